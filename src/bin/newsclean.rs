@@ -1,0 +1,163 @@
+//! The `newsclean` command: cleans a news page (file or standard input) and prints the article.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use newsclean::{Cleaner, Format, Options};
+
+const HELP: &str = "\
+newsclean — the article alone, each paragraph once, and its key facts
+
+USAGE:
+    newsclean [OPTIONS] [FILE]
+
+    Reads FILE (or standard input when FILE is absent or '-'), cleans it and prints the article
+    text. Input that is not valid UTF-8 is decoded lossily (invalid bytes become U+FFFD) and a
+    note says so on standard error.
+
+OPTIONS:
+    --json                      Print the full report as JSON instead of the text.
+    --format auto|text|html     Input format (default: auto, which sniffs). HTML support is not
+                                in this build yet.
+    --reference-date YYYY-MM-DD Resolve relative dates against this date.
+    --language CODE             The article's language (ISO 639-1); default: guessed.
+    --max-input-bytes N         Refuse larger inputs (default: 67108864 = 64 MiB).
+    --near-duplicate-threshold X
+                                Word 4-gram containment for near-duplicates, 0.5..1 (default 0.8).
+    --key-sentences K           How many key sentences to pick (default: 3).
+    --no-facts                  Skip fact extraction.
+    --keep-boilerplate          Keep boilerplate in the text (still listed as removed, kept: true).
+    -h, --help                  Print this help.
+    -V, --version               Print the version.
+
+OFFSETS:
+    Every span in the JSON report is a pair of UTF-8 byte offsets, end exclusive. Spans of
+    \"blocks\" and \"removed\" point into the decoded input; \"textSpan\" of a block and every span in
+    \"facts\" point into \"text\".
+
+EXIT STATUS:
+    0 on success, 1 when the input cannot be cleaned (one line on standard error says why),
+    2 on a usage error.
+";
+
+struct Args {
+    json: bool,
+    file: Option<String>,
+    options: Options,
+}
+
+fn parse_args() -> Result<Option<Args>, String> {
+    let mut args = Args {
+        json: false,
+        file: None,
+        options: Options::default(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "-h" | "--help" => {
+                print!("{HELP}");
+                return Ok(None);
+            }
+            "-V" | "--version" => {
+                println!("newsclean {}", env!("CARGO_PKG_VERSION"));
+                return Ok(None);
+            }
+            "--json" => args.json = true,
+            "--no-facts" => args.options.facts = false,
+            "--keep-boilerplate" => args.options.keep_boilerplate = true,
+            "--format" => {
+                args.options.format = match value("--format")?.as_str() {
+                    "auto" => Format::Auto,
+                    "text" => Format::Text,
+                    "html" => Format::Html,
+                    other => {
+                        return Err(format!(
+                            "--format must be auto, text or html, not {other:?}"
+                        ))
+                    }
+                }
+            }
+            "--reference-date" => args.options.reference_date = Some(value("--reference-date")?),
+            "--language" => args.options.language = Some(value("--language")?),
+            "--max-input-bytes" => {
+                let v = value("--max-input-bytes")?;
+                args.options.max_input_bytes = v
+                    .parse()
+                    .map_err(|_| format!("--max-input-bytes must be a whole number, not {v:?}"))?;
+            }
+            "--near-duplicate-threshold" => {
+                let v = value("--near-duplicate-threshold")?;
+                args.options.near_duplicate_threshold = v.parse().map_err(|_| {
+                    format!("--near-duplicate-threshold must be a number, not {v:?}")
+                })?;
+            }
+            "--key-sentences" => {
+                let v = value("--key-sentences")?;
+                args.options.key_sentences = v
+                    .parse()
+                    .map_err(|_| format!("--key-sentences must be a whole number, not {v:?}"))?;
+            }
+            "-" => args.file = None,
+            s if s.starts_with('-') => return Err(format!("unknown option {s:?} (see --help)")),
+            s => {
+                if args.file.is_some() {
+                    return Err("give one FILE at most (see --help)".into());
+                }
+                args.file = Some(s.to_string());
+            }
+        }
+    }
+    Ok(Some(args))
+}
+
+fn run(args: Args) -> Result<(), String> {
+    let cleaner = Cleaner::new(args.options).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    let name = args.file.clone().unwrap_or_else(|| "standard input".into());
+    match &args.file {
+        Some(f) => {
+            bytes = std::fs::read(f).map_err(|e| format!("cannot read {f}: {e}"))?;
+        }
+        None => {
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+        }
+    }
+    if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).is_err() {
+        eprintln!("newsclean: {name} is not valid UTF-8; invalid bytes were replaced with U+FFFD");
+    }
+    let article = cleaner.clean_bytes(&bytes).map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    let res = if args.json {
+        serde_json::to_writer_pretty(&mut out, &article)
+            .map_err(|e| e.to_string())
+            .and_then(|()| writeln!(out).map_err(|e| e.to_string()))
+    } else {
+        writeln!(out, "{}", article.text).map_err(|e| e.to_string())
+    };
+    match res {
+        // A closed pipe (`newsclean page.txt | head`) is not an error.
+        Err(e) if e.contains("Broken pipe") => Ok(()),
+        r => r,
+    }
+}
+
+fn main() -> ExitCode {
+    match parse_args() {
+        Err(e) => {
+            eprintln!("newsclean: {e}");
+            ExitCode::from(2)
+        }
+        Ok(None) => ExitCode::SUCCESS,
+        Ok(Some(args)) => match run(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("newsclean: {e}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}

@@ -1,0 +1,88 @@
+//! The block: the one unit every input becomes (see DESIGN: ingest -> classify -> dedupe -> assemble).
+
+use crate::article::{BlockKind, Reason, Span};
+
+/// Structural hints only HTML input has; all `None`/`false` for plain text.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Structure {
+    /// Share of the block's characters inside links (0..=1), when known.
+    pub link_density: Option<f32>,
+    /// A boilerplate kind suggested by the markup (class / id / role / tag of an ancestor).
+    pub hint: Option<Reason>,
+    /// The id of the block's container element (blocks with the same container share it).
+    pub container: Option<usize>,
+    /// The block sits inside the container chosen as main content.
+    pub in_main: bool,
+    /// The block sits inside `<article>`, `<main>` or an element marked as the article body.
+    pub in_article_markup: bool,
+}
+
+/// Text features of a block, computed once after ingest.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Features {
+    /// Characters (Unicode scalar values), whitespace excluded.
+    pub chars: usize,
+    /// Words (runs of letters or digits; each CJK character counts as a word).
+    pub words: usize,
+    /// Share of words that are stopwords of the guessed language (0 when it has no list).
+    pub stop_ratio: f32,
+    /// Ends with sentence punctuation (. ! ? … and their CJK forms), perhaps before a closing quote.
+    pub terminal: bool,
+    /// Share of alphabetic words that start with an upper-case letter.
+    pub title_ratio: f32,
+    /// Number of sentence ends inside the block.
+    pub sentences: usize,
+    /// Share of characters that are digits.
+    pub digit_ratio: f32,
+    /// Blank lines before the block in text input (paragraph breaks), capped at 3.
+    pub gap_before: u8,
+    /// The block looks like a list bullet line ("•", "-", "*", "1.").
+    pub bullet: bool,
+    /// The script is one where words are not separated by spaces (CJK, Thai).
+    pub unspaced: bool,
+}
+
+/// What the pipeline decided about a block.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) enum Verdict {
+    /// Part of the article.
+    #[default]
+    Content,
+    /// Boilerplate of the named kind; the string is the rule, in words.
+    Boilerplate(Reason, String),
+    /// A duplicate of the block with this index (into the pipeline's block list).
+    Duplicate {
+        /// Index of the kept block it repeats.
+        of: usize,
+        /// Exact, near, teaser.
+        how: Reason,
+        /// The rule, in words.
+        rule: String,
+    },
+}
+
+/// One block of the input.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Block {
+    /// The block's text, original characters (whitespace inside HTML blocks collapsed).
+    pub text: String,
+    /// Where it is in the decoded input.
+    pub span: Span,
+    /// What it is.
+    pub kind: BlockKind,
+    /// Structural hints (HTML only).
+    pub structure: Structure,
+    /// Text features.
+    pub feat: Features,
+    /// The decision.
+    pub verdict: Verdict,
+    /// Sentences cut out of a kept block as repeats: (byte range within `text`, index of the
+    /// block that said it first).
+    pub cuts: Vec<(Span, usize)>,
+}
+
+impl Block {
+    pub(crate) fn is_content(&self) -> bool {
+        matches!(self.verdict, Verdict::Content)
+    }
+}

@@ -1,0 +1,21 @@
+//! Key sentences: the top sentences by a documented score.
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Span;
+
+/// One of the top sentences.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeySentence {
+    /// The sentence.
+    pub text: String,
+    /// Byte offsets into `Article.text`.
+    pub span: Span,
+    /// Index in `Facts.sentences`.
+    pub sentence: usize,
+    /// Its score (higher is more central).
+    pub score: f64,
+    /// 1 for the best.
+    pub rank: usize,
+}

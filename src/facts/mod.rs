@@ -1,0 +1,80 @@
+//! The key facts of an article: entities, times, quantities, quotes and key sentences.
+//!
+//! Facts work on the assembled `Article.text`, so every span here is a UTF-8 byte range into it.
+//! One sentence splitter ([`sentences`]) feeds every extractor; each fact carries the index of its
+//! sentence in [`Facts::sentences`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::article::Span;
+
+pub mod date;
+pub mod entities;
+pub mod keysentences;
+pub mod quantities;
+pub mod quotes;
+pub mod sentences;
+pub mod times;
+
+pub use entities::{Entity, EntityKind, Mention};
+pub use keysentences::KeySentence;
+pub use quantities::Quantity;
+pub use quotes::Quote;
+pub use sentences::Sentence;
+pub use times::{TimeFact, TimeKind};
+
+/// Everything found in one article. Empty when facts are turned off.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Facts {
+    /// The sentences of `Article.text`, in order; facts refer to them by index.
+    pub sentences: Vec<Sentence>,
+    /// People, organisations, places and other named things, each with all its mentions.
+    pub entities: Vec<Entity>,
+    /// Dates, times, durations and sets, normalised TIMEX3-style.
+    pub times: Vec<TimeFact>,
+    /// Numbers, amounts, percentages, money and measures, with what they count.
+    pub quantities: Vec<Quantity>,
+    /// Direct and reported speech with speaker, cue and channel.
+    pub quotes: Vec<Quote>,
+    /// The top sentences, in article order.
+    pub key_sentences: Vec<KeySentence>,
+}
+
+/// A piece of `Article.text`: its text and span, for the parts of a fact (speaker, cue, channel).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TextSpan {
+    /// The text, as in `Article.text`.
+    pub text: String,
+    /// Byte offsets into `Article.text`.
+    pub span: Span,
+}
+
+/// Settings the extractors share.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Context {
+    /// The date relative expressions resolve against.
+    pub reference: Option<date::Date>,
+    /// ISO 639-1 code of the article's language, when known.
+    pub language: Option<String>,
+    /// How many key sentences to pick.
+    pub key_sentences: usize,
+}
+
+/// Extracts every fact from the article text.
+pub(crate) fn extract(text: &str, ctx: &Context) -> Facts {
+    let spans = sentences::split(text);
+    let _ = ctx;
+    Facts {
+        sentences: spans.iter().map(|&span| Sentence { span }).collect(),
+        ..Facts::default()
+    }
+}
+
+/// The index of the sentence that contains byte `pos` (the last one starting at or before it).
+pub(crate) fn sentence_index(sentences: &[Span], pos: usize) -> usize {
+    sentences
+        .partition_point(|s| s.start <= pos)
+        .saturating_sub(1)
+}

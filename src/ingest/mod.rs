@@ -1,0 +1,3 @@
+//! Ingest: the only stage that knows the input format. Every input becomes a `Vec<Block>`.
+
+pub(crate) mod text;

@@ -1,0 +1,296 @@
+//! # newsclean
+//!
+//! Takes a news page — its plain text as a browser's `innerText` gives it (HTML support is
+//! on its way) — and returns the article alone, each paragraph once, and the key facts, with a
+//! reason for every block it removed.
+//!
+//! ```
+//! let page = "Home\nWorld\nSport\n\n\
+//!     The council approved the new budget on Tuesday after a long debate that ran late into the evening.\n\n\
+//!     Members said the plan would fund two new schools and repair the old bridge over the river.\n\n\
+//!     You may also like\n\
+//!     Ten things to do this weekend\n\
+//!     Local team wins the cup again\n";
+//! let article = newsclean::clean(page, &newsclean::Options::default())?;
+//! assert!(article.text.starts_with("The council approved"));
+//! assert!(article.text.ends_with("over the river."));
+//! assert!(article.removed.iter().any(|r| r.reason == newsclean::Reason::LinkList));
+//! # Ok::<(), newsclean::Error>(())
+//! ```
+//!
+//! **Offsets.** Every span in the report is a pair of UTF-8 byte offsets (end exclusive): spans of
+//! blocks and removed blocks point into the (decoded) input, spans of facts and `textSpan` of kept
+//! blocks into [`Article::text`]. The JavaScript build converts them to UTF-16 code units.
+//!
+//! The pipeline is one path for every input: ingest → classify → dedupe → assemble → facts
+//! (see `DEVELOPING.md`).
+
+pub mod article;
+mod block;
+mod boilerplate;
+mod dedupe;
+mod error;
+pub mod facts;
+mod features;
+mod ingest;
+mod lang;
+mod markers;
+mod normalize;
+mod options;
+
+pub use article::{
+    Article, ArticleBlock, BlockKind, Reason, Removed, Span, Stats, Timings, SCHEMA_VERSION,
+};
+pub use error::Error;
+pub use facts::Facts;
+pub use options::{Format, Options, DEFAULT_MAX_INPUT_BYTES};
+
+use block::{Block, Verdict};
+
+/// A reusable cleaner: checks its options once and shares its compiled tables between calls.
+///
+/// ```
+/// use newsclean::{Cleaner, Options};
+/// let cleaner = Cleaner::new(Options { facts: false, ..Options::default() })?;
+/// let a = cleaner.clean("One short line")?;
+/// assert_eq!(a.stats.blocks_total, 1);
+/// # Ok::<(), newsclean::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Cleaner {
+    options: Options,
+}
+
+/// Cleans one page with the given options. For many pages, build a [`Cleaner`] once.
+pub fn clean(input: &str, options: &Options) -> Result<Article, Error> {
+    Cleaner::new(options.clone())?.clean(input)
+}
+
+/// Like [`clean`], for bytes of unknown encoding: UTF-8 (with or without a BOM) is decoded, and
+/// invalid sequences become U+FFFD. Spans then point into the decoded text.
+pub fn clean_bytes(input: &[u8], options: &Options) -> Result<Article, Error> {
+    Cleaner::new(options.clone())?.clean_bytes(input)
+}
+
+/// A monotonic clock where the platform has one (not on `wasm32-unknown-unknown`).
+struct Clock {
+    #[cfg(not(target_arch = "wasm32"))]
+    last: std::time::Instant,
+}
+
+impl Clock {
+    fn start() -> Clock {
+        Clock {
+            #[cfg(not(target_arch = "wasm32"))]
+            last: std::time::Instant::now(),
+        }
+    }
+    /// Microseconds since the last lap.
+    fn lap(&mut self) -> u64 {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let now = std::time::Instant::now();
+            let us = now.duration_since(self.last).as_micros() as u64;
+            self.last = now;
+            us
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            0
+        }
+    }
+}
+
+impl Cleaner {
+    /// A cleaner with these options, or [`Error::InvalidOptions`].
+    pub fn new(options: Options) -> Result<Cleaner, Error> {
+        options.validate()?;
+        Ok(Cleaner { options })
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Cleans bytes: see [`clean_bytes`].
+    pub fn clean_bytes(&self, input: &[u8]) -> Result<Article, Error> {
+        self.check_size(input.len())?;
+        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+        let text = String::from_utf8_lossy(input);
+        self.clean(&text)
+    }
+
+    fn check_size(&self, n: usize) -> Result<(), Error> {
+        if n > self.options.max_input_bytes {
+            return Err(Error::InputTooLarge {
+                limit: self.options.max_input_bytes,
+                actual: n,
+            });
+        }
+        Ok(())
+    }
+
+    /// Cleans one page.
+    pub fn clean(&self, input: &str) -> Result<Article, Error> {
+        self.check_size(input.len())?;
+        let opts = &self.options;
+        let mut clock = Clock::start();
+        let mut timings = Timings::default();
+
+        let format = match opts.format {
+            Format::Auto => Format::Text,
+            f => f,
+        };
+        if format == Format::Html {
+            return Err(Error::InvalidOptions(
+                "format \"html\" is not supported by this build yet; pass the page's text".into(),
+            ));
+        }
+        let mut blocks = ingest::text::blocks(input);
+        let language: Option<String> = opts
+            .language
+            .clone()
+            .or_else(|| lang::guess(blocks.iter().map(|b| b.text.as_str())).map(str::to_string));
+        let lang_idx = language.as_deref().and_then(lang::index_of);
+        for b in &mut blocks {
+            features::compute(b, lang_idx);
+        }
+        timings.ingest_us = clock.lap();
+
+        boilerplate::classify(&mut blocks, lang_idx.is_some());
+        timings.classify_us = clock.lap();
+        dedupe::dedupe(&mut blocks, opts.near_duplicate_threshold);
+        timings.dedupe_us = clock.lap();
+
+        let mut article = assemble(&blocks, opts.keep_boilerplate);
+        article.language = language;
+        article.url = opts.url.clone();
+        article.stats.input_bytes = input.len();
+        if opts.facts {
+            let ctx = facts::Context {
+                reference: opts
+                    .reference_date
+                    .as_deref()
+                    .and_then(facts::date::Date::parse_iso),
+                language: article.language.clone(),
+                key_sentences: opts.key_sentences,
+            };
+            article.facts = facts::extract(&article.text, &ctx);
+        }
+        timings.facts_us = clock.lap();
+        timings.total_us =
+            timings.ingest_us + timings.classify_us + timings.dedupe_us + timings.facts_us;
+        if cfg!(not(target_arch = "wasm32")) {
+            article.stats.timings = Some(timings);
+        }
+        Ok(article)
+    }
+}
+
+/// Builds the report from the decided blocks.
+fn assemble(blocks: &[Block], keep_boilerplate: bool) -> Article {
+    let mut a = Article {
+        schema_version: SCHEMA_VERSION,
+        is_article: true,
+        ..Article::default()
+    };
+    let mut kept_index: Vec<Option<usize>> = vec![None; blocks.len()];
+    let mut pending_dups: Vec<(usize, usize)> = Vec::new(); // (index in removed, target block)
+    for (i, b) in blocks.iter().enumerate() {
+        let keep = match &b.verdict {
+            Verdict::Content => true,
+            Verdict::Boilerplate(..) => keep_boilerplate,
+            Verdict::Duplicate { .. } => false,
+        };
+        match &b.verdict {
+            Verdict::Content => {}
+            Verdict::Boilerplate(reason, rule) => a.removed.push(Removed {
+                text: b.text.clone(),
+                reason: *reason,
+                rule: rule.clone(),
+                span: b.span,
+                duplicate_of: None,
+                kept: keep,
+            }),
+            Verdict::Duplicate { of, how, rule } => {
+                pending_dups.push((a.removed.len(), *of));
+                a.removed.push(Removed {
+                    text: b.text.clone(),
+                    reason: *how,
+                    rule: rule.clone(),
+                    span: b.span,
+                    duplicate_of: None,
+                    kept: false,
+                });
+            }
+        }
+        if !keep {
+            continue;
+        }
+        // The kept text, less the sentences cut as repeats.
+        let mut text = String::with_capacity(b.text.len());
+        let mut last = 0;
+        for (cut, of) in &b.cuts {
+            let piece = b.text[last..cut.start].trim_end();
+            text.push_str(piece);
+            pending_dups.push((a.removed.len(), *of));
+            a.removed.push(Removed {
+                text: b.text[cut.start..cut.end].to_string(),
+                reason: Reason::RepeatedSentence,
+                rule: "sentence already said in an earlier paragraph".into(),
+                span: sub_span(b, *cut),
+                duplicate_of: None,
+                kept: false,
+            });
+            last = cut.end;
+        }
+        let rest = &b.text[last..];
+        if !text.is_empty() && !rest.trim().is_empty() {
+            text.push(' ');
+            text.push_str(rest.trim_start());
+        } else {
+            text.push_str(if text.is_empty() { rest.trim() } else { "" });
+        }
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            continue;
+        }
+        if !a.text.is_empty() {
+            a.text.push_str("\n\n");
+        }
+        let start = a.text.len();
+        a.text.push_str(&text);
+        kept_index[i] = Some(a.blocks.len());
+        a.blocks.push(ArticleBlock {
+            text,
+            kind: b.kind,
+            span: b.span,
+            text_span: Span::new(start, a.text.len()),
+        });
+    }
+    for (r, target) in pending_dups {
+        a.removed[r].duplicate_of = kept_index[target];
+    }
+    a.removed.sort_by_key(|r| (r.span.start, r.span.end));
+    for r in &a.removed {
+        *a.stats
+            .removed_by_reason
+            .entry(r.reason.as_str().to_string())
+            .or_insert(0) += 1;
+    }
+    a.stats.blocks_total = blocks.len();
+    a.stats.blocks_kept = a.blocks.len();
+    a.stats.output_bytes = a.text.len();
+    a
+}
+
+/// The input span of a byte range inside a block's text (exact for text input, where the block's
+/// text is the input slice; clamped to the block's span otherwise).
+fn sub_span(b: &Block, r: Span) -> Span {
+    if b.span.len() == b.text.len() {
+        Span::new(b.span.start + r.start, b.span.start + r.end)
+    } else {
+        b.span
+    }
+}

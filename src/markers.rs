@@ -1,0 +1,157 @@
+//! Marker phrases that name a boilerplate block ("You may also like", "Share this article",
+//! "We use cookies"), read once from `src/data/markers.txt` (format in `src/data/README.md`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::article::Reason;
+use crate::normalize;
+
+const MARKERS: &str = include_str!("data/markers.txt");
+
+/// How a phrase must sit in a block to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// The whole block is the phrase (leading and trailing numbers aside).
+    Line,
+    /// The block starts with the phrase and is short.
+    Start,
+    /// The phrase appears anywhere.
+    Contains,
+}
+
+/// A phrase that matched a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub reason: Reason,
+    pub mode: Mode,
+}
+
+/// Longest `start` / `contains` phrase, in words.
+const MAX_PHRASE_WORDS: usize = 8;
+/// A `start` phrase only counts in blocks of fewer words than this.
+pub(crate) const START_MAX_WORDS: usize = 25;
+
+struct Table {
+    line: HashMap<String, Reason>,
+    start: HashMap<String, Reason>,
+    contains: HashMap<String, Reason>,
+}
+
+fn parse_reason(s: &str) -> Option<Reason> {
+    Some(match s {
+        "navigation" => Reason::Navigation,
+        "linkList" => Reason::LinkList,
+        "share" => Reason::Share,
+        "newsletter" => Reason::Newsletter,
+        "cookie" => Reason::Cookie,
+        "advertisement" => Reason::Advertisement,
+        "comments" => Reason::Comments,
+        "footer" => Reason::Footer,
+        "byline" => Reason::Byline,
+        "metadata" => Reason::Metadata,
+        _ => return None,
+    })
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut t = Table {
+        line: HashMap::new(),
+        start: HashMap::new(),
+        contains: HashMap::new(),
+    };
+    for line in MARKERS.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.splitn(3, '\t');
+        let (Some(kind), Some(mode), Some(phrase)) = (parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        let Some(reason) = parse_reason(kind.trim()) else {
+            continue;
+        };
+        let phrase = phrase.trim();
+        // Symbols such as "©" are not words; they are matched by character in `find`.
+        let k = normalize::key(phrase);
+        let k = if k.is_empty() { phrase.to_string() } else { k };
+        let map = match mode.trim() {
+            "line" => &mut t.line,
+            "start" => &mut t.start,
+            "contains" => &mut t.contains,
+            _ => continue,
+        };
+        map.entry(k).or_insert(reason);
+    }
+    t
+});
+
+/// Finds the marker phrase that names `text`, if any: a whole-line match first, then a start
+/// match (short blocks only), then a contained notice.
+pub(crate) fn find(text: &str) -> Option<Hit> {
+    let t = &*TABLE;
+    let mut words: Vec<&str> = Vec::new();
+    let mut owned = Vec::new();
+    normalize::for_each_word(text, |a, b| owned.push(text[a..b].to_lowercase()));
+    words.extend(owned.iter().map(String::as_str));
+    // Whole line, numbers at either end aside ("12 Comments", "Share 0").
+    let first = words
+        .iter()
+        .position(|w| !w.chars().all(|c| c.is_numeric()));
+    let last = words
+        .iter()
+        .rposition(|w| !w.chars().all(|c| c.is_numeric()));
+    if let (Some(a), Some(b)) = (first, last) {
+        if b - a < MAX_PHRASE_WORDS {
+            let k = words[a..=b].join(" ");
+            if let Some(&reason) = t.line.get(&k) {
+                return Some(Hit {
+                    reason,
+                    mode: Mode::Line,
+                });
+            }
+        }
+        if words.len() < START_MAX_WORDS {
+            let mut k = String::new();
+            for (n, w) in words[a..].iter().take(MAX_PHRASE_WORDS).enumerate() {
+                if n > 0 {
+                    k.push(' ');
+                }
+                k.push_str(w);
+                if let Some(&reason) = t.start.get(&k) {
+                    return Some(Hit {
+                        reason,
+                        mode: Mode::Start,
+                    });
+                }
+            }
+        }
+    }
+    if text.contains('©') {
+        if let Some(&reason) = t.contains.get("©") {
+            return Some(Hit {
+                reason,
+                mode: Mode::Contains,
+            });
+        }
+    }
+    let mut k = String::new();
+    for i in 0..words.len() {
+        k.clear();
+        for (n, w) in words[i..].iter().take(MAX_PHRASE_WORDS).enumerate() {
+            if n > 0 {
+                k.push(' ');
+            }
+            k.push_str(w);
+            if let Some(&reason) = t.contains.get(&k) {
+                return Some(Hit {
+                    reason,
+                    mode: Mode::Contains,
+                });
+            }
+        }
+    }
+    None
+}
