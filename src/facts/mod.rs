@@ -65,11 +65,47 @@ pub(crate) struct Context {
 /// Extracts every fact from the article text.
 pub(crate) fn extract(text: &str, ctx: &Context) -> Facts {
     let spans = sentences::split(text);
-    let _ = ctx;
-    Facts {
+    let entities = entities::extract(text, &spans, ctx);
+    let times = times::extract(text, &spans, ctx);
+    let quantities = quantities::extract(text, &spans, ctx);
+    let quotes = quotes::extract(text, &spans, &entities, ctx);
+    let mut facts = Facts {
         sentences: spans.iter().map(|&span| Sentence { span }).collect(),
-        ..Facts::default()
+        entities,
+        times,
+        quantities,
+        quotes,
+        key_sentences: Vec::new(),
+    };
+    facts.key_sentences = keysentences::extract(text, &spans, &facts, ctx);
+    facts
+}
+
+/// Extracts the facts of a text that is already clean (no boilerplate removal, no dedupe): spans
+/// point into `text`. Uses `referenceDate`, `language` and `keySentences` of the options.
+///
+/// ```
+/// let facts = newsclean::facts::extract_facts("It rained.", &newsclean::Options::default())?;
+/// assert_eq!(facts.sentences.len(), 1);
+/// # Ok::<(), newsclean::Error>(())
+/// ```
+pub fn extract_facts(text: &str, options: &crate::Options) -> Result<Facts, crate::Error> {
+    options.validate()?;
+    if text.len() > options.max_input_bytes {
+        return Err(crate::Error::InputTooLarge {
+            limit: options.max_input_bytes,
+            actual: text.len(),
+        });
     }
+    let ctx = Context {
+        reference: options
+            .reference_date
+            .as_deref()
+            .and_then(date::Date::parse_iso),
+        language: options.language.clone(),
+        key_sentences: options.key_sentences,
+    };
+    Ok(extract(text, &ctx))
 }
 
 /// The index of the sentence that contains byte `pos` (the last one starting at or before it).
