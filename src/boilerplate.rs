@@ -56,7 +56,30 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
         .zip(&hits)
         .map(|((b, c), h)| score(b, *c, *h))
         .collect();
-    let Some((lo, hi)) = max_subarray(&scores) else {
+    // Comments markers split the page into segments: an article does not resume after its
+    // comments, and reader comments can hold more prose than the article itself. The article is
+    // the best run of the first segment that has a substantial one (a quarter of the best
+    // segment's score, and at least a paragraph's worth), so a "0 Comments" count beside the
+    // byline does not hide the article that follows it.
+    let mut segments: Vec<(usize, usize, f64)> = Vec::new();
+    let mut seg_start = 0;
+    for i in 0..=n {
+        let boundary = i == n
+            || hits[i].is_some_and(|h| h.reason == Reason::Comments && h.mode != Mode::Contains);
+        if boundary {
+            if let Some((a, b)) = max_subarray(&scores[seg_start..i]) {
+                let sum: f64 = scores[seg_start + a..=seg_start + b].iter().sum();
+                segments.push((seg_start + a, seg_start + b, sum));
+            }
+            seg_start = i + 1;
+        }
+    }
+    let top = segments.iter().map(|s| s.2).fold(0.0, f64::max);
+    let best = segments
+        .iter()
+        .copied()
+        .find(|s| s.2 >= (0.25 * top).max(300.0).min(top));
+    let Some((lo, hi, _)) = best else {
         for (i, b) in blocks.iter_mut().enumerate() {
             b.verdict = outside_verdict(b, hits[i], classes[i], true);
         }
@@ -124,9 +147,10 @@ fn score(b: &Block, c: Class, hit: Option<markers::Hit>) -> f64 {
         Class::NearGood => 0.3 * len,
         Class::Short => 0.0,
         Class::Bad => match hit.map(|h| (h.reason, h.mode)) {
-            Some((Reason::LinkList | Reason::Comments, Mode::Line | Mode::Start)) => -400.0,
+            Some((Reason::Comments, Mode::Line | Mode::Start | Mode::End)) => -400.0,
+            Some((Reason::LinkList, Mode::Line | Mode::Start)) => -250.0,
             Some(_) => -(60.0 + len),
-            None => -(25.0 + len),
+            None => -(50.0 + len),
         },
     }
 }
@@ -157,6 +181,7 @@ fn named(hit: markers::Hit) -> Verdict {
     let how = match hit.mode {
         Mode::Line => "is",
         Mode::Start => "starts with",
+        Mode::End => "ends with",
         Mode::Contains => "contains",
     };
     Verdict::Boilerplate(

@@ -16,6 +16,8 @@ pub(crate) enum Mode {
     Line,
     /// The block starts with the phrase and is short.
     Start,
+    /// A short block (a few words) ends with the phrase and a colon ("jane says:").
+    End,
     /// The phrase appears anywhere.
     Contains,
 }
@@ -27,6 +29,8 @@ pub(crate) struct Hit {
     pub mode: Mode,
 }
 
+/// An `end` phrase only counts in blocks of at most this many words.
+const END_MAX_WORDS: usize = 5;
 /// Longest `start` / `contains` phrase, in words.
 const MAX_PHRASE_WORDS: usize = 8;
 /// A `start` phrase only counts in blocks of fewer words than this.
@@ -35,6 +39,7 @@ pub(crate) const START_MAX_WORDS: usize = 25;
 struct Table {
     line: HashMap<String, Reason>,
     start: HashMap<String, Reason>,
+    end: HashMap<String, Reason>,
     contains: HashMap<String, Reason>,
 }
 
@@ -58,6 +63,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut t = Table {
         line: HashMap::new(),
         start: HashMap::new(),
+        end: HashMap::new(),
         contains: HashMap::new(),
     };
     for line in MARKERS.lines() {
@@ -80,6 +86,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         let map = match mode.trim() {
             "line" => &mut t.line,
             "start" => &mut t.start,
+            "end" => &mut t.end,
             "contains" => &mut t.contains,
             _ => continue,
         };
@@ -126,6 +133,17 @@ pub(crate) fn find(text: &str) -> Option<Hit> {
                         mode: Mode::Start,
                     });
                 }
+            }
+        }
+    }
+    if words.len() <= END_MAX_WORDS && text.trim_end().ends_with(':') {
+        for n in 1..=words.len().min(2) {
+            let k = words[words.len() - n..].join(" ");
+            if let Some(&reason) = t.end.get(&k) {
+                return Some(Hit {
+                    reason,
+                    mode: Mode::End,
+                });
             }
         }
     }
