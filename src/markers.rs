@@ -1,11 +1,10 @@
 //! Marker phrases that name a boilerplate block ("You may also like", "Share this article",
 //! "We use cookies"), read once from `src/data/markers.txt` (format in `src/data/README.md`).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::article::Reason;
-use crate::normalize;
+use crate::normalize::{self, FastMap};
 
 const MARKERS: &str = include_str!("data/markers.txt");
 
@@ -37,10 +36,12 @@ const MAX_PHRASE_WORDS: usize = 8;
 pub(crate) const START_MAX_WORDS: usize = 25;
 
 struct Table {
-    line: HashMap<String, Reason>,
-    start: HashMap<String, Reason>,
-    end: HashMap<String, Reason>,
-    contains: HashMap<String, Reason>,
+    line: FastMap<String, Reason>,
+    start: FastMap<String, Reason>,
+    end: FastMap<String, Reason>,
+    contains: FastMap<String, Reason>,
+    /// First words of the `contains` phrases: only positions starting with one are tried.
+    contains_first: FastMap<String, ()>,
 }
 
 fn parse_reason(s: &str) -> Option<Reason> {
@@ -61,10 +62,11 @@ fn parse_reason(s: &str) -> Option<Reason> {
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut t = Table {
-        line: HashMap::new(),
-        start: HashMap::new(),
-        end: HashMap::new(),
-        contains: HashMap::new(),
+        line: FastMap::default(),
+        start: FastMap::default(),
+        end: FastMap::default(),
+        contains: FastMap::default(),
+        contains_first: FastMap::default(),
     };
     for line in MARKERS.lines() {
         let line = line.trim();
@@ -83,6 +85,11 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         // Symbols such as "©" are not words; they are matched by character in `find`.
         let k = normalize::key(phrase);
         let k = if k.is_empty() { phrase.to_string() } else { k };
+        if mode.trim() == "contains" {
+            if let Some(first) = k.split(' ').next() {
+                t.contains_first.insert(first.to_string(), ());
+            }
+        }
         let map = match mode.trim() {
             "line" => &mut t.line,
             "start" => &mut t.start,
@@ -157,6 +164,9 @@ pub(crate) fn find(text: &str) -> Option<Hit> {
     }
     let mut k = String::new();
     for i in 0..words.len() {
+        if !t.contains_first.contains_key(words[i]) {
+            continue;
+        }
         k.clear();
         for (n, w) in words[i..].iter().take(MAX_PHRASE_WORDS).enumerate() {
             if n > 0 {
