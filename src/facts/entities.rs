@@ -1,8 +1,25 @@
 //! Named entities: people, organisations, places and other named things.
+//!
+//! Rules, not a statistical model: capitalisation runs ([`candidates`]), cue words and compact
+//! gazetteers ([`lexicon`], `src/data/entities/`), then one document-level pass that keeps every
+//! name's label consistent through the article, links a lone surname to the full name before
+//! it, accepts a sentence-initial word only when the article or a gazetteer knows it, and finds
+//! known names again in ALL-CAPS and Title-Case headlines. Time is linear in the text (hash maps,
+//! bounded look-ahead); the tables are parsed once.
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
+
+mod candidates;
+mod lexicon;
+mod tokens;
+
+use candidates::{Cand, Doc, Label, Mode};
+use lexicon::Gaz;
+use tokens::{Kind, Shape};
 
 /// What kind of named thing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -56,6 +73,292 @@ pub struct Entity {
 
 /// Finds the entities of `text` (sentence spans given).
 pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> Vec<Entity> {
-    let _ = (text, sentences, ctx);
-    Vec::new()
+    let doc = Doc::new(text, ctx.language.as_deref());
+    let cands = candidates::candidates(&doc);
+    let resolved = resolve(&doc, &cands);
+    let mut found = resolved;
+    found.extend(shouting_lines(&doc, &found));
+    build(&doc, found, sentences)
+}
+
+/// A mention with its final label and the key of the entity it belongs to.
+struct Found {
+    a: usize,
+    b: usize,
+    label: Label,
+    group: String,
+}
+
+/// Votes per key, and aliases: a surname or a short company name → the full name's key.
+struct Votes {
+    labels: HashMap<String, Label>,
+    aliases: HashMap<String, (Label, String)>,
+}
+
+fn weight(strength: u8) -> f32 {
+    match strength {
+        3 => 10.0,
+        2 => 3.0,
+        1 => 1.0,
+        _ => 0.3,
+    }
+}
+
+fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
+    let mut scores: HashMap<String, [f32; 7]> = HashMap::new();
+    for c in cands.iter().filter(|c| !c.needs_support) {
+        let k = candidates::span_key(&doc.toks, c.a, c.b);
+        scores.entry(k).or_insert([0.0; 7])[c.label.index()] += weight(c.strength);
+    }
+    let mut labels = HashMap::with_capacity(scores.len());
+    for (k, s) in scores {
+        let mut best = 0;
+        for (n, v) in s.iter().enumerate() {
+            if *v > s[best] {
+                best = n;
+            }
+        }
+        labels.insert(k, Label::ALL[best]);
+    }
+    // In text order; the first full name wins.
+    let mut aliases: HashMap<String, (Label, String)> = HashMap::new();
+    for c in cands.iter().filter(|c| c.b > c.a && !c.needs_support) {
+        let k = candidates::span_key(&doc.toks, c.a, c.b);
+        let first = &doc.toks[c.a];
+        let last = &doc.toks[c.b];
+        match labels.get(&k) {
+            // "Alexander Lebed" → "Lebed".
+            Some(Label::Per) if last.shape == Shape::Title && last.key.chars().count() > 1 => {
+                aliases
+                    .entry(last.key.clone())
+                    .or_insert((Label::Per, k.clone()));
+            }
+            // "Magna International Inc" → "Magna International", "Magna".
+            Some(Label::Org) if lexicon::is(lexicon::Cue::OrgHead, &last.key) => {
+                let short = candidates::span_key(&doc.toks, c.a, c.b - 1);
+                if c.b - 1 > c.a {
+                    aliases.entry(short).or_insert((Label::Org, k.clone()));
+                }
+                let f = first.key.as_str();
+                if first.shape == Shape::Title
+                    && !doc.is_common(f)
+                    && !lexicon::is(lexicon::Cue::OrgHead, f)
+                    && !lexicon::is(lexicon::Cue::OrgPrefix, f)
+                    && !lexicon::is(lexicon::Cue::OfHead, f)
+                    && lexicon::gazetteer(f).is_none()
+                    && !lexicon::is_first_name(f)
+                {
+                    aliases
+                        .entry(f.to_string())
+                        .or_insert((Label::Org, k.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    Votes { labels, aliases }
+}
+
+/// Gives every candidate its document-level label and group.
+fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<Found> {
+    let votes = vote(doc, cands);
+    let mut out = Vec::with_capacity(cands.len());
+    for c in cands {
+        let k = candidates::span_key(&doc.toks, c.a, c.b);
+        let alias = votes.aliases.get(&k).filter(|(label, full)| {
+            *full != k
+                && (c.strength < 3
+                    || (*label == Label::Per
+                        && c.a == c.b
+                        && lexicon::gazetteer(&k).is_some()
+                        && !candidates::after_place_word(doc, c.a)))
+        });
+        if let Some((label, full)) = alias {
+            out.push(Found {
+                a: c.a,
+                b: c.b,
+                label: *label,
+                group: full.clone(),
+            });
+            continue;
+        }
+        let label = match votes.labels.get(&k) {
+            Some(l) => *l,
+            None if c.needs_support => {
+                if lexicon::gazetteer(&k).is_some() {
+                    c.label
+                } else {
+                    continue;
+                }
+            }
+            None => c.label,
+        };
+        out.push(Found {
+            a: c.a,
+            b: c.b,
+            label,
+            group: k,
+        });
+    }
+    out
+}
+
+/// Known names in ALL-CAPS and Title-Case lines, longest match first.
+fn shouting_lines(doc: &Doc, found: &[Found]) -> Vec<Found> {
+    let mut labels: HashMap<&str, Label> = HashMap::new();
+    for f in found {
+        labels.entry(f.group.as_str()).or_insert(f.label);
+    }
+    let mut known: HashMap<String, (Label, String)> = HashMap::new();
+    for f in found {
+        let k = candidates::span_key(&doc.toks, f.a, f.b);
+        known.entry(k).or_insert((f.label, f.group.clone()));
+    }
+    let toks = &doc.toks;
+    let max = lexicon::max_len().max(4);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if doc.modes.get(t.line) != Some(&Mode::Shouting) || t.kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        let mut keys = Vec::new();
+        let mut k = String::new();
+        while e < toks.len() && e < i + max && toks[e].line == t.line && toks[e].kind == Kind::Word {
+            if !k.is_empty() {
+                k.push(' ');
+            }
+            k.push_str(&toks[e].key);
+            keys.push(k.clone());
+            e += 1;
+        }
+        let mut hit = None;
+        for (n, k) in keys.iter().enumerate().rev() {
+            let single = n == 0;
+            if let Some((label, group)) = known.get(k) {
+                if !(single && doc.is_common(k)) {
+                    hit = Some((n, *label, group.clone()));
+                    break;
+                }
+            }
+            match lexicon::gazetteer(k) {
+                Some(g) if g == Gaz::Country || !(single && doc.is_common(k)) => {
+                    let (label, _) = candidates::classify(doc, i, i + n, false);
+                    hit = Some((n, label, k.clone()));
+                    break;
+                }
+                _ => {}
+            }
+        }
+        if let Some((n, label, group)) = hit {
+            let label = labels.get(group.as_str()).copied().unwrap_or(label);
+            out.push(Found {
+                a: i,
+                b: i + n,
+                label,
+                group,
+            });
+            i += n + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn kind_of(label: Label) -> EntityKind {
+    match label {
+        Label::Per => EntityKind::Person,
+        Label::Org => EntityKind::Organization,
+        Label::Loc => EntityKind::Place,
+        Label::Nat => EntityKind::Nationality,
+        Label::Event => EntityKind::Event,
+        Label::Product => EntityKind::Product,
+        Label::Other => EntityKind::Other,
+    }
+}
+
+/// Groups the mentions into entities, in order of first mention.
+fn build(doc: &Doc, mut found: Vec<Found>, sentences: &[Span]) -> Vec<Entity> {
+    found.sort_by_key(|f| f.a);
+    found.dedup_by_key(|f| f.a);
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Entity> = Vec::new();
+    let mut best_len: Vec<(bool, usize)> = Vec::new();
+    for f in found {
+        let (Some(first), Some(last)) = (doc.toks.get(f.a), doc.toks.get(f.b)) else {
+            continue;
+        };
+        let span = Span::new(first.start, last.end);
+        let text = doc.text[span.start..span.end].to_string();
+        let mention = Mention {
+            text: text.clone(),
+            span,
+            sentence: super::sentence_index(sentences, span.start),
+        };
+        // The canonical name is the fullest mention, preferring ordinary case to ALL CAPS.
+        let rank = (first.shape != Shape::Caps, text.chars().count());
+        match index.get(&f.group) {
+            Some(&n) => {
+                if let (Some(e), Some(r)) = (out.get_mut(n), best_len.get_mut(n)) {
+                    if rank > *r {
+                        e.text.clone_from(&text);
+                        *r = rank;
+                    }
+                    e.mentions.push(mention);
+                    e.count += 1;
+                }
+            }
+            None => {
+                index.insert(f.group.clone(), out.len());
+                best_len.push(rank);
+                out.push(Entity {
+                    text,
+                    kind: kind_of(f.label),
+                    span,
+                    sentence: mention.sentence,
+                    mentions: vec![mention],
+                    count: 1,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<Entity> {
+        let spans = super::super::sentences::split(text);
+        extract(text, &spans, &super::super::Context::default())
+    }
+
+    fn kinds(text: &str) -> Vec<(String, EntityKind, usize)> {
+        run(text)
+            .into_iter()
+            .map(|e| (e.text, e.kind, e.count))
+            .collect()
+    }
+
+    #[test]
+    fn people_places_and_organisations() {
+        let got = kinds(
+            "The talks in Geneva were led by Foreign Minister Anna Kowalczyk of Poland. \
+             Kowalczyk met officials of the Coordination Committee for the Return of Displaced \
+             Persons on Monday.",
+        );
+        assert!(got.contains(&("Geneva".into(), EntityKind::Place, 1)), "{got:?}");
+        assert!(got.contains(&("Anna Kowalczyk".into(), EntityKind::Person, 2)), "{got:?}");
+        assert!(got.contains(&(
+            "Coordination Committee for the Return of Displaced Persons".into(),
+            EntityKind::Organization,
+            1
+        )));
+        assert!(!got.iter().any(|g| g.0 == "Monday" || g.0 == "The"), "{got:?}");
+    }
 }

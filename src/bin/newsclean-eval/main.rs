@@ -5,6 +5,7 @@
 use std::process::ExitCode;
 
 mod articles;
+mod ner;
 mod util;
 
 const HELP: &str = "\
@@ -16,12 +17,16 @@ USAGE:
         (or DIR/html/<id>.html) against DIR/ground-truth.json. Ends with:
         articles mode=M pages=N precision=P recall=R f1=F ms_per_page=T
         (T = median time of one in-process clean with default options, file reading excluded).
+    newsclean-eval ner FILE.jsonl [--errors N]
+        Exact-match NER P/R/F1 (PER/ORG/LOC/MISC, micro and per label) of facts::extract_facts
+        against ner-dev.jsonl (code-point offsets). Ends with: ner docs=N precision=P recall=R f1=F
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("articles") => articles::run(&args[1..]),
+        Some("ner") => ner::run(&args[1..]),
         Some("-h" | "--help") | None => {
             print!("{HELP}");
             return ExitCode::SUCCESS;
