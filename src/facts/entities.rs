@@ -120,9 +120,13 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
         }
         labels.insert(k, Label::ALL[best]);
     }
-    // In text order; the first full name wins.
+    // In text order; the first full name wins. A weakly guessed person does not lend its last
+    // word when that word is a known place ("OSCE Chechnya").
     let mut aliases: HashMap<String, (Label, String)> = HashMap::new();
     for c in cands.iter().filter(|c| c.b > c.a && !c.needs_support) {
+        if c.strength < 2 && lexicon::gazetteer(&doc.toks[c.b].key).is_some() {
+            continue;
+        }
         let k = candidates::span_key(&doc.toks, c.a, c.b);
         let first = &doc.toks[c.a];
         let last = &doc.toks[c.b];

@@ -17,7 +17,7 @@ USAGE:
         (or DIR/html/<id>.html) against DIR/ground-truth.json. Ends with:
         articles mode=M pages=N precision=P recall=R f1=F ms_per_page=T
         (T = median time of one in-process clean with default options, file reading excluded).
-    newsclean-eval ner FILE.jsonl [--errors N]
+    newsclean-eval ner FILE.jsonl [--errors N] [--doc ID]
         Exact-match NER P/R/F1 (PER/ORG/LOC/MISC, micro and per label) of facts::extract_facts
         against ner-dev.jsonl (code-point offsets). Ends with: ner docs=N precision=P recall=R f1=F
 ";

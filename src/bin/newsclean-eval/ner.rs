@@ -136,6 +136,36 @@ fn parse_doc(line: &str) -> Result<(String, String, Vec<Labelled>), String> {
     Ok((id, text, gold))
 }
 
+/// Prints a document line by line with its gold and predicted entities (for `--doc ID`).
+fn show_doc(text: &str, gold: &[Labelled], pred: &[Labelled]) {
+    let chars: Vec<char> = text.chars().collect();
+    let piece = |s: usize, t: usize| -> String {
+        chars.get(s..t).map_or(String::new(), |c| c.iter().collect())
+    };
+    let gs: HashSet<&Labelled> = gold.iter().collect();
+    let ps: HashSet<&Labelled> = pred.iter().collect();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let line_end = line_start + line.chars().count();
+        println!("| {line}");
+        let mut marks: Vec<(usize, String)> = Vec::new();
+        for g in gold.iter().filter(|g| g.0 >= line_start && g.0 < line_end.max(line_start + 1)) {
+            let m = if ps.contains(g) { "ok" } else { "FN" };
+            marks.push((g.0, format!("{m} {} {:?}", g.2, piece(g.0, g.1))));
+        }
+        for p in pred.iter().filter(|p| p.0 >= line_start && p.0 < line_end.max(line_start + 1)) {
+            if !gs.contains(p) {
+                marks.push((p.0, format!("FP {} {:?}", p.2, piece(p.0, p.1))));
+            }
+        }
+        marks.sort();
+        for (_, m) in marks {
+            println!("    {m}");
+        }
+        line_start = line_end + 1;
+    }
+}
+
 pub fn run(args: &[String]) -> Result<(), String> {
     let (pos, flags) = split_args(args);
     let path = pos.first().ok_or("ner needs a FILE.jsonl (see --help)")?;
@@ -148,14 +178,21 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut all: BTreeMap<String, Counts> = BTreeMap::new();
     let mut docs = 0;
     let mut ms_total = 0.0;
+    let only = flag(&flags, "doc");
     let mut shown = 0;
     for (n, line) in data.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let (id, text, gold) = parse_doc(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        if only.is_some_and(|o| o != id) {
+            continue;
+        }
         let (pred, ms) = timed(|| predict(&text));
         let pred = pred.map_err(|e| format!("{id}: {e}"))?;
+        if only.is_some() {
+            show_doc(&text, &gold, &pred);
+        }
         ms_total += ms;
         docs += 1;
         for (l, c) in score_doc(&gold, &pred) {

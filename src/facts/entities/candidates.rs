@@ -100,14 +100,21 @@ pub(super) struct Doc<'a> {
     pub english: bool,
 }
 
-const SPORTS_WORDS: [&str; 44] = [
+/// Names of sports: one is enough to call a report a sports report.
+const SPORTS: [&str; 20] = [
     "soccer", "football", "cricket", "tennis", "golf", "rugby", "basketball", "baseball",
-    "hockey", "boxing", "cycling", "athletics", "goal", "goals", "scored", "striker", "midfielder",
-    "defender", "goalkeeper", "innings", "wicket", "wickets", "batsman", "bowler", "league",
-    "tournament", "seeded", "halftime", "half-time", "penalty", "referee", "rebounds", "pitcher",
-    "playoff", "playoffs", "quarter-final", "semi-final", "quarterfinal", "semifinal", "podium",
-    "championship", "coach", "season", "match",
+    "hockey", "boxing", "cycling", "athletics", "squash", "racing", "nfl", "nba", "nhl", "motorsport",
+    "formula", "skiing",
 ];
+/// Words of sports reports: two are needed.
+const SPORTS_WORDS: [&str; 40] = [
+    "goal", "goals", "scored", "striker", "midfielder", "defender", "goalkeeper", "innings",
+    "wicket", "wickets", "batsman", "bowler", "league", "tournament", "seeded", "halftime",
+    "half-time", "penalty", "referee", "rebounds", "pitcher", "playoff", "playoffs",
+    "quarter-final", "semi-final", "quarterfinal", "semifinal", "podium", "championship", "coach",
+    "season", "match", "standings", "results", "cup", "innings", "runs", "inning", "lap", "laps",
+];
+
 
 /// Words after a team name in sports reports ("Leeds beat Chelsea").
 const TEAM_NEXT: [&str; 24] = [
@@ -175,6 +182,10 @@ impl<'a> Doc<'a> {
                         lower.insert(t.key.clone());
                     }
                     _ => {}
+                }
+                if let Some(w) = SPORTS.iter().find(|w| **w == t.key) {
+                    sports_hits.insert(w);
+                    sports_hits.insert("a sport");
                 }
                 if let Some(w) = SPORTS_WORDS.iter().find(|w| **w == t.key) {
                     sports_hits.insert(w);
@@ -408,6 +419,12 @@ fn score_num(doc: &Doc, t: &Tok) -> bool {
     }
 }
 
+/// Words of sports clubs' names ("Dinamo Zagreb", "Real Madrid", "Deportivo").
+const CLUB_WORDS: [&str; 20] = [
+    "real", "dinamo", "dynamo", "deportivo", "sporting", "atletico", "atlético", "olympique",
+    "borussia", "lokomotiv", "spartak", "cska", "fc", "afc", "sc", "cf", "ac", "sv", "vfb", "vfl",
+];
+
 const DIRECTIONS: [&str; 16] = [
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest",
@@ -613,12 +630,15 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         return match g {
             Gaz::Country => (Label::Loc, 3),
             Gaz::City | Gaz::Region if doc.sports => {
-                if dateline(doc, a, b) || place_ctx > 0 {
+                // In sports reports a town or county is mostly a team; a venue is "at X",
+                // "in X", a dateline, or "X :" opening a line of results.
+                let venue = doc.next(b).is_some_and(|t| t.is_punct(':'));
+                if dateline(doc, a, b) || place_ctx > 0 || venue {
                     (Label::Loc, 3)
                 } else if team_context(doc, a, b) {
                     (Label::Org, 3)
                 } else {
-                    (Label::Loc, 1)
+                    (Label::Org, 1)
                 }
             }
             Gaz::City | Gaz::Region => (Label::Loc, 3),
@@ -634,8 +654,23 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
             }
         }
     }
-    if (a..=b).any(|m| toks[m].is_punct('&')) {
+    if (a..=b).any(|m| toks[m].is_punct('&') || CLUB_WORDS.contains(&toks[m].key.as_str())) {
         return (Label::Org, 3);
+    }
+    // "Lockerbie, Scotland"; "Michoacan state".
+    let next = doc.next(b);
+    if next.is_some_and(|t| t.is_punct(','))
+        && doc.tok(b + 2).is_some_and(|t| {
+            t.line == last.line
+                && t.capish()
+                && matches!(lexicon::gazetteer(&t.key), Some(Gaz::Country | Gaz::Region))
+                && doc.next(b + 2).is_none_or(|u| !u.capish())
+        })
+    {
+        return (Label::Loc, 3);
+    }
+    if next.is_some_and(|t| t.shape == Shape::Lower && lexicon::is(Cue::PlaceRole, &t.key)) {
+        return (Label::Loc, 2);
     }
     if b > a && DIRECTIONS.contains(&first.key.as_str()) {
         match lexicon::gazetteer(&doc.key(a + 1, b)) {
@@ -645,7 +680,11 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         }
     }
     if b > a {
-        let lk = last.key.as_str();
+        // The head of "Bank of England" is "Bank"; of "Grace Road", "Road".
+        let head = (a + 1..b)
+            .find(|&m| toks[m].shape == Shape::Lower && matches!(toks[m].key.as_str(), "of" | "for"))
+            .map_or(b, |m| m - 1);
+        let lk = toks[head].key.as_str();
         if lexicon::is(Cue::OrgHead, lk) {
             return (Label::Org, 3);
         }
@@ -687,17 +726,18 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     if prev_lower.is_some_and(|p| lexicon::is(Cue::Role, &p.key)) {
         return (Label::Per, 2);
     }
-    let next = doc.next(b);
     if doc.sports && a == b && next.is_some_and(|t| score_num(doc, t)) {
         return (Label::Org, 2);
     }
-    // Plural names: "the Yankees", and in sports reports "Eagles", "All Blacks".
+    // Plural names: "the Yankees"; "White Sox", "All Blacks".
     let plural = last.shape == Shape::Title
         && last.key.len() > 3
         && last.key.ends_with('s')
         && !last.key.ends_with("ss")
         && !last.key.ends_with("us");
-    if plural && (doc.sports || prev_lower.is_some_and(|p| p.key == "the")) {
+    let the_before = prev_lower.is_some_and(|p| p.key == "the");
+    let common_first = b > a && !first.initial && doc.is_common(&first.key);
+    if plural && (the_before && a == b || common_first) {
         return (Label::Org, 2);
     }
     // Company context: "Pirelli shares", "Magna said it".
@@ -723,7 +763,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     if a == b && first.shape == Shape::Caps && (2..=6).contains(&first.key.len()) {
         return (Label::Org, 1);
     }
-    if a == b && place_ctx == 1 {
+    if place_ctx == 1 && !lexicon::is_first_name(&first.key) {
         return (Label::Loc, 1);
     }
     if b > a {
