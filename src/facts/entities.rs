@@ -124,11 +124,14 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
     // word when that word is a known place ("OSCE Chechnya").
     let mut aliases: HashMap<String, (Label, String)> = HashMap::new();
     for c in cands.iter().filter(|c| c.b > c.a && !c.needs_support) {
-        if c.strength < 2 && lexicon::gazetteer(&doc.toks[c.b].key).is_some() {
+        let first = &doc.toks[c.a];
+        if c.strength < 2
+            && lexicon::gazetteer(&doc.toks[c.b].key).is_some()
+            && (first.shape != Shape::Title || lexicon::gazetteer(&first.key).is_some())
+        {
             continue;
         }
         let k = candidates::span_key(&doc.toks, c.a, c.b);
-        let first = &doc.toks[c.a];
         let last = &doc.toks[c.b];
         match labels.get(&k) {
             // "Alexander Lebed" → "Lebed".
@@ -244,21 +247,33 @@ fn shouting_lines(doc: &Doc, found: &[Found]) -> Vec<Found> {
             let single = n == 0;
             if let Some((label, group)) = known.get(k) {
                 if !(single && doc.is_common(k)) {
-                    hit = Some((n, *label, group.clone()));
+                    // Strong local evidence (a team in a results table) beats the label of the
+                    // name elsewhere in the article.
+                    let local = lexicon::gazetteer(k)
+                        .map(|_| candidates::classify(doc, i, i + n, false))
+                        .filter(|(l, s)| *s >= 3 && l != label);
+                    hit = Some(match local {
+                        Some((l, _)) => (n, l, k.clone(), true),
+                        None => (n, *label, group.clone(), false),
+                    });
                     break;
                 }
             }
             match lexicon::gazetteer(k) {
                 Some(g) if g == Gaz::Country || !(single && doc.is_common(k)) => {
-                    let (label, _) = candidates::classify(doc, i, i + n, false);
-                    hit = Some((n, label, k.clone()));
+                    let (label, strength) = candidates::classify(doc, i, i + n, false);
+                    hit = Some((n, label, k.clone(), strength >= 3));
                     break;
                 }
                 _ => {}
             }
         }
-        if let Some((n, label, group)) = hit {
-            let label = labels.get(group.as_str()).copied().unwrap_or(label);
+        if let Some((n, label, group, local)) = hit {
+            let label = if local {
+                label
+            } else {
+                labels.get(group.as_str()).copied().unwrap_or(label)
+            };
             out.push(Found {
                 a: i,
                 b: i + n,
@@ -289,7 +304,7 @@ fn kind_of(label: Label) -> EntityKind {
 fn build(doc: &Doc, mut found: Vec<Found>, sentences: &[Span]) -> Vec<Entity> {
     found.sort_by_key(|f| f.a);
     found.dedup_by_key(|f| f.a);
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<(String, Label), usize> = HashMap::new();
     let mut out: Vec<Entity> = Vec::new();
     let mut best_len: Vec<(bool, usize)> = Vec::new();
     for f in found {
@@ -305,7 +320,8 @@ fn build(doc: &Doc, mut found: Vec<Found>, sentences: &[Span]) -> Vec<Entity> {
         };
         // The canonical name is the fullest mention, preferring ordinary case to ALL CAPS.
         let rank = (first.shape != Shape::Caps, text.chars().count());
-        match index.get(&f.group) {
+        let group = (f.group, f.label);
+        match index.get(&group) {
             Some(&n) => {
                 if let (Some(e), Some(r)) = (out.get_mut(n), best_len.get_mut(n)) {
                     if rank > *r {
@@ -317,7 +333,7 @@ fn build(doc: &Doc, mut found: Vec<Found>, sentences: &[Span]) -> Vec<Entity> {
                 }
             }
             None => {
-                index.insert(f.group.clone(), out.len());
+                index.insert(group, out.len());
                 best_len.push(rank);
                 out.push(Entity {
                     text,

@@ -271,7 +271,12 @@ fn is_roman(t: &Tok) -> bool {
 
 /// Can start a name.
 fn starts(t: &Tok) -> bool {
-    t.capish() && !lexicon::is(Cue::NonEntity, &t.key)
+    let base = if t.shape == Shape::Prefixed {
+        t.key.split_once('-').map_or("", |(_, r)| r)
+    } else {
+        &t.key
+    };
+    t.capish() && !lexicon::is(Cue::NonEntity, base)
 }
 
 /// Can continue a name.
@@ -324,13 +329,17 @@ pub(super) fn candidates(doc: &Doc) -> Vec<Cand> {
     out
 }
 
+/// The most tokens in one name.
+const MAX_RUN: usize = 16;
+
 /// The last token of the run that starts at `a`.
 fn extend(doc: &Doc, a: usize) -> usize {
     let toks = &doc.toks;
     let mut j = a;
     let mut has_head = is_head(&toks[a].key);
     let mut after_of = false;
-    loop {
+    // Names are short: a bound keeps every later step on a run constant-time.
+    while j < a + MAX_RUN {
         let Some(n) = doc.next(j) else { break };
         if continues(n) {
             j += 1;
@@ -408,15 +417,26 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
 fn table_row(doc: &Doc, a: usize, b: usize) -> bool {
     let toks = &doc.toks;
     let line_start = a == 0 || toks[a - 1].line != toks[a].line;
-    line_start && doc.next(b).is_some_and(|t| score_num(doc, t))
+    line_start && doc.next(b).is_some_and(|t| t.kind == Kind::Num && !date_num(doc, t))
 }
 
-/// A number that is no date ("3", "429-7", but not "1996-08-30").
+/// A date written as a number ("1996-08-30", "30/08/1996").
+fn date_num(doc: &Doc, t: &Tok) -> bool {
+    let s = &doc.text[t.start..t.end];
+    s.len() >= 8 && s.matches(['-', '/']).count() == 2
+}
+
+/// A number that can be a team's score or points ("3", "429-7"), not a date and not a player's
+/// figures ("4-0-25-1").
 fn score_num(doc: &Doc, t: &Tok) -> bool {
-    t.kind == Kind::Num && {
-        let s = &doc.text[t.start..t.end];
-        !(s.len() >= 8 && s.matches(['-', '/']).count() >= 2)
-    }
+    t.kind == Kind::Num && doc.text[t.start..t.end].matches(['-', '/']).count() < 2
+}
+
+/// Looks like a person's name: starts with a given name or an initial.
+fn person_like(doc: &Doc, a: usize, b: usize) -> bool {
+    let f = &doc.toks[a];
+    b > a && (lexicon::is_first_name(&f.key) || (f.shape == Shape::Initial && f.dotted))
+        || f.initials_name
 }
 
 /// Words of sports clubs' names ("Dinamo Zagreb", "Real Madrid", "Deportivo").
@@ -466,6 +486,7 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
         let title_at = (a..b).rev().find(|&k| {
             is_title(&toks[k])
                 && (k + 1..=b).any(|m| toks[m].capish() && !is_title_part(&toks[m]))
+                && !(k + 1..=b).any(|m| is_head(&toks[m].key) && !is_title_part(&toks[m]))
         });
         if let Some(ti) = title_at {
             let mut p = ti + 1;
@@ -701,7 +722,12 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         }
     }
     if first.shape == Shape::Prefixed {
-        return (Label::Other, 3);
+        // "ex-England", "pro-Russian": named things by derivation.
+        let base = first.key.split_once('-').map_or("", |(_, r)| r);
+        return match lexicon::gazetteer(base) {
+            Some(Gaz::Demonym) => (Label::Nat, 3),
+            _ => (Label::Other, 3),
+        };
     }
     if dateline(doc, a, b) {
         return (Label::Loc, 3);
@@ -726,7 +752,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     if prev_lower.is_some_and(|p| lexicon::is(Cue::Role, &p.key)) {
         return (Label::Per, 2);
     }
-    if doc.sports && a == b && next.is_some_and(|t| score_num(doc, t)) {
+    if doc.sports && next.is_some_and(|t| score_num(doc, t)) && (a == b || table_row(doc, a, b)) {
         return (Label::Org, 2);
     }
     // Plural names: "the Yankees"; "White Sox", "All Blacks".
@@ -739,6 +765,9 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     let common_first = b > a && !first.initial && doc.is_common(&first.key);
     if plural && (the_before && a == b || common_first) {
         return (Label::Org, 2);
+    }
+    if plural && a == b && doc.sports {
+        return (Label::Org, 1);
     }
     // Company context: "Pirelli shares", "Magna said it".
     let after = |n: usize| doc.tok(b + n).filter(|t| t.line == last.line);
