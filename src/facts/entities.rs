@@ -234,7 +234,8 @@ fn shouting_lines(doc: &Doc, found: &[Found]) -> Vec<Found> {
         let mut e = i;
         let mut keys = Vec::new();
         let mut k = String::new();
-        while e < toks.len() && e < i + max && toks[e].line == t.line && toks[e].kind == Kind::Word {
+        while e < toks.len() && e < i + max && toks[e].line == t.line && toks[e].kind == Kind::Word
+        {
             if !k.is_empty() {
                 k.push(' ');
             }
@@ -353,9 +354,24 @@ fn build(doc: &Doc, mut found: Vec<Found>, sentences: &[Span]) -> Vec<Entity> {
 mod tests {
     use super::*;
 
-    fn run(text: &str) -> Vec<Entity> {
+    fn run_lang(text: &str, language: Option<&str>) -> Vec<Entity> {
         let spans = super::super::sentences::split(text);
-        extract(text, &spans, &super::super::Context::default())
+        let ctx = super::super::Context {
+            language: language.map(str::to_string),
+            ..Default::default()
+        };
+        let out = extract(text, &spans, &ctx);
+        for e in &out {
+            assert_eq!(e.count, e.mentions.len());
+            for m in &e.mentions {
+                assert_eq!(&text[m.span.start..m.span.end], m.text);
+            }
+        }
+        out
+    }
+
+    fn run(text: &str) -> Vec<Entity> {
+        run_lang(text, None)
     }
 
     fn kinds(text: &str) -> Vec<(String, EntityKind, usize)> {
@@ -365,20 +381,218 @@ mod tests {
             .collect()
     }
 
+    fn has(got: &[(String, EntityKind, usize)], text: &str, kind: EntityKind) -> bool {
+        got.iter().any(|g| g.0 == text && g.1 == kind)
+    }
+
     #[test]
     fn people_places_and_organisations() {
         let got = kinds(
-            "The talks in Geneva were led by Foreign Minister Anna Kowalczyk of Poland. \
+            "The talks in Valdora were led by Foreign Minister Anna Kowalczyk. \
              Kowalczyk met officials of the Coordination Committee for the Return of Displaced \
              Persons on Monday.",
         );
-        assert!(got.contains(&("Geneva".into(), EntityKind::Place, 1)), "{got:?}");
-        assert!(got.contains(&("Anna Kowalczyk".into(), EntityKind::Person, 2)), "{got:?}");
-        assert!(got.contains(&(
-            "Coordination Committee for the Return of Displaced Persons".into(),
-            EntityKind::Organization,
-            1
-        )));
-        assert!(!got.iter().any(|g| g.0 == "Monday" || g.0 == "The"), "{got:?}");
+        assert!(has(&got, "Valdora", EntityKind::Place), "{got:?}");
+        assert!(
+            got.contains(&("Anna Kowalczyk".into(), EntityKind::Person, 2)),
+            "{got:?}"
+        );
+        assert!(has(
+            &got,
+            "Coordination Committee for the Return of Displaced Persons",
+            EntityKind::Organization
+        ));
+        assert!(
+            !got.iter().any(|g| g.0 == "Monday" || g.0 == "The"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn cue_words_work_without_gazetteers() {
+        // Invented names: only titles, heads and context can label them.
+        let got = kinds(
+            "Mr. Tomas Berg met officials of the Harbour Authority in Brennick on Friday. \
+             Later Berg flew to Ostrava Heights with Dr. Lena Fiala of Quillon Systems Inc.",
+        );
+        assert!(has(&got, "Tomas Berg", EntityKind::Person), "{got:?}");
+        assert!(
+            has(&got, "Harbour Authority", EntityKind::Organization),
+            "{got:?}"
+        );
+        assert!(has(&got, "Brennick", EntityKind::Place), "{got:?}");
+        assert!(has(&got, "Ostrava Heights", EntityKind::Place), "{got:?}");
+        assert!(has(&got, "Lena Fiala", EntityKind::Person), "{got:?}");
+        assert!(
+            has(&got, "Quillon Systems Inc.", EntityKind::Organization),
+            "{got:?}"
+        );
+        let berg = run(
+            "Mr. Tomas Berg met officials of the Harbour Authority in Brennick on Friday. \
+             Later Berg flew home.",
+        )
+        .into_iter()
+        .find(|e| e.text == "Tomas Berg");
+        assert_eq!(
+            berg.map(|e| e.count),
+            Some(2),
+            "a lone surname joins the full name"
+        );
+    }
+
+    #[test]
+    fn sentence_starts_need_support() {
+        let got = kinds(
+            "Rainfall was heavy on Tuesday. Harlow stayed dry. Farmers near Harlow were \
+             relieved. Meanwhile the river rose.",
+        );
+        assert!(
+            got.contains(&("Harlow".into(), EntityKind::Place, 2)),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|g| ["Rainfall", "Farmers", "Meanwhile"].contains(&g.0.as_str())),
+            "{got:?}"
+        );
+        // Unknown and alone at a sentence start: not an entity.
+        assert!(kinds("Grindle was the word of the day.").is_empty());
+    }
+
+    #[test]
+    fn company_short_names_join_the_full_name() {
+        let got = run(
+            "Velmora Foods Inc said on Tuesday it would close two plants. Shares in Velmora \
+             fell, and Velmora said it expected lower sales.",
+        );
+        let v = got.iter().find(|e| e.text == "Velmora Foods Inc");
+        assert_eq!(
+            v.map(|e| (e.kind, e.count)),
+            Some((EntityKind::Organization, 3))
+        );
+    }
+
+    #[test]
+    fn quoted_project_names() {
+        let got = kinds("Volunteers of the “Clean Rivers Now” campaign met on Sunday.");
+        assert!(
+            has(&got, "Clean Rivers Now", EntityKind::Organization),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn titles_are_not_names() {
+        let got = kinds("The President said the Prime Minister would visit.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[cfg(feature = "gazetteers")]
+    #[test]
+    fn gazetteers_label_known_names() {
+        let got = kinds(
+            "The US-led talks in Kyiv ended. Ukrainian officials said the Kremlin and NATO \
+             disagreed, according to the International Committee of the Red Cross.",
+        );
+        assert!(has(&got, "US", EntityKind::Place), "{got:?}");
+        assert!(has(&got, "Kyiv", EntityKind::Place), "{got:?}");
+        assert!(has(&got, "Ukrainian", EntityKind::Nationality), "{got:?}");
+        assert!(has(&got, "Kremlin", EntityKind::Organization), "{got:?}");
+        assert!(has(&got, "NATO", EntityKind::Organization), "{got:?}");
+        assert!(has(
+            &got,
+            "International Committee of the Red Cross",
+            EntityKind::Organization
+        ));
+    }
+
+    #[cfg(feature = "gazetteers")]
+    #[test]
+    fn headlines_and_datelines_reuse_known_names() {
+        let text = "STORM CUTS POWER ACROSS KYIV\nKYIV 2025-01-14\nA storm cut power in Kyiv on \
+                    Monday, the city's mayor said.";
+        let got = run(text);
+        let kyiv = got.iter().find(|e| e.text == "Kyiv");
+        assert_eq!(
+            kyiv.map(|e| (e.kind, e.count)),
+            Some((EntityKind::Place, 3))
+        );
+        assert!(!got.iter().any(|e| e.text == "STORM" || e.text == "POWER"));
+    }
+
+    #[cfg(feature = "gazetteers")]
+    #[test]
+    fn sports_teams_named_after_places() {
+        let got = kinds(
+            "SOCCER - LEAGUE RESULTS\nLeeds beat Chelsea 2-1 in the league on Saturday.\n\
+             Bristol 3 Oxford 0",
+        );
+        assert!(has(&got, "Leeds", EntityKind::Organization), "{got:?}");
+        assert!(has(&got, "Bristol", EntityKind::Organization), "{got:?}");
+    }
+
+    #[test]
+    fn german_is_read_conservatively() {
+        let got: Vec<(String, EntityKind)> = run_lang(
+            "Bundeskanzler Olaf Scholz reiste am Montag nach Brüssel. Die Regierung und die \
+             Opposition stritten lange über den Haushalt, sagte Frau Petra Vogel.",
+            Some("de"),
+        )
+        .into_iter()
+        .map(|e| (e.text, e.kind))
+        .collect();
+        assert!(
+            got.contains(&("Olaf Scholz".into(), EntityKind::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Petra Vogel".into(), EntityKind::Person)),
+            "{got:?}"
+        );
+        for noun in ["Regierung", "Opposition", "Haushalt", "Montag", "Die"] {
+            assert!(!got.iter().any(|g| g.0 == noun), "{noun}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in [
+            "",
+            " ",
+            "\n\n",
+            "...",
+            "“",
+            "A",
+            "Mr.",
+            "U.S.",
+            "-",
+            "of the of",
+            "ÉCOLE ÉTÉ",
+            "東京で会議",
+            "T.",
+            "x-Y-z",
+            "A & B",
+            "'s",
+            "The “",
+        ] {
+            let _ = run(t);
+        }
+    }
+
+    #[test]
+    fn long_capitalised_input_stays_fast() {
+        // 60,000 capitalised words with connectors: runs are bounded, lookups constant.
+        let mut text = String::new();
+        for n in 0..20_000 {
+            text.push_str(if n % 3 == 0 {
+                "Alpha of Beta and "
+            } else {
+                "Gamma "
+            });
+        }
+        let t = std::time::Instant::now();
+        let got = run(&text);
+        assert!(!got.is_empty());
+        assert!(t.elapsed().as_secs() < 5);
     }
 }

@@ -125,7 +125,10 @@ pub fn predict(text: &str) -> Result<Vec<Labelled>, String> {
 fn parse_doc(line: &str) -> Result<(String, String, Vec<Labelled>), String> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
     let id = v["id"].as_str().unwrap_or("").to_string();
-    let text = v["text"].as_str().ok_or("document without text")?.to_string();
+    let text = v["text"]
+        .as_str()
+        .ok_or("document without text")?
+        .to_string();
     let mut gold = Vec::new();
     for e in v["entities"].as_array().into_iter().flatten() {
         let s = e["start"].as_u64().ok_or("entity without start")? as usize;
@@ -140,7 +143,9 @@ fn parse_doc(line: &str) -> Result<(String, String, Vec<Labelled>), String> {
 fn show_doc(text: &str, gold: &[Labelled], pred: &[Labelled]) {
     let chars: Vec<char> = text.chars().collect();
     let piece = |s: usize, t: usize| -> String {
-        chars.get(s..t).map_or(String::new(), |c| c.iter().collect())
+        chars
+            .get(s..t)
+            .map_or(String::new(), |c| c.iter().collect())
     };
     let gs: HashSet<&Labelled> = gold.iter().collect();
     let ps: HashSet<&Labelled> = pred.iter().collect();
@@ -149,11 +154,17 @@ fn show_doc(text: &str, gold: &[Labelled], pred: &[Labelled]) {
         let line_end = line_start + line.chars().count();
         println!("| {line}");
         let mut marks: Vec<(usize, String)> = Vec::new();
-        for g in gold.iter().filter(|g| g.0 >= line_start && g.0 < line_end.max(line_start + 1)) {
+        for g in gold
+            .iter()
+            .filter(|g| g.0 >= line_start && g.0 < line_end.max(line_start + 1))
+        {
             let m = if ps.contains(g) { "ok" } else { "FN" };
             marks.push((g.0, format!("{m} {} {:?}", g.2, piece(g.0, g.1))));
         }
-        for p in pred.iter().filter(|p| p.0 >= line_start && p.0 < line_end.max(line_start + 1)) {
+        for p in pred
+            .iter()
+            .filter(|p| p.0 >= line_start && p.0 < line_end.max(line_start + 1))
+        {
             if !gs.contains(p) {
                 marks.push((p.0, format!("FP {} {:?}", p.2, piece(p.0, p.1))));
             }
@@ -173,8 +184,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .unwrap_or("0")
         .parse()
         .map_err(|_| "--errors needs a number")?;
-    let data =
-        std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let data = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let mut all: BTreeMap<String, Counts> = BTreeMap::new();
     let mut docs = 0;
     let mut ms_total = 0.0;
@@ -201,7 +211,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         if shown < errors {
             let chars: Vec<char> = text.chars().collect();
             let piece = |s: usize, t: usize| -> String {
-                chars.get(s..t).map_or(String::new(), |c| c.iter().collect())
+                chars
+                    .get(s..t)
+                    .map_or(String::new(), |c| c.iter().collect())
             };
             let gs: HashSet<&Labelled> = gold.iter().collect();
             let ps: HashSet<&Labelled> = pred.iter().collect();
@@ -248,25 +260,67 @@ mod tests {
     fn exact_span_and_label_only() {
         let gold = vec![l(0, 5, "PER"), l(10, 16, "LOC"), l(20, 23, "ORG")];
         let pred = vec![
-            l(0, 5, "PER"),   // right
-            l(10, 16, "ORG"), // right span, wrong label
-            l(20, 22, "ORG"), // partial overlap
+            l(0, 5, "PER"),    // right
+            l(10, 16, "ORG"),  // right span, wrong label
+            l(20, 22, "ORG"),  // partial overlap
             l(30, 33, "MISC"), // spurious
         ];
         let s = score_doc(&gold, &pred);
-        assert_eq!(s["PER"], Counts { tp: 1, pred: 1, gold: 1 });
-        assert_eq!(s["LOC"], Counts { tp: 0, pred: 0, gold: 1 });
-        assert_eq!(s["ORG"], Counts { tp: 0, pred: 2, gold: 1 });
-        assert_eq!(s["MISC"], Counts { tp: 0, pred: 1, gold: 0 });
+        assert_eq!(
+            s["PER"],
+            Counts {
+                tp: 1,
+                pred: 1,
+                gold: 1
+            }
+        );
+        assert_eq!(
+            s["LOC"],
+            Counts {
+                tp: 0,
+                pred: 0,
+                gold: 1
+            }
+        );
+        assert_eq!(
+            s["ORG"],
+            Counts {
+                tp: 0,
+                pred: 2,
+                gold: 1
+            }
+        );
+        assert_eq!(
+            s["MISC"],
+            Counts {
+                tp: 0,
+                pred: 1,
+                gold: 0
+            }
+        );
         let t = total(&s, &LABELS);
-        assert_eq!(t, Counts { tp: 1, pred: 4, gold: 3 });
+        assert_eq!(
+            t,
+            Counts {
+                tp: 1,
+                pred: 4,
+                gold: 3
+            }
+        );
         let (p, r, f) = t.prf();
         assert!((p - 0.25).abs() < 1e-12);
         assert!((r - 1.0 / 3.0).abs() < 1e-12);
         assert!((f - 2.0 * 0.25 * (1.0 / 3.0) / (0.25 + 1.0 / 3.0)).abs() < 1e-12);
         // MISC removed.
         let t = total(&s, &["PER", "ORG", "LOC"]);
-        assert_eq!(t, Counts { tp: 1, pred: 3, gold: 3 });
+        assert_eq!(
+            t,
+            Counts {
+                tp: 1,
+                pred: 3,
+                gold: 3
+            }
+        );
     }
 
     #[test]
@@ -274,7 +328,14 @@ mod tests {
         let s = score_doc(&[], &[]);
         assert_eq!(total(&s, &LABELS).prf(), (0.0, 0.0, 0.0));
         let s = score_doc(&[l(0, 1, "LOC")], &[]);
-        assert_eq!(total(&s, &LABELS), Counts { tp: 0, pred: 0, gold: 1 });
+        assert_eq!(
+            total(&s, &LABELS),
+            Counts {
+                tp: 0,
+                pred: 0,
+                gold: 1
+            }
+        );
     }
 
     #[test]

@@ -102,19 +102,70 @@ pub(super) struct Doc<'a> {
 
 /// Names of sports: one is enough to call a report a sports report.
 const SPORTS: [&str; 20] = [
-    "soccer", "football", "cricket", "tennis", "golf", "rugby", "basketball", "baseball",
-    "hockey", "boxing", "cycling", "athletics", "squash", "racing", "nfl", "nba", "nhl", "motorsport",
-    "formula", "skiing",
+    "soccer",
+    "football",
+    "cricket",
+    "tennis",
+    "golf",
+    "rugby",
+    "basketball",
+    "baseball",
+    "hockey",
+    "boxing",
+    "cycling",
+    "athletics",
+    "squash",
+    "racing",
+    "nfl",
+    "nba",
+    "nhl",
+    "motorsport",
+    "formula",
+    "skiing",
 ];
 /// Words of sports reports: two are needed.
 const SPORTS_WORDS: [&str; 40] = [
-    "goal", "goals", "scored", "striker", "midfielder", "defender", "goalkeeper", "innings",
-    "wicket", "wickets", "batsman", "bowler", "league", "tournament", "seeded", "halftime",
-    "half-time", "penalty", "referee", "rebounds", "pitcher", "playoff", "playoffs",
-    "quarter-final", "semi-final", "quarterfinal", "semifinal", "podium", "championship", "coach",
-    "season", "match", "standings", "results", "cup", "innings", "runs", "inning", "lap", "laps",
+    "goal",
+    "goals",
+    "scored",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "innings",
+    "wicket",
+    "wickets",
+    "batsman",
+    "bowler",
+    "league",
+    "tournament",
+    "seeded",
+    "halftime",
+    "half-time",
+    "penalty",
+    "referee",
+    "rebounds",
+    "pitcher",
+    "playoff",
+    "playoffs",
+    "quarter-final",
+    "semi-final",
+    "quarterfinal",
+    "semifinal",
+    "podium",
+    "championship",
+    "coach",
+    "season",
+    "match",
+    "standings",
+    "results",
+    "cup",
+    "innings",
+    "runs",
+    "inning",
+    "lap",
+    "laps",
 ];
-
 
 /// Words after a team name in sports reports ("Leeds beat Chelsea").
 const TEAM_NEXT: [&str; 24] = [
@@ -374,13 +425,19 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
     }
     let k = c.key.as_str();
     if lexicon::is(Cue::Particle, k) && !doc.conservative || matches!(k, "de" | "von" | "van") {
-        if doc.tok(to).is_some_and(|t| lexicon::is(Cue::Particle, &t.key)) {
+        if doc
+            .tok(to)
+            .is_some_and(|t| lexicon::is(Cue::Particle, &t.key))
+        {
             to += 1;
         }
         return name_at(to).then_some(to);
     }
     if matches!(k, "of" | "for") && has_head {
-        if doc.tok(to).is_some_and(|t| t.key == "the" && t.shape == Shape::Lower) {
+        if doc
+            .tok(to)
+            .is_some_and(|t| t.key == "the" && t.shape == Shape::Lower)
+        {
             to += 1;
         }
         return name_at(to).then_some(to);
@@ -417,7 +474,10 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
 fn table_row(doc: &Doc, a: usize, b: usize) -> bool {
     let toks = &doc.toks;
     let line_start = a == 0 || toks[a - 1].line != toks[a].line;
-    line_start && doc.next(b).is_some_and(|t| t.kind == Kind::Num && !date_num(doc, t))
+    line_start
+        && doc
+            .next(b)
+            .is_some_and(|t| t.kind == Kind::Num && !date_num(doc, t))
 }
 
 /// A date written as a number ("1996-08-30", "30/08/1996").
@@ -432,22 +492,47 @@ fn score_num(doc: &Doc, t: &Tok) -> bool {
     t.kind == Kind::Num && doc.text[t.start..t.end].matches(['-', '/']).count() < 2
 }
 
-/// Looks like a person's name: starts with a given name or an initial.
-fn person_like(doc: &Doc, a: usize, b: usize) -> bool {
-    let f = &doc.toks[a];
-    b > a && (lexicon::is_first_name(&f.key) || (f.shape == Shape::Initial && f.dotted))
-        || f.initials_name
-}
-
 /// Words of sports clubs' names ("Dinamo Zagreb", "Real Madrid", "Deportivo").
 const CLUB_WORDS: [&str; 20] = [
-    "real", "dinamo", "dynamo", "deportivo", "sporting", "atletico", "atlético", "olympique",
-    "borussia", "lokomotiv", "spartak", "cska", "fc", "afc", "sc", "cf", "ac", "sv", "vfb", "vfl",
+    "real",
+    "dinamo",
+    "dynamo",
+    "deportivo",
+    "sporting",
+    "atletico",
+    "atlético",
+    "olympique",
+    "borussia",
+    "lokomotiv",
+    "spartak",
+    "cska",
+    "fc",
+    "afc",
+    "sc",
+    "cf",
+    "ac",
+    "sv",
+    "vfb",
+    "vfl",
 ];
 
 const DIRECTIONS: [&str; 16] = [
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
 ];
 
 /// Splits the run `a..=b` at titles and leading nationalities, strips a sentence-initial common
@@ -462,7 +547,7 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
     let whole_known = lexicon::gazetteer(&doc.key(a, b)).is_some();
     let headed = b > a && is_head(&toks[b].key) && !lexicon::is(Cue::Title, &toks[b].key);
     // A sentence-initial common word is not part of the name ("After Nasser Hussain").
-    if toks[a].initial && !whole_known && !(headed && !doc.is_common(&toks[a].key)) {
+    if toks[a].initial && !whole_known && (!headed || doc.is_common(&toks[a].key)) {
         let k = toks[a].key.as_str();
         let english_form = doc.english
             && a < b
@@ -570,11 +655,8 @@ fn push(doc: &Doc, a: usize, b: usize, title_cue: bool, out: &mut Vec<Cand>) {
     let (label, strength) = classify(doc, a, b, title_cue);
     let toks = &doc.toks;
     let known = strength >= 2 || lexicon::gazetteer(&doc.key(a, b)).is_some();
-    let mut needs_support = toks[a].initial
-        && a == b
-        && !known
-        && !dateline(doc, a, b)
-        && !table_row(doc, a, b);
+    let mut needs_support =
+        toks[a].initial && a == b && !known && !dateline(doc, a, b) && !table_row(doc, a, b);
     if doc.conservative && strength < 2 && toks[a].shape != Shape::Caps {
         // German and other noun-capitalising languages: a capital letter is no evidence.
         needs_support = true;
@@ -703,7 +785,9 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     if b > a {
         // The head of "Bank of England" is "Bank"; of "Grace Road", "Road".
         let head = (a + 1..b)
-            .find(|&m| toks[m].shape == Shape::Lower && matches!(toks[m].key.as_str(), "of" | "for"))
+            .find(|&m| {
+                toks[m].shape == Shape::Lower && matches!(toks[m].key.as_str(), "of" | "for")
+            })
             .map_or(b, |m| m - 1);
         let lk = toks[head].key.as_str();
         if lexicon::is(Cue::OrgHead, lk) {
@@ -832,7 +916,10 @@ fn quoted_names(doc: &Doc) -> Vec<Cand> {
         }
         let a = i + 1;
         let mut e = a;
-        while e < toks.len() && e < a + 8 && toks[e].kind == Kind::Word && toks[e].line == toks[i].line
+        while e < toks.len()
+            && e < a + 8
+            && toks[e].kind == Kind::Word
+            && toks[e].line == toks[i].line
         {
             e += 1;
         }

@@ -85,11 +85,20 @@ const CUES: &str = include_str!("../../data/entities/cues.txt");
 #[cfg(feature = "gazetteers")]
 const GAZETTEERS: [(&str, Gaz); 6] = [
     // Earlier files win when a name is in two of them.
-    (include_str!("../../data/entities/countries.txt"), Gaz::Country),
-    (include_str!("../../data/entities/organizations.txt"), Gaz::Org),
+    (
+        include_str!("../../data/entities/countries.txt"),
+        Gaz::Country,
+    ),
+    (
+        include_str!("../../data/entities/organizations.txt"),
+        Gaz::Org,
+    ),
     (include_str!("../../data/entities/cities.txt"), Gaz::City),
     (include_str!("../../data/entities/regions.txt"), Gaz::Region),
-    (include_str!("../../data/entities/demonyms.txt"), Gaz::Demonym),
+    (
+        include_str!("../../data/entities/demonyms.txt"),
+        Gaz::Demonym,
+    ),
     (include_str!("../../data/entities/events.txt"), Gaz::Event),
 ];
 #[cfg(not(feature = "gazetteers"))]

@@ -302,7 +302,24 @@ fn mark_initials(toks: &mut [Tok]) {
             Kind::Punct(c) => {
                 if matches!(
                     c,
-                    '.' | '!' | '?' | ':' | '"' | '“' | '«' | '‘' | '—' | '–' | '-' | '•' | '|' | '…' | '*' | '>' | '„' | '¿' | '¡'
+                    '.' | '!'
+                        | '?'
+                        | ':'
+                        | '"'
+                        | '“'
+                        | '«'
+                        | '‘'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '•'
+                        | '|'
+                        | '…'
+                        | '*'
+                        | '>'
+                        | '„'
+                        | '¿'
+                        | '¡'
                 ) {
                     opener = true;
                 } else if !matches!(c, '(' | '[' | '\'' | '”' | '’' | ')') {
@@ -351,7 +368,17 @@ mod tests {
         let texts: Vec<&str> = w.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(
             texts,
-            ["US", "-led", "talks", "in", "Chester-le-Street", "with", "ex-England", "and", "al-Assad"]
+            [
+                "US",
+                "-led",
+                "talks",
+                "in",
+                "Chester-le-Street",
+                "with",
+                "ex-England",
+                "and",
+                "al-Assad"
+            ]
         );
         assert_eq!(w[6].1, Shape::Prefixed);
         assert_eq!(w[8].1, Shape::Mixed);
