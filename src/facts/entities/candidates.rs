@@ -380,6 +380,12 @@ pub(super) fn candidates(doc: &Doc) -> Vec<Cand> {
     out
 }
 
+/// Legal forms of companies, which end a name.
+const LEGAL_FORMS: [&str; 16] = [
+    "inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "gmbh", "spa", "nv", "bv", "ab", "asa",
+    "lp", "llp",
+];
+
 /// The most tokens in one name.
 const MAX_RUN: usize = 16;
 
@@ -433,7 +439,8 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
         }
         return name_at(to).then_some(to);
     }
-    if matches!(k, "of" | "for") && has_head {
+    // "Kia Motors Corp of South Korea": a legal form ends the name.
+    if matches!(k, "of" | "for") && has_head && !LEGAL_FORMS.contains(&doc.toks[j].key.as_str()) {
         if doc
             .tok(to)
             .is_some_and(|t| t.key == "the" && t.shape == Shape::Lower)
@@ -571,7 +578,12 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
         let title_at = (a..b).rev().find(|&k| {
             is_title(&toks[k])
                 && (k + 1..=b).any(|m| toks[m].capish() && !is_title_part(&toks[m]))
-                && !(k + 1..=b).any(|m| is_head(&toks[m].key) && !is_title_part(&toks[m]))
+                && !(k + 1..=b).any(|m| {
+                    let h = &toks[m].key;
+                    (lexicon::is(Cue::OrgHead, h) || lexicon::is(Cue::EventHead, h))
+                        && !is_title_part(&toks[m])
+                        && !lexicon::is_first_name(h)
+                })
         });
         if let Some(ti) = title_at {
             let mut p = ti + 1;
@@ -609,9 +621,19 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
         }
         if b > a {
             // A leading nationality: "Russian Gazprom", "Dutch Wim Kok".
+            let group = |x: usize, y: usize| lexicon::gazetteer(&doc.key(x, y)) == Some(Gaz::Demonym);
+            let plural_group = |x: usize, y: usize| {
+                doc.key(x, y)
+                    .strip_suffix('s')
+                    .is_some_and(|k| lexicon::gazetteer(k) == Some(Gaz::Demonym))
+            };
             for len in [2, 1] {
                 let e = a + len - 1;
-                if e < b && lexicon::gazetteer(&doc.key(a, e)) == Some(Gaz::Demonym) {
+                if e < b && group(a, e) && !lexicon::is_first_name(&toks[a].key) {
+                    if group(e + 1, b) || plural_group(e + 1, b) {
+                        // "Iraqi Kurds", "Bosnian Serb": one group.
+                        break;
+                    }
                     push(doc, a, e, false, out);
                     let mut s = e + 1;
                     while s <= b && toks[s].shape == Shape::Lower {
@@ -655,8 +677,13 @@ fn push(doc: &Doc, a: usize, b: usize, title_cue: bool, out: &mut Vec<Cand>) {
     let (label, strength) = classify(doc, a, b, title_cue);
     let toks = &doc.toks;
     let known = strength >= 2 || lexicon::gazetteer(&doc.key(a, b)).is_some();
-    let mut needs_support =
-        toks[a].initial && a == b && !known && !dateline(doc, a, b) && !table_row(doc, a, b);
+    let k = &toks[a].key;
+    let ordinary = doc.is_common(k) || doc.lower.contains(k);
+    let mut needs_support = toks[a].initial
+        && a == b
+        && !known
+        && !dateline(doc, a, b)
+        && (ordinary || !table_row(doc, a, b));
     if doc.conservative && strength < 2 && toks[a].shape != Shape::Caps {
         // German and other noun-capitalising languages: a capital letter is no evidence.
         needs_support = true;
@@ -775,7 +802,10 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     if next.is_some_and(|t| t.shape == Shape::Lower && lexicon::is(Cue::PlaceRole, &t.key)) {
         return (Label::Loc, 2);
     }
-    if b > a && DIRECTIONS.contains(&first.key.as_str()) {
+    let abbreviated = first.shape == Shape::Initial
+        && first.dotted
+        && matches!(first.key.as_str(), "n" | "s" | "e" | "w");
+    if b > a && (DIRECTIONS.contains(&first.key.as_str()) || abbreviated) {
         match lexicon::gazetteer(&doc.key(a + 1, b)) {
             Some(Gaz::Country | Gaz::City | Gaz::Region) => return (Label::Loc, 3),
             Some(Gaz::Demonym) => return (Label::Nat, 3),
