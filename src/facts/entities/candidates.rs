@@ -352,6 +352,17 @@ fn is_title_part(t: &Tok) -> bool {
         || (t.shape == Shape::Lower && matches!(t.key.as_str(), "of" | "for" | "the"))
 }
 
+/// The head word of tokens `a..=b`: the word before the first "of" / "for" / "on" ("Bank of
+/// England", "Commission on Human Rights"), else the last word ("Grace Road").
+fn head_index(doc: &Doc, a: usize, b: usize) -> usize {
+    (a + 1..b)
+        .find(|&m| {
+            let t = &doc.toks[m];
+            t.shape == Shape::Lower && matches!(t.key.as_str(), "of" | "for" | "on")
+        })
+        .map_or(b, |m| m - 1)
+}
+
 /// Builds the candidates of the ordinary lines.
 pub(super) fn candidates(doc: &Doc) -> Vec<Cand> {
     let toks = &doc.toks;
@@ -426,6 +437,21 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
     if c.is_punct('&') {
         return name_at(to).then_some(to);
     }
+    // A possessive inside a name: "Boatmen's Bancshares Inc", "Queen's Park".
+    if (c.is_punct('\'') || c.is_punct('’'))
+        && doc
+            .tok(j + 2)
+            .is_some_and(|t| t.key == "s" && t.shape == Shape::Lower)
+        && name_at(j + 3)
+    {
+        let mut e = j + 3;
+        while e < j + 3 + MAX_RUN && doc.next(e).is_some_and(continues) {
+            e += 1;
+        }
+        let h = &doc.toks[e].key;
+        let named = lexicon::is(Cue::OrgHead, h) || lexicon::is(Cue::PlaceHead, h);
+        return named.then_some(j + 3);
+    }
     if c.shape != Shape::Lower {
         return None;
     }
@@ -440,7 +466,8 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
         return name_at(to).then_some(to);
     }
     // "Kia Motors Corp of South Korea": a legal form ends the name.
-    if matches!(k, "of" | "for") && has_head && !LEGAL_FORMS.contains(&doc.toks[j].key.as_str()) {
+    let legal = LEGAL_FORMS.contains(&doc.toks[j].key.as_str());
+    if matches!(k, "of" | "for") && has_head && !legal {
         if doc
             .tok(to)
             .is_some_and(|t| t.key == "the" && t.shape == Shape::Lower)
@@ -457,7 +484,10 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
         while doc.next(e).is_some_and(continues) {
             e += 1;
         }
-        let head = lexicon::is(Cue::OrgHead, &doc.toks[e].key);
+        // A complete company name on the left ("Lear Corp and Magna Inc") stands alone.
+        let head = lexicon::is(Cue::OrgHead, &doc.toks[e].key)
+            && !legal
+            && !(has_head && lexicon::is(Cue::OrgHead, &doc.toks[j].key));
         let mut start = j;
         while start > 0 && doc.prev(start).is_some_and(continues) {
             start -= 1;
@@ -469,6 +499,10 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
                 .next(e)
                 .is_some_and(|t| t.shape == Shape::Lower && matches!(t.key.as_str(), "in" | "of"));
         return (head && e > to || known || chain).then_some(to);
+    }
+    // "Commission on Presidential Debates".
+    if k == "on" && lexicon::is(Cue::OrgHead, &doc.toks[j].key) && !legal && name_at(to) {
+        return Some(to);
     }
     if k == "in" && has_head && after_of && name_at(to) {
         let place = doc.tok(to).and_then(|t| lexicon::gazetteer(&t.key));
@@ -552,9 +586,14 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
         b -= 1;
     }
     let whole_known = lexicon::gazetteer(&doc.key(a, b)).is_some();
-    let headed = b > a && is_head(&toks[b].key) && !lexicon::is(Cue::Title, &toks[b].key);
+    let h = head_index(doc, a, b);
+    let headed = b > a && is_head(&toks[h].key) && !lexicon::is(Cue::Title, &toks[h].key);
     // A sentence-initial common word is not part of the name ("After Nasser Hussain").
-    if toks[a].initial && !whole_known && (!headed || doc.is_common(&toks[a].key)) {
+    if toks[a].initial
+        && toks[a].shape != Shape::Caps
+        && !whole_known
+        && (!headed || doc.is_common(&toks[a].key))
+    {
         let k = toks[a].key.as_str();
         let english_form = doc.english
             && a < b
@@ -570,6 +609,24 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
                 return;
             }
             return pieces(doc, a, b, out);
+        }
+    }
+    // A leading place before a group or an event: "U.S. Labor Day", "U.S. Roman
+    // Catholic" (but "U.S. Treasury" is one organisation).
+    for len in [2, 1] {
+        let e = a + len - 1;
+        let place = matches!(
+            lexicon::gazetteer(&doc.key(a, e)),
+            Some(Gaz::Country | Gaz::City | Gaz::Region)
+        );
+        if e < b && place && !whole_known {
+            let rest = lexicon::gazetteer(&doc.key(e + 1, b));
+            let event = b > e + 1 && lexicon::is(Cue::EventHead, &toks[b].key);
+            if matches!(rest, Some(Gaz::Demonym | Gaz::Event)) || event {
+                push(doc, a, e, false, out);
+                push(doc, e + 1, b, false, out);
+                return;
+            }
         }
     }
     let row = doc.sports && table_row(doc, a, b);
@@ -621,7 +678,8 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
         }
         if b > a {
             // A leading nationality: "Russian Gazprom", "Dutch Wim Kok".
-            let group = |x: usize, y: usize| lexicon::gazetteer(&doc.key(x, y)) == Some(Gaz::Demonym);
+            let group =
+                |x: usize, y: usize| lexicon::gazetteer(&doc.key(x, y)) == Some(Gaz::Demonym);
             let plural_group = |x: usize, y: usize| {
                 doc.key(x, y)
                     .strip_suffix('s')
@@ -787,6 +845,16 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     if (a..=b).any(|m| toks[m].is_punct('&') || CLUB_WORDS.contains(&toks[m].key.as_str())) {
         return (Label::Org, 3);
     }
+    // A place and a known organisation: "U.S. Treasury".
+    if b > a
+        && matches!(
+            lexicon::gazetteer(&first.key),
+            Some(Gaz::Country | Gaz::City)
+        )
+        && lexicon::gazetteer(&doc.key(a + 1, b)) == Some(Gaz::Org)
+    {
+        return (Label::Org, 3);
+    }
     // "Lockerbie, Scotland"; "Michoacan state".
     let next = doc.next(b);
     if next.is_some_and(|t| t.is_punct(','))
@@ -813,12 +881,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         }
     }
     if b > a {
-        // The head of "Bank of England" is "Bank"; of "Grace Road", "Road".
-        let head = (a + 1..b)
-            .find(|&m| {
-                toks[m].shape == Shape::Lower && matches!(toks[m].key.as_str(), "of" | "for")
-            })
-            .map_or(b, |m| m - 1);
+        let head = head_index(doc, a, b);
         let lk = toks[head].key.as_str();
         if lexicon::is(Cue::OrgHead, lk) {
             return (Label::Org, 3);

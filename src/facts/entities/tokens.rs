@@ -86,6 +86,12 @@ const PREFIXES: [&str; 14] = [
     "intra",
 ];
 
+/// Short lower-case words that end a compound after a name ("Moscow-run", "EU-wide").
+const COMPOUND_ENDS: [&str; 20] = [
+    "run", "led", "born", "made", "bound", "style", "wide", "era", "day", "old", "year", "like",
+    "free", "rich", "only", "area", "zone", "type", "size", "plus",
+];
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -254,7 +260,15 @@ fn push_word(out: &mut Vec<Tok>, text: &str, s: usize, e: usize, line: usize) {
         let parts: Vec<&str> = w.split('-').collect();
         let first = parts.first().copied().unwrap_or("");
         let name_part = |p: &str| upper_first(p) || p.chars().all(|c| c.is_numeric());
-        if upper_first(first) {
+        let second = parts.get(1).copied().unwrap_or("");
+        // "Kim Young-hoon", "Li Song-ho": East Asian given names keep their second syllable.
+        let syllable = parts.len() == 2
+            && (2..=6).contains(&first.chars().count())
+            && (2..=4).contains(&second.chars().count())
+            && second.chars().all(char::is_lowercase)
+            && !second.ends_with("ed")
+            && !COMPOUND_ENDS.contains(&second);
+        if upper_first(first) && !syllable {
             // Cut before the first lower-case part that is not a particle inside the name.
             let mut off = first.len();
             for (k, p) in parts.iter().enumerate().skip(1) {
