@@ -450,7 +450,9 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
         }
         let h = &doc.toks[e].key;
         let named = lexicon::is(Cue::OrgHead, h) || lexicon::is(Cue::PlaceHead, h);
-        return named.then_some(j + 3);
+        // Not after a known name: "Moscow's Central Clinical Hospital" is two names.
+        let known = lexicon::gazetteer(&doc.toks[j].key).is_some();
+        return (named && !known).then_some(j + 3);
     }
     if c.shape != Shape::Lower {
         return None;
@@ -781,6 +783,34 @@ fn dateline(doc: &Doc, a: usize, b: usize) -> bool {
     })
 }
 
+/// A word of a demonym, singular or plural ("Iraqi", "Kurds").
+fn demonym_word(k: &str) -> bool {
+    lexicon::gazetteer(k) == Some(Gaz::Demonym)
+        || k.strip_suffix('s')
+            .is_some_and(|s| lexicon::gazetteer(s) == Some(Gaz::Demonym))
+}
+
+/// A capitalised plural noun ("Eagles", "Yankees").
+fn plural_word(t: &Tok) -> bool {
+    t.shape == Shape::Title
+        && t.key.len() > 3
+        && t.key.ends_with('s')
+        && !t.key.ends_with("ss")
+        && !t.key.ends_with("us")
+}
+
+/// A place right after another place and a comma: "Milwaukee, Wisconsin".
+fn after_place(doc: &Doc, a: usize) -> bool {
+    a >= 2
+        && doc.prev(a).is_some_and(|t| t.is_punct(','))
+        && doc.prev(a - 1).is_some_and(|t| {
+            matches!(
+                lexicon::gazetteer(&t.key),
+                Some(Gaz::City | Gaz::Region | Gaz::Country)
+            )
+        })
+}
+
 /// Evidence from the words before a name that it is a place: 3 for "the town of X" or
 /// "capital X", 1 for "in X" / "at X", 0 for none.
 fn place_context(doc: &Doc, a: usize) -> u8 {
@@ -821,10 +851,15 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
                 // In sports reports a town or county is mostly a team; a venue is "at X",
                 // "in X", a dateline, or "X :" opening a line of results.
                 let venue = doc.next(b).is_some_and(|t| t.is_punct(':'));
-                if dateline(doc, a, b) || place_ctx > 0 || venue {
+                let next_lower = doc.next(b).filter(|t| t.shape == Shape::Lower);
+                let role_after = next_lower.is_some_and(|t| lexicon::is(Cue::Role, &t.key));
+                if dateline(doc, a, b) || place_ctx > 0 || venue || after_place(doc, a) {
                     (Label::Loc, 3)
-                } else if team_context(doc, a, b) {
+                } else if team_context(doc, a, b) || role_after {
                     (Label::Org, 3)
+                } else if next_lower.is_some() {
+                    // "the Sarajevo meeting": a place modifying a noun.
+                    (Label::Loc, 1)
                 } else {
                     (Label::Org, 1)
                 }
@@ -841,6 +876,21 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
                 return (Label::Nat, 3);
             }
         }
+        // "German-Israeli", "Arab-Israeli".
+        if k.contains('-') && k.split('-').all(|p| lexicon::gazetteer(p) == Some(Gaz::Demonym)) {
+            return (Label::Nat, 3);
+        }
+    }
+    if b > a && (a..=b).all(|m| demonym_word(&toks[m].key)) {
+        // "Iraqi Kurds", "Bosnian Serb".
+        return (Label::Nat, 3);
+    }
+    // "Philadelphia Eagles", "Chicago Bulls": a town and a plural nickname.
+    if b > a
+        && plural_word(last)
+        && matches!(lexicon::gazetteer(&doc.key(a, b - 1)), Some(Gaz::City | Gaz::Region))
+    {
+        return (Label::Org, 3);
     }
     if (a..=b).any(|m| toks[m].is_punct('&') || CLUB_WORDS.contains(&toks[m].key.as_str())) {
         return (Label::Org, 3);
@@ -867,8 +917,14 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     {
         return (Label::Loc, 3);
     }
-    if next.is_some_and(|t| t.shape == Shape::Lower && lexicon::is(Cue::PlaceRole, &t.key)) {
+    if next.is_some_and(|t| {
+        t.shape == Shape::Lower
+            && (lexicon::is(Cue::PlaceRole, &t.key) || lexicon::is(Cue::PlaceHead, &t.key))
+    }) {
         return (Label::Loc, 2);
+    }
+    if after_place(doc, a) {
+        return (Label::Loc, 3);
     }
     let abbreviated = first.shape == Shape::Initial
         && first.dotted
@@ -933,11 +989,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         return (Label::Org, 2);
     }
     // Plural names: "the Yankees"; "White Sox", "All Blacks".
-    let plural = last.shape == Shape::Title
-        && last.key.len() > 3
-        && last.key.ends_with('s')
-        && !last.key.ends_with("ss")
-        && !last.key.ends_with("us");
+    let plural = plural_word(last);
     let the_before = prev_lower.is_some_and(|p| p.key == "the");
     let common_first = b > a && !first.initial && doc.is_common(&first.key);
     if plural && (the_before && a == b || common_first) {
