@@ -736,7 +736,7 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
 fn push(doc: &Doc, a: usize, b: usize, title_cue: bool, out: &mut Vec<Cand>) {
     let (label, strength) = classify(doc, a, b, title_cue);
     let toks = &doc.toks;
-    let known = strength >= 2 || lexicon::gazetteer(&doc.key(a, b)).is_some();
+    let known = strength >= 3 || lexicon::gazetteer(&doc.key(a, b)).is_some();
     let k = &toks[a].key;
     let ordinary = doc.is_common(k) || doc.lower.contains(k);
     let mut needs_support = toks[a].initial
@@ -907,7 +907,8 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     }
     // "Lockerbie, Scotland"; "Michoacan state".
     let next = doc.next(b);
-    if next.is_some_and(|t| t.is_punct(','))
+    if !first.initial
+        && next.is_some_and(|t| t.is_punct(','))
         && doc.tok(b + 2).is_some_and(|t| {
             t.line == last.line
                 && t.capish()
@@ -922,9 +923,6 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
             && (lexicon::is(Cue::PlaceRole, &t.key) || lexicon::is(Cue::PlaceHead, &t.key))
     }) {
         return (Label::Loc, 2);
-    }
-    if after_place(doc, a) {
-        return (Label::Loc, 3);
     }
     let abbreviated = first.shape == Shape::Initial
         && first.dotted
@@ -984,6 +982,9 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     }
     if prev_lower.is_some_and(|p| lexicon::is(Cue::Role, &p.key)) {
         return (Label::Per, 2);
+    }
+    if after_place(doc, a) && !first.initial {
+        return (Label::Loc, 3);
     }
     if doc.sports && next.is_some_and(|t| score_num(doc, t)) && (a == b || table_row(doc, a, b)) {
         return (Label::Org, 2);
