@@ -877,7 +877,10 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
             }
         }
         // "German-Israeli", "Arab-Israeli".
-        if k.contains('-') && k.split('-').all(|p| lexicon::gazetteer(p) == Some(Gaz::Demonym)) {
+        if k.contains('-')
+            && k.split('-')
+                .all(|p| lexicon::gazetteer(p) == Some(Gaz::Demonym))
+        {
             return (Label::Nat, 3);
         }
     }
@@ -888,7 +891,11 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     // "Philadelphia Eagles", "Chicago Bulls": a town and a plural nickname.
     if b > a
         && plural_word(last)
-        && matches!(lexicon::gazetteer(&doc.key(a, b - 1)), Some(Gaz::City | Gaz::Region))
+        && !lexicon::is(Cue::PlaceHead, &last.key)
+        && matches!(
+            lexicon::gazetteer(&doc.key(a, b - 1)),
+            Some(Gaz::City | Gaz::Region)
+        )
     {
         return (Label::Org, 3);
     }
