@@ -75,9 +75,9 @@ pub struct Entity {
 pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> Vec<Entity> {
     let doc = Doc::new(text, ctx.language.as_deref());
     let cands = candidates::candidates(&doc);
-    let resolved = resolve(&doc, &cands);
-    let mut found = resolved;
-    found.extend(shouting_lines(&doc, &found));
+    let votes = vote(&doc, &cands);
+    let mut found = resolve(&doc, &cands, &votes);
+    found.extend(shouting_lines(&doc, &found, &votes));
     build(&doc, found, sentences)
 }
 
@@ -167,8 +167,7 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
 }
 
 /// Gives every candidate its document-level label and group.
-fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<Found> {
-    let votes = vote(doc, cands);
+fn resolve(doc: &Doc, cands: &[Cand], votes: &Votes) -> Vec<Found> {
     let mut out = Vec::with_capacity(cands.len());
     for c in cands {
         let k = candidates::span_key(&doc.toks, c.a, c.b);
@@ -211,15 +210,16 @@ fn resolve(doc: &Doc, cands: &[Cand]) -> Vec<Found> {
 }
 
 /// Known names in ALL-CAPS and Title-Case lines, longest match first.
-fn shouting_lines(doc: &Doc, found: &[Found]) -> Vec<Found> {
+fn shouting_lines(doc: &Doc, found: &[Found], votes: &Votes) -> Vec<Found> {
     let mut labels: HashMap<&str, Label> = HashMap::new();
     for f in found {
         labels.entry(f.group.as_str()).or_insert(f.label);
     }
-    let mut known: HashMap<String, (Label, String)> = HashMap::new();
+    // Surnames and short company names count as known ("BIDEN SIGNS BILL").
+    let mut known: HashMap<String, (Label, String)> = votes.aliases.clone();
     for f in found {
         let k = candidates::span_key(&doc.toks, f.a, f.b);
-        known.entry(k).or_insert((f.label, f.group.clone()));
+        known.insert(k, (f.label, f.group.clone()));
     }
     let toks = &doc.toks;
     let max = lexicon::max_len().max(4);

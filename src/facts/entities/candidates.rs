@@ -178,6 +178,46 @@ const TEAM_PREV: [&str; 12] = [
     "v", "vs", "against", "beat", "beating", "defeated", "host", "hosts", "play", "face", "faces",
     "visit",
 ];
+/// Lower-case nouns after a named building or site ("al-Shifa hospital").
+const FACILITIES: [&str; 10] = [
+    "hospital",
+    "prison",
+    "mosque",
+    "church",
+    "cathedral",
+    "temple",
+    "palace",
+    "embassy",
+    "dam",
+    "base",
+];
+/// Lower-case nouns after a product's name ("Galaxy phones").
+const PRODUCT_NEXT: [&str; 24] = [
+    "phone",
+    "phones",
+    "smartphone",
+    "smartphones",
+    "tablet",
+    "tablets",
+    "laptop",
+    "laptops",
+    "console",
+    "consoles",
+    "jet",
+    "jets",
+    "aircraft",
+    "airliner",
+    "airliners",
+    "car",
+    "cars",
+    "sedan",
+    "suv",
+    "vaccine",
+    "drug",
+    "software",
+    "chip",
+    "chips",
+];
 /// Words before a lone unknown name that is probably a place.
 const PLACE_PREV: [&str; 8] = [
     "in", "at", "near", "outside", "across", "from", "via", "into",
@@ -927,7 +967,9 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     }
     if next.is_some_and(|t| {
         t.shape == Shape::Lower
-            && (lexicon::is(Cue::PlaceRole, &t.key) || lexicon::is(Cue::PlaceHead, &t.key))
+            && (lexicon::is(Cue::PlaceRole, &t.key)
+                || lexicon::is(Cue::PlaceHead, &t.key)
+                || FACILITIES.contains(&t.key.as_str()))
     }) {
         return (Label::Loc, 2);
     }
@@ -1005,6 +1047,10 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     }
     if plural && a == b && doc.sports {
         return (Label::Org, 1);
+    }
+    // A product: "Galaxy phones", "Model Y cars".
+    if next.is_some_and(|t| t.shape == Shape::Lower && PRODUCT_NEXT.contains(&t.key.as_str())) {
+        return (Label::Product, 2);
     }
     // Company context: "Pirelli shares", "Magna said it".
     let after = |n: usize| doc.tok(b + n).filter(|t| t.line == last.line);
