@@ -779,7 +779,8 @@ fn push(doc: &Doc, a: usize, b: usize, title_cue: bool, out: &mut Vec<Cand>) {
     let known = strength >= 3 || lexicon::gazetteer(&doc.key(a, b)).is_some();
     let k = &toks[a].key;
     let ordinary = doc.is_common(k) || doc.lower.contains(k);
-    let mut needs_support = toks[a].initial
+    // A lone common word needs support even inside a sentence ("May 24 Second test").
+    let mut needs_support = (toks[a].initial || doc.is_common(k) && toks[a].shape == Shape::Title)
         && a == b
         && !known
         && !dateline(doc, a, b)
