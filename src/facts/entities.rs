@@ -14,10 +14,12 @@ use serde::{Deserialize, Serialize};
 use crate::article::Span;
 
 mod candidates;
+mod classify;
+mod doc;
 mod lexicon;
 mod tokens;
 
-use candidates::{Cand, Doc, Label, Mode};
+use doc::{span_key, Cand, Doc, Label, Mode};
 use lexicon::Gaz;
 use tokens::{Kind, Shape};
 
@@ -107,7 +109,7 @@ fn weight(strength: u8) -> f32 {
 fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
     let mut scores: HashMap<String, [f32; 7]> = HashMap::new();
     for c in cands.iter().filter(|c| !c.needs_support) {
-        let k = candidates::span_key(&doc.toks, c.a, c.b);
+        let k = span_key(&doc.toks, c.a, c.b);
         scores.entry(k).or_insert([0.0; 7])[c.label.index()] += weight(c.strength);
     }
     let mut labels = HashMap::with_capacity(scores.len());
@@ -131,7 +133,7 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
         {
             continue;
         }
-        let k = candidates::span_key(&doc.toks, c.a, c.b);
+        let k = span_key(&doc.toks, c.a, c.b);
         let last = &doc.toks[c.b];
         match labels.get(&k) {
             // "Alexander Lebed" → "Lebed".
@@ -142,7 +144,7 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
             }
             // "Magna International Inc" → "Magna International", "Magna".
             Some(Label::Org) if lexicon::is(lexicon::Cue::OrgHead, &last.key) => {
-                let short = candidates::span_key(&doc.toks, c.a, c.b - 1);
+                let short = span_key(&doc.toks, c.a, c.b - 1);
                 if c.b - 1 > c.a {
                     aliases.entry(short).or_insert((Label::Org, k.clone()));
                 }
@@ -170,14 +172,14 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
 fn resolve(doc: &Doc, cands: &[Cand], votes: &Votes) -> Vec<Found> {
     let mut out = Vec::with_capacity(cands.len());
     for c in cands {
-        let k = candidates::span_key(&doc.toks, c.a, c.b);
+        let k = span_key(&doc.toks, c.a, c.b);
         let alias = votes.aliases.get(&k).filter(|(label, full)| {
             *full != k
                 && (c.strength < 3
                     || (*label == Label::Per
                         && c.a == c.b
                         && lexicon::gazetteer(&k).is_some()
-                        && !candidates::after_place_word(doc, c.a)))
+                        && !classify::after_place_word(doc, c.a)))
         });
         if let Some((label, full)) = alias {
             out.push(Found {
@@ -218,7 +220,7 @@ fn shouting_lines(doc: &Doc, found: &[Found], votes: &Votes) -> Vec<Found> {
     // Surnames and short company names count as known ("BIDEN SIGNS BILL").
     let mut known: HashMap<String, (Label, String)> = votes.aliases.clone();
     for f in found {
-        let k = candidates::span_key(&doc.toks, f.a, f.b);
+        let k = span_key(&doc.toks, f.a, f.b);
         known.insert(k, (f.label, f.group.clone()));
     }
     let toks = &doc.toks;
@@ -251,7 +253,7 @@ fn shouting_lines(doc: &Doc, found: &[Found], votes: &Votes) -> Vec<Found> {
                     // Strong local evidence (a team in a results table) beats the label of the
                     // name elsewhere in the article.
                     let local = lexicon::gazetteer(k)
-                        .map(|_| candidates::classify(doc, i, i + n, false))
+                        .map(|_| classify::classify(doc, i, i + n, false))
                         .filter(|(l, s)| *s >= 3 && l != label);
                     hit = Some(match local {
                         Some((l, _)) => (n, l, k.clone(), true),
@@ -262,7 +264,7 @@ fn shouting_lines(doc: &Doc, found: &[Found], votes: &Votes) -> Vec<Found> {
             }
             match lexicon::gazetteer(k) {
                 Some(g) if g == Gaz::Country || !(single && doc.is_common(k)) => {
-                    let (label, strength) = candidates::classify(doc, i, i + n, false);
+                    let (label, strength) = classify::classify(doc, i, i + n, false);
                     hit = Some((n, label, k.clone(), strength >= 3));
                     break;
                 }

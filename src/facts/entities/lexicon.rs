@@ -37,9 +37,39 @@ pub(super) enum Cue {
     NonEntity,
     /// Ordinary words that often start a sentence.
     Common,
+    /// Names of sports.
+    Sport,
+    /// Words of sports reports.
+    SportWord,
+    /// Words after a team's name ("beat").
+    TeamNext,
+    /// Words before a team's name ("against").
+    TeamPrev,
+    /// Lower-case nouns after a named building ("hospital").
+    Facility,
+    /// Lower-case nouns after a product's name ("phones").
+    ProductNext,
+    /// Prepositions before a place ("in", "near").
+    PlacePrev,
+    /// Words of sports clubs' names ("Dinamo", "FC").
+    Club,
+    /// Compass directions ("North", "Western").
+    Direction,
+    /// Legal forms of companies, which end a name ("Inc", "GmbH").
+    LegalForm,
 }
 
-const SECTIONS: [(&str, Cue); 13] = [
+const SECTIONS: [(&str, Cue); 23] = [
+    ("sport", Cue::Sport),
+    ("sport-word", Cue::SportWord),
+    ("team-next", Cue::TeamNext),
+    ("team-prev", Cue::TeamPrev),
+    ("facility", Cue::Facility),
+    ("product-next", Cue::ProductNext),
+    ("place-prev", Cue::PlacePrev),
+    ("club", Cue::Club),
+    ("direction", Cue::Direction),
+    ("legal-form", Cue::LegalForm),
     ("org-role", Cue::OrgRole),
     ("place-role", Cue::PlaceRole),
     ("title", Cue::Title),
@@ -73,7 +103,7 @@ pub(super) enum Gaz {
 }
 
 struct Tables {
-    cues: HashMap<&'static str, u16>,
+    cues: HashMap<&'static str, u32>,
     gaz: HashMap<String, Gaz>,
     first_names: HashSet<String>,
     /// The most tokens in a gazetteer entry.
@@ -116,7 +146,7 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let mut cues: HashMap<&'static str, u16> = HashMap::new();
+    let mut cues: HashMap<&'static str, u32> = HashMap::new();
     let mut section: Option<Cue> = None;
     for line in entries(CUES) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -124,7 +154,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             continue;
         }
         if let Some(c) = section {
-            *cues.entry(line).or_insert(0) |= 1 << c as u16;
+            *cues.entry(line).or_insert(0) |= 1 << c as u32;
         }
     }
     let mut gaz = HashMap::new();
@@ -173,7 +203,7 @@ pub(super) fn key(s: &str) -> String {
 
 /// True when the key `k` is in the cue group `c`.
 pub(super) fn is(c: Cue, k: &str) -> bool {
-    TABLES.cues.get(k).is_some_and(|b| b & (1 << c as u16) != 0)
+    TABLES.cues.get(k).is_some_and(|b| b & (1 << c as u32) != 0)
 }
 
 /// The gazetteer entry of a key, if any.
