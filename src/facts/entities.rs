@@ -557,6 +557,60 @@ mod tests {
     }
 
     #[test]
+    fn german_compounds_and_titles() {
+        let got: Vec<(String, EntityKind)> = run_lang(
+            "Die Landeszentralbank hat am Donnerstag die Zinsen gesenkt, teilte \
+             Bank-Präsidentin Karin Wendt mit. Der Bauernverband kritisierte die Entscheidung.",
+            Some("de"),
+        )
+        .into_iter()
+        .map(|e| (e.text, e.kind))
+        .collect();
+        assert!(
+            got.contains(&("Karin Wendt".into(), EntityKind::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Landeszentralbank".into(), EntityKind::Organization)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Bauernverband".into(), EntityKind::Organization)),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.0 == "Zinsen" || g.0 == "Entscheidung"));
+    }
+
+    #[test]
+    fn other_languages_keep_multi_word_names_and_drop_lone_guesses() {
+        let got: Vec<String> = run_lang(
+            "Le ministre Paul Garnier a rencontré jeudi les élus de Valmont. Selon la \
+             Préfecture, la réunion était utile.",
+            Some("fr"),
+        )
+        .into_iter()
+        .map(|e| e.text)
+        .collect();
+        assert!(got.contains(&"Paul Garnier".to_string()), "{got:?}");
+        assert!(!got.contains(&"Préfecture".to_string()), "{got:?}");
+        let got: Vec<(String, EntityKind)> = run_lang(
+            "Министр Иван Петров встретился с журналистами. Об этом сообщает агентство ИТАР.",
+            Some("ru"),
+        )
+        .into_iter()
+        .map(|e| (e.text, e.kind))
+        .collect();
+        assert!(
+            got.contains(&("Иван Петров".into(), EntityKind::Person)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("ИТАР".into(), EntityKind::Organization)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for t in [
             "",

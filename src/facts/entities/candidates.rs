@@ -45,7 +45,9 @@ fn is_head(k: &str) -> bool {
 }
 
 fn is_title(t: &Tok) -> bool {
-    t.capish() && lexicon::is(Cue::Title, &t.key)
+    // "EZB-Präsidentin", "ex-President": the last part of a compound counts.
+    let last = t.key.rsplit('-').next().unwrap_or("");
+    t.capish() && (lexicon::is(Cue::Title, &t.key) || lexicon::is(Cue::Title, last))
 }
 
 fn is_title_part(t: &Tok) -> bool {
@@ -378,6 +380,10 @@ fn push(doc: &Doc, a: usize, b: usize, title_cue: bool, out: &mut Vec<Cand>) {
         && (ordinary || !table_row(doc, a, b));
     if doc.conservative && strength < 2 && toks[a].shape != Shape::Caps {
         // German and other noun-capitalising languages: a capital letter is no evidence.
+        needs_support = true;
+    }
+    if !doc.english && strength == 0 {
+        // Without word lists for the language, a lone capitalised word is only a guess.
         needs_support = true;
     }
     if a == b && toks[a].shape == Shape::Initial && !toks[a].dotted {

@@ -298,10 +298,18 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     {
         return (Label::Per, 2);
     }
+    // German compounds: "Europäische Zentralbank", "Gewerkschaftsbund", "Bundesregierung".
+    if doc.conservative {
+        let compound = lexicon::entries_of(Cue::OrgSuffix)
+            .any(|x| last.key.len() > x.len() + 2 && last.key.ends_with(x));
+        if compound {
+            return (Label::Org, 2);
+        }
+    }
     if b > a && lexicon::is(Cue::OrgPrefix, &first.key) {
         return (Label::Org, 1);
     }
-    if a == b && first.shape == Shape::Caps && (2..=6).contains(&first.key.len()) {
+    if a == b && first.shape == Shape::Caps && (2..=6).contains(&first.key.chars().count()) {
         return (Label::Org, 1);
     }
     if place_ctx == 1 && !lexicon::is_first_name(&first.key) {

@@ -57,9 +57,12 @@ pub(super) enum Cue {
     Direction,
     /// Legal forms of companies, which end a name ("Inc", "GmbH").
     LegalForm,
+    /// Endings of compound organisation names in German ("-bank", "-ministerium").
+    OrgSuffix,
 }
 
-const SECTIONS: [(&str, Cue); 23] = [
+const SECTIONS: [(&str, Cue); 24] = [
+    ("org-suffix", Cue::OrgSuffix),
     ("sport", Cue::Sport),
     ("sport-word", Cue::SportWord),
     ("team-next", Cue::TeamNext),
@@ -104,6 +107,7 @@ pub(super) enum Gaz {
 
 struct Tables {
     cues: HashMap<&'static str, u32>,
+    by_cue: Vec<Vec<&'static str>>,
     gaz: HashMap<String, Gaz>,
     first_names: HashSet<String>,
     /// The most tokens in a gazetteer entry.
@@ -148,6 +152,7 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let mut cues: HashMap<&'static str, u32> = HashMap::new();
     let mut section: Option<Cue> = None;
+    let mut by_cue: Vec<Vec<&'static str>> = vec![Vec::new(); SECTIONS.len()];
     for line in entries(CUES) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             section = SECTIONS.iter().find(|(n, _)| *n == name).map(|(_, c)| *c);
@@ -155,6 +160,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         }
         if let Some(c) = section {
             *cues.entry(line).or_insert(0) |= 1 << c as u32;
+            if let Some(list) = by_cue.get_mut(c as usize) {
+                list.push(line);
+            }
         }
     }
     let mut gaz = HashMap::new();
@@ -169,6 +177,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let first_names = entries(FIRST_NAMES).map(key).collect();
     Tables {
         cues,
+        by_cue,
         gaz,
         first_names,
         max_len,
@@ -204,6 +213,11 @@ pub(super) fn key(s: &str) -> String {
 /// True when the key `k` is in the cue group `c`.
 pub(super) fn is(c: Cue, k: &str) -> bool {
     TABLES.cues.get(k).is_some_and(|b| b & (1 << c as u32) != 0)
+}
+
+/// The entries of a cue group, in file order.
+pub(super) fn entries_of(c: Cue) -> impl Iterator<Item = &'static str> {
+    TABLES.by_cue[c as usize].iter().copied()
 }
 
 /// The gazetteer entry of a key, if any.
