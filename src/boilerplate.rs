@@ -9,9 +9,11 @@
 //!    blocks between paragraphs (subheadings, one-line paragraphs) stay inside, while menus and link
 //!    lists around the article fall outside. This is the text-only analogue of the "densest run of
 //!    prose" idea in Kohlschütter et al. 2010 ("Boilerplate detection using shallow text features").
-//! 3. **Context** (jusText's context-sensitive pass): inside the region a short or near-good block is
-//!    kept when prose surrounds it and no marker names it; outside, a good block is brought back
-//!    when it is close to the region with nothing but blocks of its own kind between.
+//! 3. **Context** (after jusText's context-sensitive pass): inside the region, short and
+//!    near-good blocks stay unless a marker names them, and a short non-sentence line stays when
+//!    prose follows it (a subheading); the last headline-like line just before the region is the
+//!    title. A comments marker ends the article (see `classify`).
+//!
 //! Every removed block gets a [`Reason`] and the rule that fired, in words.
 
 use crate::article::Reason;
@@ -99,7 +101,11 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
     // The headline: the last short, unpunctuated line shortly before the region.
     for i in (lo.saturating_sub(4)..lo).rev() {
         let b = &blocks[i];
-        if hits[i].is_none() && (3..=30).contains(&b.feat.words) && !b.feat.terminal {
+        if hits[i].is_none()
+            && (3..=30).contains(&b.feat.words)
+            && !b.feat.terminal
+            && metadata_like(b).is_none()
+        {
             blocks[i].verdict = Verdict::Boilerplate(
                 Reason::Title,
                 "headline-like line just before the article".into(),
