@@ -190,14 +190,17 @@ impl<'a> Extractor<'a> {
                         return false;
                     }
                 }
-                // A lower-case word right after (closing marks aside) continues the sentence.
+                // A lower-case word or a comma right after (closing marks aside) continues the
+                // sentence ("R-Ky., said").
                 let mut k = i + 1;
                 while k < self.t.len()
                     && matches!(self.t.punct(k), Some('"' | '”' | '’' | '\'' | ')' | '»'))
                 {
                     k += 1;
                 }
-                !(self.t.is_word(k) && !self.t.is_capitalized(k))
+                let continues = (self.t.is_word(k) && !self.t.is_capitalized(k))
+                    || (c == '.' && matches!(self.t.punct(k), Some(',' | ';' | ':' | ')')));
+                !continues
             }
             ';' => true,
             _ => false,
@@ -418,6 +421,9 @@ impl<'a> Extractor<'a> {
         if i >= hi {
             return self.headline_tail(start);
         }
+        if let Some(a) = self.dash_tail(start) {
+            return Some(a);
+        }
         if let Some((n, kind)) = self.cue_at(i, &[Kind::Cue, Kind::Told, Kind::Prep]) {
             // Inverted: `,” said Smith`.
             let speaker = self.np_fwd(i + n, hi);
@@ -458,6 +464,25 @@ impl<'a> Extractor<'a> {
     /// True when token `i` can start a noun phrase (a capital, a determiner, a pronoun).
     fn starts_np(&self, i: usize) -> bool {
         self.t.is_capitalized(i) || self.is(i, Kind::Det) || self.pronoun(i)
+    }
+
+    /// `“…” — Name Surname` closing a paragraph or sentence (an epigraph or a reader's quote).
+    fn dash_tail(&self, start: usize) -> Option<Attribution> {
+        if !matches!(self.t.punct(start), Some('—' | '―' | '–')) {
+            return None;
+        }
+        let a = start + 1;
+        let hi = self.fwd_boundary(a, true);
+        let words = (a..hi).filter(|&k| self.t.is_word(k)).count();
+        if !(1..=6).contains(&words) || !self.t.is_capitalized(a) {
+            return None;
+        }
+        let (sa, sb) = self.np_fwd(a, hi)?;
+        (sb == hi || !(sb..hi).any(|k| self.t.is_word(k))).then_some(Attribution {
+            speaker: Some((sa, sb)),
+            cue: None,
+            channel: None,
+        })
     }
 
     /// `"…": Name Surname` closing a paragraph (headline style).
@@ -583,6 +608,23 @@ impl<'a> Extractor<'a> {
     }
 }
 
+/// A transcript line ("SMITH: Well, …") or a stage aside ("(CROSSTALK)") inside quotation marks:
+/// dialogue copied as a block, not a quote of a speaker.
+fn transcript_or_aside(content: &str) -> bool {
+    if content.starts_with('(') && content.trim_end_matches(['.', ' ']).ends_with(')') {
+        return true;
+    }
+    let Some((label, _)) = content.split_once(':') else {
+        return false;
+    };
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && label.len() <= 40
+        && label
+            .chars()
+            .all(|c| !c.is_lowercase() && (c.is_alphabetic() || " .'’-".contains(c)))
+}
+
 /// Byte span of the content of a quotation (inside its marks), trimmed.
 fn content_span(t: &Tokens, q: &Quotation) -> Span {
     let a = t.toks.get(q.open).map_or(0, |x| x.end);
@@ -698,8 +740,10 @@ fn direct(ex: &Extractor, quotations: &[Quotation]) -> Vec<Found> {
             && quotations[qi - 1]
                 .close
                 .is_some_and(|c| ex.para[c] == ex.para[q.open] && q.open - c <= 30);
-        let ok = if let Some(p) = q.continues {
-            accepted[p]
+        let ok = if q.continues.is_some_and(|p| accepted[p]) {
+            true
+        } else if transcript_or_aside(content) {
+            false
         } else {
             match ex.opening(q.open) {
                 Opening::Paragraph | Opening::Sentence => {

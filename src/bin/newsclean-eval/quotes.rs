@@ -296,7 +296,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
             let good = o.assigned[pi].is_some_and(|g| o.gold_matched[g]);
             if !good && shown_fp < show {
                 shown_fp += 1;
-                println!("  FP  «{}»", snippet(text, &off, p.span, 160));
+                println!(
+                    "  FP  …{}«{}»",
+                    snippet(text, &off, (p.span.0.saturating_sub(60), p.span.0), 60),
+                    snippet(text, &off, p.span, 160)
+                );
             }
         }
         for (gi, g) in direct_gold.iter().enumerate() {

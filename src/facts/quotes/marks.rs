@@ -117,7 +117,11 @@ pub(super) fn find(toks: &Tokens) -> Vec<Quotation> {
                 }
             }
             '”' => {
-                if let Some(p) = find_open(&stack, &[Mark::Curly, Mark::Low, Mark::RightCurly]) {
+                // A straight opening mark closed by a curly one happens in edited copy.
+                if let Some(p) = find_open(
+                    &stack,
+                    &[Mark::Curly, Mark::Low, Mark::RightCurly, Mark::Straight],
+                ) {
                     close_at = Some(p);
                 } else if space_before && !after.is_none_or(char::is_whitespace) {
                     opened = Some(Mark::RightCurly);
@@ -126,6 +130,10 @@ pub(super) fn find(toks: &Tokens) -> Vec<Quotation> {
             '„' => opened = Some(Mark::Low),
             '"' => {
                 if let Some(p) = find_open(&stack, &[Mark::Straight]) {
+                    close_at = Some(p);
+                } else if let Some(p) =
+                    find_open(&stack, &[Mark::Curly, Mark::Low]).filter(|_| !space_before)
+                {
                     close_at = Some(p);
                 } else {
                     opened = Some(Mark::Straight);
@@ -271,6 +279,13 @@ mod tests {
                 ("odd".into(), true, false, None),
             ]
         );
+    }
+
+    #[test]
+    fn mixed_straight_and_curly_marks_pair() {
+        let got = spans("Her \"work” mail and “home\" mail and \"so\" on.");
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(texts, ["work", "home", "so"]);
     }
 
     #[test]
