@@ -445,12 +445,14 @@ impl<'a> Extractor<'a> {
             if self.mark[j] {
                 break;
             }
-            if let Some((n, kind)) = self.cue_at(j, &[Kind::Cue, Kind::Told]) {
-                let speaker = self.np_back(i, j)?;
-                if speaker.0 != i && !self.starts_np(i) {
+            if let Some((n, _)) = self.cue_at(j, &[Kind::Cue, Kind::Told]) {
+                // The speaker fills the stretch from the quote to the cue.
+                let Some(speaker) = self.np_back(i, j).filter(|s| s.0 == i) else {
+                    continue;
+                };
+                if !self.starts_np(i) {
                     return None;
                 }
-                let _ = kind;
                 return Some(Attribution {
                     speaker: Some(speaker),
                     cue: Some((j, j + n)),
@@ -533,7 +535,7 @@ impl<'a> Extractor<'a> {
             let after = (k + n).min(hi);
             let speaker = match kind {
                 Kind::Prep => self.np_fwd(after, hi),
-                Kind::Part => self.np_fwd(lo, k).or_else(|| self.np_back(lo, k)),
+                Kind::Part => self.participle_subject(lo, k),
                 _ => {
                     if k > lo {
                         self.np_back(lo, k).or_else(|| self.np_fwd(after, hi))
@@ -550,6 +552,22 @@ impl<'a> Extractor<'a> {
             });
         }
         None
+    }
+
+    /// The speaker of a participle cue at `k` ("Smith attacked Jones, saying: “…”"): a name right
+    /// before it ("footage of Smith saying"), else the subject that opens the sentence, after an
+    /// opening adverbial ("During the speech, Smith …").
+    fn participle_subject(&self, lo: usize, k: usize) -> Option<Range> {
+        if k > lo && self.t.is_capitalized(k - 1) && k - 1 > lo {
+            return self.np_back(lo, k);
+        }
+        let mut a = lo;
+        if self.stop_word(a) || self.skippable(a) {
+            if let Some(c) = (a..k).find(|&x| self.t.punct(x) == Some(',')) {
+                a = c + 1;
+            }
+        }
+        self.np_fwd(a, k)
     }
 
     /// True when nothing but line breaks (or a list dash) precede token `i` in its paragraph.
@@ -582,6 +600,8 @@ impl<'a> Extractor<'a> {
         }
         match self.t.punct(p) {
             Some(':') => return Opening::Colon,
+            // "said that, “…" / "because, “…": the quote is part of a clause.
+            Some(',' | '—' | '–') if p > 0 && self.stop_word(p - 1) => return Opening::Other,
             Some(',' | '—' | '–') => return Opening::Comma,
             _ => {}
         }
@@ -595,12 +615,9 @@ impl<'a> Extractor<'a> {
                     }
                 }
             }
-            // A sentence that so far holds only a conjunction or adverb ("But “…").
+            // A sentence that so far holds only a conjunction ("But “…").
             let lo = self.back_boundary(open, true);
-            if open - lo <= 2
-                && (lo..open).all(|k| self.stop_word(k) || self.skippable(k))
-                && (lo..open).any(|k| self.t.is_word(k))
-            {
+            if open - lo == 1 && matches!(self.lower(lo), "and" | "but" | "so" | "yet" | "or") {
                 return Opening::Sentence;
             }
         }
@@ -710,6 +727,7 @@ fn direct(ex: &Extractor, quotations: &[Quotation]) -> Vec<Found> {
     // Per quotation: accepted, and its own attribution.
     let mut accepted = vec![false; quotations.len()];
     let mut attrs: Vec<Option<Attribution>> = vec![None; quotations.len()];
+    let mut transcript = vec![false; quotations.len()];
     for (qi, q) in quotations.iter().enumerate() {
         if !q.double || q.nested {
             continue;
@@ -740,10 +758,13 @@ fn direct(ex: &Extractor, quotations: &[Quotation]) -> Vec<Found> {
             && quotations[qi - 1]
                 .close
                 .is_some_and(|c| ex.para[c] == ex.para[q.open] && q.open - c <= 30);
+        if transcript_or_aside(content) || q.continues.is_some_and(|p| transcript[p]) {
+            // A transcript runs on through the paragraphs it continues into.
+            transcript[qi] = true;
+            continue;
+        }
         let ok = if q.continues.is_some_and(|p| accepted[p]) {
             true
-        } else if transcript_or_aside(content) {
-            false
         } else {
             match ex.opening(q.open) {
                 Opening::Paragraph | Opening::Sentence => {
@@ -756,13 +777,15 @@ fn direct(ex: &Extractor, quotations: &[Quotation]) -> Vec<Found> {
                 Opening::Colon => {
                     upper && (lead.is_some() || tail.is_some() || words >= 4 || after_piece)
                 }
-                Opening::Comma | Opening::Cue => {
+                Opening::Comma => {
                     if lead.is_some() {
                         upper || after_piece
                     } else {
                         upper && tail.is_some()
                     }
                 }
+                // `declared “…”` with no comma: a whole sentence of speech, not a phrase.
+                Opening::Cue => upper && words >= 4 && (inner_punct || tail.is_some()),
                 Opening::Other => false,
             }
         };
