@@ -172,6 +172,15 @@ impl<'a> Extractor<'a> {
         self.t.is_word(i) && self.lex.is(self.lower(i), Kind::Stop, self.mask)
     }
 
+    /// A stop word that starts a clause (not a preposition: "a narrator in the ad" is one phrase).
+    fn clause_word(&self, i: usize) -> bool {
+        self.stop_word(i)
+            && !matches!(
+                self.lower(i),
+                "in" | "on" | "at" | "to" | "from" | "with" | "about" | "during"
+            )
+    }
+
     fn pronoun(&self, i: usize) -> bool {
         self.t.is_word(i) && self.lex.pronoun(self.lower(i), self.mask).is_some()
     }
@@ -250,7 +259,7 @@ impl<'a> Extractor<'a> {
         while a > head_lo {
             let k = a - 1;
             if self.t.is_word(k) {
-                if self.stop_word(k) {
+                if self.clause_word(k) {
                     break;
                 }
                 words += 1;
@@ -450,9 +459,6 @@ impl<'a> Extractor<'a> {
                 let Some(speaker) = self.np_back(i, j).filter(|s| s.0 == i) else {
                     continue;
                 };
-                if !self.starts_np(i) {
-                    return None;
-                }
                 return Some(Attribution {
                     speaker: Some(speaker),
                     cue: Some((j, j + n)),
@@ -666,10 +672,20 @@ pub(crate) fn extract(
     let toks = Tokens::new(text);
     let quotations = marks::find(&toks);
     let mask = Lexicon::mask(ctx.language.as_deref());
-    let ex = Extractor::new(&toks, &quotations, mask);
+    let mut ex = Extractor::new(&toks, &quotations, mask);
     let mentions = Mentions::new(entities);
 
     let mut found: Vec<Found> = direct(&ex, &quotations);
+    // Reported speech: only direct quotes bound a stretch; a scare quote or a quoted title is
+    // part of the sentence ("Ukraine’s “I Want to Find” project said …").
+    ex.mark.iter_mut().for_each(|m| *m = false);
+    for f in &found {
+        for k in [f.open, f.close] {
+            if let Some(m) = ex.mark.get_mut(k) {
+                *m = true;
+            }
+        }
+    }
     found.extend(reported(&ex, &quotations, &found));
     found.sort_by_key(|f| (f.span.start, f.span.end));
 
@@ -719,6 +735,9 @@ struct Found {
     attr: Attribution,
     /// Token range the quote and its attribution occupy (to keep reported speech out of it).
     toks: Range,
+    /// Token indices of the quotation marks (direct quotes) or `usize::MAX`.
+    open: usize,
+    close: usize,
 }
 
 /// The direct quotes.
@@ -856,6 +875,8 @@ fn direct(ex: &Extractor, quotations: &[Quotation]) -> Vec<Found> {
             direct: true,
             attr,
             toks: (lo, hi),
+            open: q.open,
+            close: q.close.unwrap_or(usize::MAX),
         });
     }
     out
@@ -918,6 +939,8 @@ fn reported_in(ex: &Extractor, s: usize, e: usize, inside: &[bool]) -> Option<Fo
             direct: false,
             attr,
             toks: (s, e),
+            open: usize::MAX,
+            close: usize::MAX,
         })
     };
     // 1. "According to X, CONTENT".
