@@ -900,6 +900,36 @@ fn reported(ex: &Extractor, quotations: &[Quotation], direct: &[Found]) -> Vec<F
         }
     }
     let mut out = Vec::new();
+    // "“…,” she said, adding (that) CONTENT."
+    for f in direct.iter().filter(|f| f.attr.speaker.is_some()) {
+        let k = f.toks.1;
+        if t.punct(k) != Some(',') {
+            continue;
+        }
+        let Some((len, Kind::Part)) = ex.cue_at(k + 1, &[Kind::Part]) else {
+            continue;
+        };
+        let mut c = k + 1 + len;
+        if ex.lower(c) == "that" {
+            c += 1;
+        }
+        let e = ex.fwd_boundary(c, false);
+        let words = (c..e).filter(|&x| t.is_word(x)).count();
+        if let (true, Some(a), Some(b)) = (words >= 3, t.toks.get(c), t.toks.get(e - 1)) {
+            out.push(Found {
+                span: Span::new(a.start, b.end),
+                direct: false,
+                attr: Attribution {
+                    speaker: f.attr.speaker,
+                    cue: Some((k + 1, k + 1 + len)),
+                    channel: None,
+                },
+                toks: (k, e),
+                open: usize::MAX,
+                close: usize::MAX,
+            });
+        }
+    }
     let mut s = 0;
     while s < n {
         // The sentence s..e (e = its terminal mark or line break, excluded).
@@ -1034,7 +1064,29 @@ fn reported_in(ex: &Extractor, s: usize, e: usize, inside: &[bool]) -> Option<Fo
             },
         );
     }
-    // 3. "CONTENT, X said." / "CONTENT, said X." / "CONTENT, according to X."
+    // 3. "X did this, saying (that) CONTENT": the subject of the sentence speaks.
+    for k in s + 2..e.min(s + WINDOW) {
+        if inside[k] || t.punct(k - 1) != Some(',') {
+            continue;
+        }
+        if let Some((n, Kind::Part)) = ex.cue_at(k, &[Kind::Part]) {
+            let mut c = k + n;
+            if ex.lower(c) == "that" {
+                c += 1;
+            }
+            if let Some(speaker) = ex.participle_subject(s, k - 1) {
+                return found(
+                    (c, e),
+                    Attribution {
+                        speaker: Some(speaker),
+                        cue: Some((k, k + n)),
+                        channel: None,
+                    },
+                );
+            }
+        }
+    }
+    // 4. "CONTENT, X said." / "CONTENT, said X." / "CONTENT, according to X."
     let comma = last_comma?;
     let attr = tail_attr?;
     found((s, comma), attr)

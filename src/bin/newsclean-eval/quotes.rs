@@ -332,6 +332,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 );
             }
         }
+        if flag(&flags, "show-indirect").is_some() {
+            for (gi, g) in indirect_gold.iter().enumerate() {
+                if !oi.gold_matched[gi] {
+                    let before = (g.start.saturating_sub(40), g.start);
+                    println!(
+                        "  IMISS …{}«{}»",
+                        snippet(text, &off, before, 40),
+                        snippet(text, &off, (g.start, g.end), 120)
+                    );
+                }
+            }
+            for (pi, p) in indirect_pred.iter().enumerate() {
+                if !oi.assigned[pi].is_some_and(|g| oi.gold_matched[g]) {
+                    println!("  IFP «{}»", snippet(text, &off, p.span, 120));
+                }
+            }
+        }
         total.add(&o.counts);
         indirect.add(&oi.counts);
         docs += 1;
