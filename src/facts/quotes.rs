@@ -283,6 +283,10 @@ impl<'a> Extractor<'a> {
         while b > head_lo && !self.t.is_word(b - 1) && self.t.punct(b - 1) != Some(')') {
             b -= 1;
         }
+        // "Later that day he said": a subject pronoun is the whole speaker.
+        if b > head_lo + 1 && self.pronoun(b - 1) {
+            head_lo = b - 1;
+        }
         (head_lo < b && (head_lo..b).any(|k| self.t.is_word(k))).then_some((head_lo, b))
     }
 
@@ -315,7 +319,9 @@ impl<'a> Extractor<'a> {
             while f < parts[idx].1 && !self.t.is_word(f) {
                 f += 1;
             }
+            let digit = self.t.text(f).starts_with(|c: char| c.is_numeric());
             let lead_ok = self.t.is_word(f)
+                && !digit
                 && (self.pronoun(f) || (self.t.is_capitalized(f) && !self.is(f, Kind::Det)));
             if lead_ok {
                 return parts[idx];
@@ -326,6 +332,12 @@ impl<'a> Extractor<'a> {
 
     /// The speaker noun phrase that starts at `lo` (after an inverted cue), within `lo..hi`.
     fn np_fwd(&self, lo: usize, hi: usize) -> Option<Range> {
+        self.np_fwd_with(lo, hi, false)
+    }
+
+    /// Like [`Self::np_fwd`]; `loose` also lets a lower-case noun start it (right after an
+    /// inverted cue, in languages without articles: "— заявил министр").
+    fn np_fwd_with(&self, lo: usize, hi: usize, loose: bool) -> Option<Range> {
         let mut a = lo;
         while a < hi
             && self.skippable(a)
@@ -336,17 +348,37 @@ impl<'a> Extractor<'a> {
         if a >= hi || !self.t.is_word(a) {
             return None;
         }
-        if !(self.t.is_capitalized(a) || self.is(a, Kind::Det) || self.pronoun(a)) {
+        if self.pronoun(a) {
+            return Some((a, a + 1));
+        }
+        let det = self.is(a, Kind::Det);
+        let name = self.t.is_capitalized(a) && !det;
+        if !(name || det || (loose && !self.stop_word(a))) {
             return None;
         }
         let mut b = a;
         let mut words = 0;
         while b < hi && b - a < 24 {
             if self.t.is_word(b) {
-                if b > a
-                    && (self.stop_word(b) || (self.skippable(b) && !self.t.is_capitalized(b)))
-                {
-                    break;
+                if b > a {
+                    if self.stop_word(b) || (self.skippable(b) && !self.t.is_capitalized(b)) {
+                        break;
+                    }
+                    // A name runs on through capitals (and name particles: "von der Leyen").
+                    if name && !self.t.is_capitalized(b) && !self.name_particle(b) {
+                        break;
+                    }
+                    // "the paper the vote …": a second article starts a new phrase, unless a
+                    // preposition joins them ("the head of the agency").
+                    if !name
+                        && self.is(b, Kind::Det)
+                        && !matches!(
+                            self.t.lower(b - 1),
+                            Some("of" | "for" | "at" | "in" | "on" | "from" | "with" | "to")
+                        )
+                    {
+                        break;
+                    }
                 }
                 words += 1;
                 if words > 10 {
@@ -364,11 +396,52 @@ impl<'a> Extractor<'a> {
         while b > a && !self.t.is_word(b - 1) && self.t.punct(b - 1) != Some(')') {
             b -= 1;
         }
-        // A pronoun speaker is one word.
-        if self.pronoun(a) {
-            b = a + 1;
-        }
         (b > a).then_some((a, b))
+    }
+
+    /// A lower-case particle inside a name, followed by more of the name.
+    fn name_particle(&self, i: usize) -> bool {
+        matches!(
+            self.lower(i),
+            "de" | "da" | "van" | "von" | "der" | "den" | "del" | "della" | "di" | "du" | "la"
+                | "le" | "bin" | "al" | "ibn" | "el" | "dos" | "das" | "ter"
+        ) && (self.t.is_capitalized(i + 1) || self.name_particle(i + 1))
+    }
+
+    /// The subject that opens a clause at `lo` (before a participle cue at `hi`): a pronoun, a
+    /// name (a run of capitals), or an article and up to three more words.
+    fn subject_np(&self, lo: usize, hi: usize) -> Option<Range> {
+        let a = lo;
+        if a >= hi || !self.t.is_word(a) {
+            return None;
+        }
+        if self.pronoun(a) {
+            return Some((a, a + 1));
+        }
+        let det = self.is(a, Kind::Det);
+        if self.t.is_capitalized(a) && !det {
+            let mut b = a + 1;
+            while b < hi
+                && ((self.t.is_capitalized(b) && self.t.is_word(b))
+                    || (self.t.punct(b) == Some('.') && !self.is_end(b))
+                    || self.name_particle(b))
+            {
+                b += 1;
+            }
+            return Some((a, b));
+        }
+        if !det {
+            return None;
+        }
+        let mut b = a + 1;
+        while b < hi && b - a <= 4 && self.t.is_word(b) {
+            let w = self.lower(b);
+            if self.stop_word(b) || self.skippable(b) || w.ends_with("ed") || self.cue_at(b, &[Kind::Cue, Kind::Told]).is_some() {
+                break;
+            }
+            b += 1;
+        }
+        (b > a + 1).then_some((a, b))
     }
 
     /// A channel ("on Telegram", "in a statement", "in an interview with CNN") in `lo..hi`.
@@ -422,20 +495,23 @@ impl<'a> Extractor<'a> {
     /// `” Smith told CNN`, `": Name` (headline style).
     fn tail(&self, close: usize) -> Option<Attribution> {
         let start = close + 1;
+        if self.t.punct(start) == Some(':') {
+            return self.headline_tail(start);
+        }
         let hi = self.fwd_boundary(start, true);
         let mut i = start;
         while i < hi && matches!(self.t.punct(i), Some(',' | '—' | '–' | '-')) {
             i += 1;
         }
         if i >= hi {
-            return self.headline_tail(start);
+            return None;
         }
         if let Some(a) = self.dash_tail(start) {
             return Some(a);
         }
         if let Some((n, kind)) = self.cue_at(i, &[Kind::Cue, Kind::Told, Kind::Prep]) {
             // Inverted: `,” said Smith`.
-            let speaker = self.np_fwd(i + n, hi);
+            let speaker = self.np_fwd_with(i + n, hi, true);
             let after = speaker.map_or(i + n, |s| s.1);
             let channel = self
                 .channel(i + n, hi)
@@ -573,7 +649,7 @@ impl<'a> Extractor<'a> {
                 a = c + 1;
             }
         }
-        self.np_fwd(a, k)
+        self.subject_np(a, k)
     }
 
     /// True when nothing but line breaks (or a list dash) precede token `i` in its paragraph.
@@ -1074,7 +1150,7 @@ fn reported_in(ex: &Extractor, s: usize, e: usize, inside: &[bool]) -> Option<Fo
             if ex.lower(c) == "that" {
                 c += 1;
             }
-            if let Some(speaker) = ex.participle_subject(s, k - 1) {
+            if let Some(speaker) = ex.participle_subject(s, k) {
                 return found(
                     (c, e),
                     Attribution {
