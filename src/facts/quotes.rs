@@ -403,8 +403,24 @@ impl<'a> Extractor<'a> {
     fn name_particle(&self, i: usize) -> bool {
         matches!(
             self.lower(i),
-            "de" | "da" | "van" | "von" | "der" | "den" | "del" | "della" | "di" | "du" | "la"
-                | "le" | "bin" | "al" | "ibn" | "el" | "dos" | "das" | "ter"
+            "de" | "da"
+                | "van"
+                | "von"
+                | "der"
+                | "den"
+                | "del"
+                | "della"
+                | "di"
+                | "du"
+                | "la"
+                | "le"
+                | "bin"
+                | "al"
+                | "ibn"
+                | "el"
+                | "dos"
+                | "das"
+                | "ter"
         ) && (self.t.is_capitalized(i + 1) || self.name_particle(i + 1))
     }
 
@@ -436,7 +452,11 @@ impl<'a> Extractor<'a> {
         let mut b = a + 1;
         while b < hi && b - a <= 4 && self.t.is_word(b) {
             let w = self.lower(b);
-            if self.stop_word(b) || self.skippable(b) || w.ends_with("ed") || self.cue_at(b, &[Kind::Cue, Kind::Told]).is_some() {
+            if self.stop_word(b)
+                || self.skippable(b)
+                || w.ends_with("ed")
+                || self.cue_at(b, &[Kind::Cue, Kind::Told]).is_some()
+            {
                 break;
             }
             b += 1;
@@ -513,9 +533,7 @@ impl<'a> Extractor<'a> {
             // Inverted: `,” said Smith`.
             let speaker = self.np_fwd_with(i + n, hi, true);
             let after = speaker.map_or(i + n, |s| s.1);
-            let channel = self
-                .channel(i + n, hi)
-                .or_else(|| self.channel(after, hi));
+            let channel = self.channel(i + n, hi).or_else(|| self.channel(after, hi));
             if speaker.is_some() || kind != Kind::Prep {
                 return Some(Attribution {
                     speaker,
@@ -543,11 +561,6 @@ impl<'a> Extractor<'a> {
             }
         }
         None
-    }
-
-    /// True when token `i` can start a noun phrase (a capital, a determiner, a pronoun).
-    fn starts_np(&self, i: usize) -> bool {
-        self.t.is_capitalized(i) || self.is(i, Kind::Det) || self.pronoun(i)
     }
 
     /// `“…” — Name Surname` closing a paragraph or sentence (an epigraph or a reader's quote).
@@ -1068,7 +1081,7 @@ fn reported_in(ex: &Extractor, s: usize, e: usize, inside: &[bool]) -> Option<Fo
         .find(|&k| t.punct(k) == Some(',') && !inside[k]);
     let tail_attr = last_comma.and_then(|c| end_attribution(ex, c + 1, e));
     for k in s + 1..e.min(s + WINDOW) {
-        if inside[k] {
+        if inside.get(k) == Some(&true) {
             continue;
         }
         let Some((n, kind)) = ex.cue_at(k, &[Kind::Cue, Kind::Told]) else {
@@ -1118,8 +1131,23 @@ fn reported_in(ex: &Extractor, s: usize, e: usize, inside: &[bool]) -> Option<Fo
             || !(t.is_word(c) || ex.opening_punct(c))
             || matches!(
                 ex.lower(c),
-                "to" | "of" | "in" | "on" | "at" | "by" | "for" | "with" | "about" | "so" | "yes"
-                    | "no" | "goodbye" | "hello" | "nothing" | "something" | "anything" | "what"
+                "to" | "of"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "with"
+                    | "about"
+                    | "so"
+                    | "yes"
+                    | "no"
+                    | "goodbye"
+                    | "hello"
+                    | "nothing"
+                    | "something"
+                    | "anything"
+                    | "what"
                     | "which"
             )
         {
@@ -1142,7 +1170,7 @@ fn reported_in(ex: &Extractor, s: usize, e: usize, inside: &[bool]) -> Option<Fo
     }
     // 3. "X did this, saying (that) CONTENT": the subject of the sentence speaks.
     for k in s + 2..e.min(s + WINDOW) {
-        if inside[k] || t.punct(k - 1) != Some(',') {
+        if inside.get(k) == Some(&true) || t.punct(k - 1) != Some(',') {
             continue;
         }
         if let Some((n, Kind::Part)) = ex.cue_at(k, &[Kind::Part]) {
@@ -1215,7 +1243,11 @@ impl<'e> Mentions<'e> {
         let mut list: Vec<(usize, usize, usize)> = entities
             .iter()
             .enumerate()
-            .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.span.start, m.span.end, i)))
+            .flat_map(|(i, e)| {
+                e.mentions
+                    .iter()
+                    .map(move |m| (m.span.start, m.span.end, i))
+            })
             .collect();
         list.sort_unstable();
         Mentions { entities, list }
@@ -1252,11 +1284,7 @@ impl<'e> Mentions<'e> {
                     .rev()
                     .take(200)
                     .find(|&&(_, b, i)| {
-                        b <= span.start
-                            && self
-                                .entities
-                                .get(i)
-                                .is_some_and(|e| fits(class, e.kind))
+                        b <= span.start && self.entities.get(i).is_some_and(|e| fits(class, e.kind))
                     })
                     .map(|&(_, _, i)| i)
             }

@@ -234,7 +234,9 @@ fn snippet(text: &str, off: &Offsets, r: Range, max: usize) -> String {
 /// `newsclean-eval quotes FILE.jsonl [--show N]`.
 pub fn run(args: &[String]) -> Result<(), String> {
     let (pos, flags) = split_args(args);
-    let path = pos.first().ok_or("usage: newsclean-eval quotes FILE.jsonl")?;
+    let path = pos
+        .first()
+        .ok_or("usage: newsclean-eval quotes FILE.jsonl")?;
     let show: usize = flag(&flags, "show")
         .map(|v| v.parse().map_err(|_| format!("bad --show {v:?}")))
         .transpose()?
@@ -320,10 +322,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     .iter()
                     .zip(&o.assigned)
                     .filter(|(_, a)| **a == Some(gi))
-                    .map(|(p, _)| {
-                        p.speaker
-                            .map_or("-".into(), |s| snippet(text, &off, s, 60))
-                    })
+                    .map(|(p, _)| p.speaker.map_or("-".into(), |s| snippet(text, &off, s, 60)))
                     .collect();
                 println!(
                     "  SPK want={want:?} got={got:?} «{}» …{}",

@@ -233,8 +233,7 @@ impl<'a> Tokens<'a> {
             } else if c.is_alphanumeric() {
                 let mut end = i + c.len_utf8();
                 let mut prev = c;
-                loop {
-                    let Some(&(j, d)) = it.peek() else { break };
+                while let Some(&(j, d)) = it.peek() {
                     if d.is_alphanumeric() {
                         it.next();
                         end = j + d.len_utf8();

@@ -164,15 +164,15 @@ pub(super) fn find(toks: &Tokens) -> Vec<Quotation> {
                     opened = Some(Mark::Single);
                 }
             }
-            '’' => {
-                if stack.last().is_some_and(|(m, _)| *m == Mark::Single)
-                    && !(letter_before && letter_after)
-                {
-                    close_at = Some(stack.len() - 1);
-                }
+            '’' if stack.last().is_some_and(|(m, _)| *m == Mark::Single)
+                && !(letter_before && letter_after) =>
+            {
+                close_at = Some(stack.len() - 1);
             }
             '\'' => {
-                if stack.last().is_some_and(|(m, _)| *m == Mark::StraightSingle)
+                if stack
+                    .last()
+                    .is_some_and(|(m, _)| *m == Mark::StraightSingle)
                     && !letter_after
                     && !space_before
                 {
@@ -242,7 +242,9 @@ fn finish(all: Vec<Quotation>) -> Vec<Quotation> {
         }
         q.nested = !enclosing.is_empty();
         enclosing.push(q.end);
-        q.continues = q.continues.and_then(|c| new_index.get(c).copied().flatten());
+        q.continues = q
+            .continues
+            .and_then(|c| new_index.get(c).copied().flatten());
     }
     out
 }

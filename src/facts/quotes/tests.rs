@@ -51,7 +51,8 @@ fn check_spans(text: &str, qs: &[Quote]) {
 
 #[test]
 fn speaker_after_the_quote() {
-    let t = "Work began in spring.\n\n“We will finish the bridge by June,” the mayor said on Tuesday.";
+    let t =
+        "Work began in spring.\n\n“We will finish the bridge by June,” the mayor said on Tuesday.";
     let q = direct(t);
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].text, "We will finish the bridge by June,");
@@ -136,7 +137,10 @@ fn lower_case_quote_after_a_word_is_a_phrase() {
 #[test]
 fn a_sentence_opening_quote_needs_speech_shape() {
     // Ends with punctuation inside the marks and stands alone: speech.
-    assert_eq!(direct("The hall fell quiet.\n\n“We are not done yet.”").len(), 1);
+    assert_eq!(
+        direct("The hall fell quiet.\n\n“We are not done yet.”").len(),
+        1
+    );
     // Followed by an attribution.
     assert_eq!(direct("“Maybe,” he said.").len(), 1);
 }
@@ -260,7 +264,11 @@ fn german_french_spanish_and_russian() {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].text, "Wir schaffen das");
     assert_eq!(speaker(&q[0]), Some("die Kanzlerin"));
-    let q = run("« Nous sommes prêts », a déclaré le ministre.", Some("fr"), &[]);
+    let q = run(
+        "« Nous sommes prêts », a déclaré le ministre.",
+        Some("fr"),
+        &[],
+    );
     assert_eq!(q[0].text, "Nous sommes prêts");
     assert_eq!(speaker(&q[0]), Some("le ministre"));
     assert_eq!(cue(&q[0]), Some("a déclaré"));
@@ -269,7 +277,11 @@ fn german_french_spanish_and_russian() {
     let q = run("«Мы готовы», — заявил министр.", Some("ru"), &[]);
     assert_eq!(speaker(&q[0]), Some("министр"));
     assert_eq!(cue(&q[0]), Some("заявил"));
-    let q = run("Selon le ministre, les prix vont baisser cette année.", Some("fr"), &[]);
+    let q = run(
+        "Selon le ministre, les prix vont baisser cette année.",
+        Some("fr"),
+        &[],
+    );
     assert_eq!(q[0].text, "les prix vont baisser cette année");
 }
 
@@ -298,13 +310,26 @@ fn speakers_resolve_to_entities() {
     let berg = t.find("Berg said").unwrap_or(0);
     let board = t.find("Harbor Board").unwrap_or(0);
     let ents = [
-        entity("Harbor Board", EntityKind::Organization, &[(board, board + 12)], t),
-        entity("Anna Berg", EntityKind::Person, &[(0, 9), (berg, berg + 4)], t),
+        entity(
+            "Harbor Board",
+            EntityKind::Organization,
+            &[(board, board + 12)],
+            t,
+        ),
+        entity(
+            "Anna Berg",
+            EntityKind::Person,
+            &[(0, 9), (berg, berg + 4)],
+            t,
+        ),
     ];
     let q = run(t, None, &ents);
     let d: Vec<&Quote> = q.iter().filter(|q| q.direct).collect();
     assert_eq!(d.len(), 2);
-    let s0 = d[0].speaker.as_ref().map(|s| (s.text.as_str(), s.entity, s.name.clone()));
+    let s0 = d[0]
+        .speaker
+        .as_ref()
+        .map(|s| (s.text.as_str(), s.entity, s.name.clone()));
     assert_eq!(s0, Some(("Berg", Some(1), Some("Anna Berg".to_string()))));
     let s1 = d[1].speaker.as_ref().map(|s| (s.text.as_str(), s.entity));
     assert_eq!(s1, Some(("She", Some(1))));
@@ -313,7 +338,12 @@ fn speakers_resolve_to_entities() {
 #[test]
 fn pronoun_it_resolves_to_an_organisation() {
     let t = "The Harbor Board met. It said the port would close early.";
-    let ents = [entity("Harbor Board", EntityKind::Organization, &[(4, 16)], t)];
+    let ents = [entity(
+        "Harbor Board",
+        EntityKind::Organization,
+        &[(4, 16)],
+        t,
+    )];
     let q = run(t, None, &ents);
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].speaker.as_ref().and_then(|s| s.entity), Some(0));
@@ -323,7 +353,11 @@ fn pronoun_it_resolves_to_an_organisation() {
 fn long_and_unbalanced_input_stays_fast() {
     let mut t = String::new();
     for i in 0..4000 {
-        t.push_str(if i % 3 == 0 { "“Open " } else { "word, he said " });
+        t.push_str(if i % 3 == 0 {
+            "“Open "
+        } else {
+            "word, he said "
+        });
         t.push_str("and “more” text said. ");
         if i % 50 == 0 {
             t.push('\n');
