@@ -39,7 +39,7 @@ use crate::facts::{Entity, TextSpan};
 use lexicon::{Lexicon, Tokens};
 use marks::Quotation;
 use resolve::Mentions;
-use scan::{Attribution, Extractor, Opening, Range};
+use scan::{Attribution, Extractor, Opening, Range, WINDOW};
 
 /// Who said it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,7 +118,12 @@ pub(crate) fn extract(
 ) -> Vec<Quote> {
     let toks = Tokens::new(text);
     let quotations = marks::find(&toks);
-    let mask = Lexicon::mask(ctx.language.as_deref());
+    // Cue lists of the article's language (and English); guessed when not given.
+    let language = ctx
+        .language
+        .as_deref()
+        .or_else(|| crate::lang::guess(std::iter::once(text)));
+    let mask = Lexicon::mask(language);
     let mut ex = Extractor::new(&toks, &quotations, mask);
     let mentions = Mentions::new(entities);
 
@@ -311,11 +316,13 @@ fn direct(ex: &Extractor, quotations: &[Quotation]) -> Vec<Found> {
             continue;
         }
         let attr = attrs[qi].unwrap_or_default();
+        // The quote and its attribution, at most a window away (an inherited speaker may be
+        // far back; bounded so that marking these ranges stays linear).
         let mut lo = q.open;
         let mut hi = q.end + 1;
         for r in [attr.speaker, attr.cue, attr.channel].into_iter().flatten() {
-            lo = lo.min(r.0);
-            hi = hi.max(r.1);
+            lo = lo.min(r.0).max(q.open.saturating_sub(WINDOW));
+            hi = hi.max(r.1).min(q.end + 1 + WINDOW);
         }
         out.push(Found {
             span: content_span(t, q),

@@ -52,6 +52,9 @@ impl Mark {
     }
 }
 
+/// How deep into the stack of open marks a closing mark looks for its partner.
+const MAX_SEARCH: usize = 8;
+
 /// True for a character that can open or close a double quotation.
 pub(super) fn is_double_mark(c: char) -> bool {
     matches!(c, '“' | '”' | '„' | '"' | '«' | '»')
@@ -103,8 +106,13 @@ pub(super) fn find(toks: &Tokens) -> Vec<Quotation> {
             || before.is_some_and(is_double_mark);
         let letter_before = before.is_some_and(char::is_alphanumeric);
         let letter_after = after.is_some_and(char::is_alphanumeric);
+        // Only the innermost few open marks can match: keeps a page of unclosed marks linear.
         let find_open = |stack: &Vec<(Mark, usize)>, kinds: &[Mark]| {
-            stack.iter().rposition(|(m, _)| kinds.contains(m))
+            let from = stack.len().saturating_sub(MAX_SEARCH);
+            stack[from..]
+                .iter()
+                .rposition(|(m, _)| kinds.contains(m))
+                .map(|p| p + from)
         };
         let mut opened: Option<Mark> = None;
         let mut close_at: Option<usize> = None;

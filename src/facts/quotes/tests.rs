@@ -368,3 +368,13 @@ fn long_and_unbalanced_input_stays_fast() {
     assert!(!q.is_empty());
     assert!(start.elapsed().as_secs() < 5);
 }
+
+#[test]
+fn many_unclosed_marks_stay_fast() {
+    let mut t = "„".repeat(30_000);
+    t.push_str(&"» ".repeat(30_000));
+    t.push_str(&"“a ”".repeat(10_000));
+    let start = std::time::Instant::now();
+    let _ = quotes(&t);
+    assert!(start.elapsed().as_secs() < 5);
+}
