@@ -43,19 +43,36 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
             }
         })
         .collect();
-    let classes: Vec<Class> = blocks
+    let mut classes: Vec<Class> = blocks
         .iter()
         .zip(&hits)
         .map(|(b, h)| local_class(b, *h, lang_known))
         .collect();
+    let boxed = boxed_lines(blocks, &hits, &classes);
+    for (c, r) in classes.iter_mut().zip(&boxed) {
+        if r.is_some() {
+            *c = Class::Bad;
+        }
+    }
 
     // Scores for the maximum-subarray search.
-    let scores: Vec<f64> = blocks
+    let mut scores: Vec<f64> = blocks
         .iter()
         .zip(&classes)
         .zip(&hits)
         .map(|((b, c), h)| score(b, *c, *h))
         .collect();
+    // An in-article box (an advertisement slot, a newsletter sign-up, a share bar) is one
+    // interruption of the article however many lines it spans: only its first line costs the
+    // full penalty, so the paragraphs after it stay in the main run.
+    for i in 1..n {
+        let reason = |j: usize| hits[j].map(|h| h.reason).or(boxed[j]);
+        if let (Some(r), Some(prev)) = (reason(i), reason(i - 1)) {
+            if r == prev && INTERRUPTIONS.contains(&r) {
+                scores[i] = BOX_LINE_PENALTY;
+            }
+        }
+    }
     // Comments markers split the page into segments: an article does not resume after its
     // comments, and reader comments can hold more prose than the article itself. The article is
     // the best run of the first segment that has a substantial one (a quarter of the best
@@ -81,30 +98,152 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
         .find(|s| s.2 >= (0.25 * top).max(300.0).min(top));
     let Some((lo, hi, _)) = best else {
         for (i, b) in blocks.iter_mut().enumerate() {
-            b.verdict = outside_verdict(b, hits[i], classes[i], true);
+            b.verdict = outside_verdict(b, hits[i], boxed[i], classes[i], true);
         }
         return;
     };
+    let hi = extend_over_short_tail(blocks, &classes, &hits, &boxed, hi);
 
     for i in 0..n {
         let inside = i >= lo && i <= hi;
         let b = &blocks[i];
         let v = if inside {
-            inside_verdict(blocks, i, &classes, hits[i])
+            inside_verdict(blocks, i, &classes, hits[i], boxed[i])
         } else {
-            outside_verdict(b, hits[i], classes[i], i < lo)
+            outside_verdict(b, hits[i], boxed[i], classes[i], i < lo)
         };
         blocks[i].verdict = v;
     }
-    // The headline: the last short, unpunctuated line shortly before the region.
-    for i in (lo.saturating_sub(4)..lo).rev() {
+    name_lists_and_comments(blocks, &hits, lo, hi);
+    // The headline: the last short, unpunctuated line before the region, looking past the
+    // byline, date, share and other lines that markers name (at most a few unnamed lines back).
+    let mut unnamed = 0;
+    for i in (lo.saturating_sub(TITLE_LOOKBACK)..lo).rev() {
         let b = &blocks[i];
-        if hits[i].is_none() && (3..=30).contains(&b.feat.words) && !b.feat.terminal {
+        if hits[i].is_some() || boxed[i].is_some() || metadata_like(b).is_some() {
+            continue;
+        }
+        let size_ok = if b.feat.unspaced {
+            (6..=60).contains(&b.feat.chars)
+        } else {
+            (3..=30).contains(&b.feat.words)
+        };
+        if size_ok && !b.feat.terminal {
             blocks[i].verdict = Verdict::Boilerplate(
                 Reason::Title,
                 "headline-like line just before the article".into(),
             );
             break;
+        }
+        unnamed += 1;
+        if unnamed >= 3 {
+            break;
+        }
+    }
+}
+
+/// How far back before the article the headline is looked for, in blocks.
+const TITLE_LOOKBACK: usize = 12;
+/// Boilerplate kinds that interrupt an article as a box of a few lines.
+const INTERRUPTIONS: [Reason; 3] = [Reason::Advertisement, Reason::Newsletter, Reason::Share];
+/// The score of each line of such a box after its first.
+const BOX_LINE_PENALTY: f64 = -10.0;
+/// Most short lines taken into the article after its main run.
+const MAX_SHORT_TAIL: usize = 3;
+
+/// Lines without a marker of their own that sit inside a box named by markers: an unnamed line
+/// whose neighbours on both sides are named by the same kind ("Sign up to our newsletter" /
+/// "The day's news in your inbox." / "Your email address"). Not for advertisement slots (sites
+/// put one between every two paragraphs) nor comments; a sentence-like blurb of up to
+/// [`MAX_BLURB_WORDS`] words only inside a newsletter or cookie box, which carry one.
+fn boxed_lines(
+    blocks: &[Block],
+    hits: &[Option<markers::Hit>],
+    classes: &[Class],
+) -> Vec<Option<Reason>> {
+    let n = blocks.len();
+    let mut out = vec![None; n];
+    for i in 1..n.saturating_sub(1) {
+        if hits[i].is_some() {
+            continue;
+        }
+        let (Some(a), Some(b)) = (hits[i - 1], hits[i + 1]) else {
+            continue;
+        };
+        let r = a.reason;
+        if r != b.reason || matches!(r, Reason::Advertisement | Reason::Comments) {
+            continue;
+        }
+        let blurb_ok = matches!(r, Reason::Newsletter | Reason::Cookie)
+            && blocks[i].feat.words <= MAX_BLURB_WORDS;
+        if classes[i] != Class::Good || blurb_ok {
+            out[i] = Some(r);
+        }
+    }
+    out
+}
+
+/// Longest prose-like blurb taken as part of a newsletter or cookie box, in words.
+const MAX_BLURB_WORDS: usize = 40;
+
+/// Short sentences right after the main run (a closing one-line paragraph: "The inquiry
+/// resumes on Monday.") belong to the article: Kadane's search leaves them out because they
+/// score zero. Returns the new end of the run.
+fn extend_over_short_tail(
+    blocks: &[Block],
+    classes: &[Class],
+    hits: &[Option<markers::Hit>],
+    boxed: &[Option<Reason>],
+    hi: usize,
+) -> usize {
+    let mut end = hi;
+    for j in hi + 1..blocks.len().min(hi + 1 + MAX_SHORT_TAIL) {
+        if classes[j] != Class::Short
+            || hits[j].is_some()
+            || boxed[j].is_some()
+            || metadata_like(&blocks[j]).is_some()
+        {
+            break;
+        }
+        end = j;
+    }
+    end
+}
+
+/// Blocks outside the article that follow a related-links header ("You may also like") or, after
+/// the article, a comments header ("12 Comments") are named after that header: the headlines of
+/// the list, the text of the comments. A line named by a marker of another kind ends the list.
+fn name_lists_and_comments(blocks: &mut [Block], hits: &[Option<markers::Hit>], lo: usize, hi: usize) {
+    let mut current: Option<(Reason, &'static str)> = None;
+    for i in 0..blocks.len() {
+        if i >= lo && i <= hi {
+            current = None;
+            continue;
+        }
+        if let Some(h) = hits[i] {
+            current = match (h.reason, h.mode) {
+                (Reason::LinkList, Mode::Line | Mode::Start) => {
+                    Some((Reason::LinkList, "under a related-links header"))
+                }
+                (Reason::Comments, Mode::Line | Mode::Start | Mode::End) if i > hi => {
+                    Some((Reason::Comments, "in the comments after the article"))
+                }
+                (r, _) if current.is_some_and(|(c, _)| c == r) => current,
+                _ => None,
+            };
+            continue;
+        }
+        let Some((reason, rule)) = current else {
+            continue;
+        };
+        if matches!(
+            blocks[i].verdict,
+            Verdict::Boilerplate(
+                Reason::Boilerplate | Reason::LinkList | Reason::Navigation,
+                _
+            )
+        ) {
+            blocks[i].verdict = Verdict::Boilerplate(reason, rule.into());
         }
     }
 }
@@ -190,13 +329,24 @@ fn named(hit: markers::Hit) -> Verdict {
     )
 }
 
+fn in_box(r: Reason) -> Verdict {
+    Verdict::Boilerplate(
+        r,
+        format!("between two {} lines, inside their box", r.as_str()),
+    )
+}
+
 fn inside_verdict(
     blocks: &[Block],
     i: usize,
     classes: &[Class],
     hit: Option<markers::Hit>,
+    boxed: Option<Reason>,
 ) -> Verdict {
     let b = &blocks[i];
+    if let Some(r) = boxed {
+        return in_box(r);
+    }
     match classes[i] {
         Class::Good | Class::NearGood | Class::Short => {
             if let Some(h) = hit {
@@ -228,9 +378,18 @@ fn inside_verdict(
     }
 }
 
-fn outside_verdict(b: &Block, hit: Option<markers::Hit>, class: Class, before: bool) -> Verdict {
+fn outside_verdict(
+    b: &Block,
+    hit: Option<markers::Hit>,
+    boxed: Option<Reason>,
+    class: Class,
+    before: bool,
+) -> Verdict {
     if let Some(h) = hit {
         return named(h);
+    }
+    if let Some(r) = boxed {
+        return in_box(r);
     }
     if let Some(r) = metadata_like(b) {
         return r;
@@ -249,16 +408,42 @@ fn outside_verdict(b: &Block, hit: Option<markers::Hit>, class: Class, before: b
     Verdict::Boilerplate(reason, rule)
 }
 
-/// Dates, times and similar lines: mostly digits, or a year with little else.
+/// Dates, times and similar lines (mostly digits, or a year with little else), and breadcrumb
+/// trails ("News › Environment › Lakes").
 fn metadata_like(b: &Block) -> Option<Verdict> {
     let f = &b.feat;
-    if f.words <= 14 && !f.terminal && f.digit_ratio >= 0.15 && has_year_or_time(&b.text) {
+    let short = if f.unspaced {
+        f.chars <= 40
+    } else {
+        f.words <= 14
+    };
+    if short && !f.terminal && f.digit_ratio >= 0.15 && has_year_or_time(&b.text) {
         return Some(Verdict::Boilerplate(
             Reason::Metadata,
             "short line with a date or time".into(),
         ));
     }
+    if short && !f.terminal && is_breadcrumb(&b.text) {
+        return Some(Verdict::Boilerplate(
+            Reason::Metadata,
+            "breadcrumb trail".into(),
+        ));
+    }
     None
+}
+
+/// Two or more short steps joined by a breadcrumb separator (`›`, `»`, `>`, `→`), each step at
+/// most four words.
+fn is_breadcrumb(s: &str) -> bool {
+    let mut steps = 0;
+    for step in s.split(['›', '»', '>', '→']) {
+        let words = step.split_whitespace().count();
+        if words == 0 || words > 4 {
+            return false;
+        }
+        steps += 1;
+    }
+    steps >= 2
 }
 
 fn has_year_or_time(s: &str) -> bool {

@@ -32,6 +32,9 @@ pub(crate) struct Hit {
 const END_MAX_WORDS: usize = 5;
 /// Longest `start` / `contains` phrase, in words.
 const MAX_PHRASE_WORDS: usize = 8;
+/// Longest `line` phrase, in words (each Han or kana character is a word, so Chinese and
+/// Japanese phrases run longer).
+const MAX_LINE_WORDS: usize = 16;
 /// A `start` phrase only counts in blocks of fewer words than this.
 pub(crate) const START_MAX_WORDS: usize = 25;
 
@@ -118,7 +121,7 @@ pub(crate) fn find(text: &str) -> Option<Hit> {
         .iter()
         .rposition(|w| !w.chars().all(|c| c.is_numeric()));
     if let (Some(a), Some(b)) = (first, last) {
-        if b - a < MAX_PHRASE_WORDS {
+        if b - a < MAX_LINE_WORDS {
             let k = words[a..=b].join(" ");
             if let Some(&reason) = t.line.get(&k) {
                 return Some(Hit {
