@@ -62,15 +62,17 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
         .zip(&hits)
         .map(|((b, c), h)| score(b, *c, *h))
         .collect();
-    // An in-article box (an advertisement slot, a newsletter sign-up, a share bar) is one
-    // interruption of the article however many lines it spans: only its first line costs the
-    // full penalty, so the paragraphs after it stay in the main run.
+    // Interruptions in a row (an advertisement slot, a newsletter sign-up, a share bar, a caption
+    // with its credit, a "Read more: …" link) are one break in the article however many lines
+    // they span: only the first line costs the full penalty, so the paragraphs after them stay
+    // in the main run.
+    let interrupts = |j: usize| {
+        boxed[j].is_some_and(|r| INTERRUPTIONS.contains(&r))
+            || hits[j].is_some_and(|h| is_interruption(&blocks[j], h))
+    };
     for i in 1..n {
-        let reason = |j: usize| hits[j].map(|h| h.reason).or(boxed[j]);
-        if let (Some(r), Some(prev)) = (reason(i), reason(i - 1)) {
-            if r == prev && INTERRUPTIONS.contains(&r) {
-                scores[i] = BOX_LINE_PENALTY;
-            }
+        if interrupts(i) && interrupts(i - 1) {
+            scores[i] = BOX_LINE_PENALTY;
         }
     }
     // Comments markers split the page into segments: an article does not resume after its
@@ -146,6 +148,27 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
 const TITLE_LOOKBACK: usize = 12;
 /// Boilerplate kinds that interrupt an article as a box of a few lines.
 const INTERRUPTIONS: [Reason; 3] = [Reason::Advertisement, Reason::Newsletter, Reason::Share];
+/// True when the marker names something that interrupts an article in place rather than a page
+/// region around it: advertisement, newsletter and share boxes, metadata lines (captions, photo
+/// credits, tags), and a single related link given inline ("Read more: Council to ban bonfires").
+fn is_interruption(b: &Block, hit: markers::Hit) -> bool {
+    INTERRUPTIONS.contains(&hit.reason)
+        || hit.reason == Reason::Metadata
+        || (hit.reason == Reason::LinkList && hit.mode == Mode::Start && is_inline_link(&b.text))
+}
+
+/// "Read more: Council to ban garden bonfires": a short lead-in, a colon (or a pipe, a
+/// guillemet), then a headline of at least three words — one link, not the header of a list.
+fn is_inline_link(text: &str) -> bool {
+    let Some(p) = text.find([':', '|', '»']) else {
+        return false;
+    };
+    let (lead, rest) = text.split_at(p);
+    lead.split_whitespace().count() <= 4 && rest.split_whitespace().count() >= 3
+}
+
+/// Most of a named interruption's length that counts against the article run, in characters.
+const INTERRUPTION_MAX_COST: f64 = 40.0;
 /// The score of each line of such a box after its first.
 const BOX_LINE_PENALTY: f64 = -10.0;
 /// Most short lines taken into the article after its main run.
@@ -222,7 +245,7 @@ fn name_lists_and_comments(blocks: &mut [Block], hits: &[Option<markers::Hit>], 
         }
         if let Some(h) = hits[i] {
             current = match (h.reason, h.mode) {
-                (Reason::LinkList, Mode::Line | Mode::Start) => {
+                (Reason::LinkList, Mode::Line | Mode::Start) if !is_inline_link(&blocks[i].text) => {
                     Some((Reason::LinkList, "under a related-links header"))
                 }
                 (Reason::Comments, Mode::Line | Mode::Start | Mode::End) if i > hi => {
@@ -287,6 +310,12 @@ fn score(b: &Block, c: Class, hit: Option<markers::Hit>) -> f64 {
         Class::Short => 0.0,
         Class::Bad => match hit.map(|h| (h.reason, h.mode)) {
             Some((Reason::Comments, Mode::Line | Mode::Start | Mode::End)) => -400.0,
+            // A named interruption of the article (an advertisement slot, a caption with its
+            // credit, a share bar, a single "Read more: …" link): it is removed by name wherever
+            // it stands, so its cost is capped, and a long caption does not split the article.
+            Some(_) if hit.is_some_and(|h| is_interruption(b, h)) => {
+                -(60.0 + len.min(INTERRUPTION_MAX_COST))
+            }
             Some((Reason::LinkList, Mode::Line | Mode::Start)) => -250.0,
             Some(_) => -(60.0 + len),
             None => -(50.0 + len),
@@ -322,6 +351,7 @@ fn named(hit: markers::Hit) -> Verdict {
         Mode::Start => "starts with",
         Mode::End => "ends with",
         Mode::Contains => "contains",
+        Mode::Credit => "ends with a credit opened by",
     };
     Verdict::Boilerplate(
         hit.reason,
