@@ -3,15 +3,21 @@
 //! Three steps, all on features (never on the input format):
 //! 1. **Local class** of each block, after jusText (Pomikálek 2011, §3.2): *good* (running text:
 //!    long, stopword-dense, ends like a sentence), *short*, *bad* (link-like, title-cased, marked by
-//!    a marker phrase), or *near-good* in between.
+//!    a marker phrase), or *near-good* in between. An unnamed line between two lines that markers
+//!    name by the same kind is part of their box (a newsletter sign-up's blurb).
 //! 2. **Main region**: the contiguous run of blocks with the largest sum of per-block scores
 //!    (maximum subarray, Kadane 1984) — prose scores its length, boilerplate a penalty — so short
 //!    blocks between paragraphs (subheadings, one-line paragraphs) stay inside, while menus and link
 //!    lists around the article fall outside. This is the text-only analogue of the "densest run of
 //!    prose" idea in Kohlschütter et al. 2010 ("Boilerplate detection using shallow text features").
-//! 3. **Context** (jusText's context-sensitive pass): inside the region a short or near-good block is
-//!    kept when prose surrounds it and no marker names it; outside, a good block is brought back
-//!    when it is close to the region with nothing but blocks of its own kind between.
+//!    Named interruptions inside an article (advertisement slots, newsletter and share boxes,
+//!    captions, inline "Read more: …" links) cost little, and a run of them costs once, so they do
+//!    not cut the article in two; short closing sentences right after the run join it.
+//! 3. **Context** (after jusText's context-sensitive pass): inside the region a short or near-good
+//!    block is kept when prose surrounds it and no marker names it; outside, blocks under a
+//!    related-links header or in the comments after the article take that header's kind, and the
+//!    headline is the last unnamed headline-like line before the region.
+//!
 //! Every removed block gets a [`Reason`] and the rule that fired, in words.
 
 use crate::article::Reason;
@@ -70,9 +76,10 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
         boxed[j].is_some_and(|r| INTERRUPTIONS.contains(&r))
             || hits[j].is_some_and(|h| is_interruption(&blocks[j], h))
     };
-    for i in 1..n {
-        if interrupts(i) && interrupts(i - 1) {
-            scores[i] = BOX_LINE_PENALTY;
+    let interrupting: Vec<bool> = (0..n).map(interrupts).collect();
+    for (score, pair) in scores.iter_mut().skip(1).zip(interrupting.windows(2)) {
+        if pair[0] && pair[1] {
+            *score = BOX_LINE_PENALTY;
         }
     }
     // Comments markers split the page into segments: an article does not resume after its
@@ -104,7 +111,7 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
         }
         return;
     };
-    let hi = extend_over_short_tail(blocks, &classes, &hits, &boxed, hi);
+    let hi = extend_past_interruptions(blocks, &classes, &hits, &interrupting, hi);
 
     for i in 0..n {
         let inside = i >= lo && i <= hi;
@@ -171,6 +178,8 @@ fn is_inline_link(text: &str) -> bool {
 const INTERRUPTION_MAX_COST: f64 = 40.0;
 /// The score of each line of such a box after its first.
 const BOX_LINE_PENALTY: f64 = -10.0;
+/// Longest run of interruptions the article is followed across, in blocks.
+const MAX_INTERRUPTION_RUN: usize = 6;
 /// Most short lines taken into the article after its main run.
 const MAX_SHORT_TAIL: usize = 3;
 
@@ -209,34 +218,55 @@ fn boxed_lines(
 /// Longest prose-like blurb taken as part of a newsletter or cookie box, in words.
 const MAX_BLURB_WORDS: usize = 40;
 
-/// Short sentences right after the main run (a closing one-line paragraph: "The inquiry
-/// resumes on Monday.") belong to the article: Kadane's search leaves them out because they
-/// score zero. Returns the new end of the run.
-fn extend_over_short_tail(
+/// The end of the article, extended past what Kadane's search leaves out: short sentences right
+/// after the main run (a closing one-line paragraph: "The inquiry resumes on Monday.", which
+/// scores zero), and prose that resumes after a run of named interruptions (a newsletter box
+/// followed by one more short paragraph) — an interruption is not the end of an article.
+fn extend_past_interruptions(
     blocks: &[Block],
     classes: &[Class],
     hits: &[Option<markers::Hit>],
-    boxed: &[Option<Reason>],
+    interrupting: &[bool],
     hi: usize,
 ) -> usize {
+    let n = blocks.len();
+    let unnamed = |j: usize| hits[j].is_none() && metadata_like(&blocks[j]).is_none();
     let mut end = hi;
-    for j in hi + 1..blocks.len().min(hi + 1 + MAX_SHORT_TAIL) {
-        if classes[j] != Class::Short
-            || hits[j].is_some()
-            || boxed[j].is_some()
-            || metadata_like(&blocks[j]).is_some()
-        {
-            break;
+    loop {
+        let mut j = end + 1;
+        let mut shorts = 0;
+        while j < n && classes[j] == Class::Short && unnamed(j) && shorts < MAX_SHORT_TAIL {
+            shorts += 1;
+            j += 1;
         }
-        end = j;
+        if shorts > 0 {
+            end = j - 1;
+            continue;
+        }
+        let mut k = j;
+        while k < n && k - j < MAX_INTERRUPTION_RUN && interrupting[k] {
+            k += 1;
+        }
+        if k > j
+            && k < n
+            && matches!(classes[k], Class::Good | Class::NearGood)
+            && unnamed(k)
+        {
+            end = k;
+            continue;
+        }
+        return end;
     }
-    end
 }
-
 /// Blocks outside the article that follow a related-links header ("You may also like") or, after
 /// the article, a comments header ("12 Comments") are named after that header: the headlines of
 /// the list, the text of the comments. A line named by a marker of another kind ends the list.
-fn name_lists_and_comments(blocks: &mut [Block], hits: &[Option<markers::Hit>], lo: usize, hi: usize) {
+fn name_lists_and_comments(
+    blocks: &mut [Block],
+    hits: &[Option<markers::Hit>],
+    lo: usize,
+    hi: usize,
+) {
     let mut current: Option<(Reason, &'static str)> = None;
     for i in 0..blocks.len() {
         if i >= lo && i <= hi {
@@ -245,7 +275,9 @@ fn name_lists_and_comments(blocks: &mut [Block], hits: &[Option<markers::Hit>], 
         }
         if let Some(h) = hits[i] {
             current = match (h.reason, h.mode) {
-                (Reason::LinkList, Mode::Line | Mode::Start) if !is_inline_link(&blocks[i].text) => {
+                (Reason::LinkList, Mode::Line | Mode::Start)
+                    if !is_inline_link(&blocks[i].text) =>
+                {
                     Some((Reason::LinkList, "under a related-links header"))
                 }
                 (Reason::Comments, Mode::Line | Mode::Start | Mode::End) if i > hi => {
@@ -501,5 +533,76 @@ fn has_year_or_time(s: &str) -> bool {
     run == 4 && {
         let y = &bytes[bytes.len() - 4..];
         y.starts_with(b"19") || y.starts_with(b"20")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breadcrumbs() {
+        assert!(is_breadcrumb("News › Environment › Lakes"));
+        assert!(is_breadcrumb("首页 > 新闻 > 社会"));
+        assert!(is_breadcrumb("Home » World"));
+        assert!(!is_breadcrumb("Home"));
+        assert!(!is_breadcrumb(
+            "Prices rose > 5% in the whole of the last quarter › says bank"
+        ));
+    }
+
+    #[test]
+    fn inline_links_are_not_list_headers() {
+        assert!(is_inline_link(
+            "Read more: Cricket clubs across the county struggle"
+        ));
+        assert!(is_inline_link("RELATED: County board promises new grants"));
+        assert!(!is_inline_link("More from Environment"));
+        assert!(!is_inline_link("Related:"));
+    }
+
+    fn reasons(page: &str) -> Vec<(String, Option<Reason>)> {
+        let a = crate::clean(
+            page,
+            &crate::Options {
+                facts: false,
+                ..crate::Options::default()
+            },
+        )
+        .unwrap_or_default();
+        let mut out: Vec<(usize, String, Option<Reason>)> = a
+            .blocks
+            .iter()
+            .map(|b| (b.span.start, b.text.clone(), None))
+            .chain(
+                a.removed
+                    .iter()
+                    .map(|r| (r.span.start, r.text.clone(), Some(r.reason))),
+            )
+            .collect();
+        out.sort_by_key(|x| x.0);
+        out.into_iter().map(|(_, t, r)| (t, r)).collect()
+    }
+
+    #[test]
+    fn a_newsletter_box_does_not_cut_the_article() {
+        let p = "The council approved the new budget on Tuesday after a long debate that ran late into the evening.";
+        let page = format!(
+            "{p}\n\nSign up to our newsletter\nThe best of the week, every Friday.\nEnter your email address\nSubscribe\n\n\
+             Members said the plan would fund two new schools and repair the old bridge over the river.\n\n\
+             The vote passed easily."
+        );
+        let r = reasons(&page);
+        let kept: Vec<&str> = r
+            .iter()
+            .filter(|x| x.1.is_none())
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(kept.len(), 3, "{r:?}");
+        assert!(kept[2] == "The vote passed easily.");
+        assert!(r.contains(&(
+            "The best of the week, every Friday.".into(),
+            Some(Reason::Newsletter)
+        )));
     }
 }

@@ -199,18 +199,18 @@ fn resolve_chains(blocks: &mut [Block]) {
 /// Cuts sentences of kept blocks that an earlier kept block already said.
 fn repeated_sentences(blocks: &mut [Block]) {
     let mut seen: FastMap<String, usize> = FastMap::default();
-    for i in 0..blocks.len() {
-        if !blocks[i].is_content() {
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if !block.is_content() {
             continue;
         }
-        let ranges: Vec<(usize, usize)> = crate::facts::sentences::split(&blocks[i].text)
+        let ranges: Vec<(usize, usize)> = crate::facts::sentences::split(&block.text)
             .into_iter()
             .map(|s| (s.start, s.end))
             .collect();
         let mut cuts = Vec::new();
         let mut new_keys = Vec::new();
         for &(a, b) in &ranges {
-            let k = normalize::key(&blocks[i].text[a..b]);
+            let k = normalize::key(&block.text[a..b]);
             if k.split(' ').count() < MIN_SENTENCE_WORDS {
                 continue;
             }
@@ -221,7 +221,7 @@ fn repeated_sentences(blocks: &mut [Block]) {
         }
         if !cuts.is_empty() && cuts.len() == ranges.len() {
             let of = cuts[0].1;
-            blocks[i].verdict = Verdict::Duplicate {
+            block.verdict = Verdict::Duplicate {
                 of,
                 how: Reason::NearDuplicate,
                 rule: "every sentence repeats earlier paragraphs".into(),
@@ -231,6 +231,6 @@ fn repeated_sentences(blocks: &mut [Block]) {
         for k in new_keys {
             seen.entry(k).or_insert(i);
         }
-        blocks[i].cuts = cuts;
+        block.cuts = cuts;
     }
 }

@@ -263,8 +263,17 @@ mod tests {
             Some(Mode::Credit)
         );
         // Prose that merely mentions a photo, and a sentence that ends in a parenthesis.
-        assert_eq!(find("He showed the photo to the court (photo evidence was allowed) and left"), None);
-        assert_eq!(find("The mayor (who took office in 2019) said the photo was real."), None);
-        assert_eq!(find("Fees went up again last year (credit card fees above all)"), None);
+        assert_eq!(
+            find("He showed the photo to the court (photo evidence was allowed) and left"),
+            None
+        );
+        assert_eq!(
+            find("The mayor (who took office in 2019) said the photo was real."),
+            None
+        );
+        assert_eq!(
+            find("Fees went up again last year (credit card fees above all)"),
+            None
+        );
     }
 }

@@ -31,10 +31,9 @@ fn every_fixture_cleans_as_expected() {
         let result = check(input, expected, &expect, &article);
         match (&expect.known_failure, result) {
             (None, Ok(())) => {}
-            (None, Err(problems)) => failures.push(format!(
-                "[{name}] {}\n{problems}",
-                expect.description
-            )),
+            (None, Err(problems)) => {
+                failures.push(format!("[{name}] {}\n{problems}", expect.description))
+            }
             (Some(_), Err(_)) => {}
             (Some(why), Ok(())) => failures.push(format!(
                 "[{name}] is marked as a known failure ({why}) but now passes: \
@@ -90,23 +89,54 @@ fn the_checker_catches_wrong_expectations() {
     let article = newsclean::clean(input, &newsclean::Options::default()).unwrap();
     let good = r#"{"description": "ok", "removed": [{"contains": "Share", "reason": "share"}], "language": "en"}"#;
     let expected = "The council approved the new budget on Tuesday after a debate that ran late into the evening.";
-    assert_eq!(check(input, expected, &parse_expect(good).unwrap(), &article), Ok(()));
+    assert_eq!(
+        check(input, expected, &parse_expect(good).unwrap(), &article),
+        Ok(())
+    );
 
-    let wrong_text = check(input, "Something else.", &parse_expect(good).unwrap(), &article);
+    let wrong_text = check(
+        input,
+        "Something else.",
+        &parse_expect(good).unwrap(),
+        &article,
+    );
     assert!(wrong_text.unwrap_err().contains("+ The council approved"));
-    let wrong_reason = r#"{"description": "x", "removed": [{"contains": "Share", "reason": "footer"}]}"#;
-    assert!(check(input, expected, &parse_expect(wrong_reason).unwrap(), &article).is_err());
+    let wrong_reason =
+        r#"{"description": "x", "removed": [{"contains": "Share", "reason": "footer"}]}"#;
+    assert!(check(
+        input,
+        expected,
+        &parse_expect(wrong_reason).unwrap(),
+        &article
+    )
+    .is_err());
     let wrong_lang = r#"{"description": "x", "language": "de"}"#;
-    assert!(check(input, expected, &parse_expect(wrong_lang).unwrap(), &article).is_err());
+    assert!(check(
+        input,
+        expected,
+        &parse_expect(wrong_lang).unwrap(),
+        &article
+    )
+    .is_err());
     // A lost byte breaks the invariant.
     let mut lossy = article.clone();
-    lossy.removed.retain(|r| r.reason != newsclean::Reason::Share);
+    lossy
+        .removed
+        .retain(|r| r.reason != newsclean::Reason::Share);
     assert!(check(input, expected, &parse_expect(good).unwrap(), &lossy)
         .unwrap_err()
         .contains("text lost"));
     // Typos in expect.json are errors, not skipped checks.
     assert!(parse_expect(r#"{"description": "x", "remove": []}"#).is_err());
-    assert!(parse_expect(r#"{"description": "x", "removed": [{"contains": "a", "reason": "nope"}]}"#).is_err());
-    assert!(parse_expect(r#"{"description": "x", "removed": [{"contains": "a", "reason": "exactDuplicate"}]}"#).is_err());
-    assert!(parse_expect(r#"{"description": "x", "options": {"nearDuplicateTreshold": 0.9}}"#).is_err());
+    assert!(parse_expect(
+        r#"{"description": "x", "removed": [{"contains": "a", "reason": "nope"}]}"#
+    )
+    .is_err());
+    assert!(parse_expect(
+        r#"{"description": "x", "removed": [{"contains": "a", "reason": "exactDuplicate"}]}"#
+    )
+    .is_err());
+    assert!(
+        parse_expect(r#"{"description": "x", "options": {"nearDuplicateTreshold": 0.9}}"#).is_err()
+    );
 }

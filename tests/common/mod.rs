@@ -27,12 +27,14 @@ pub const FIXTURES: &[(&str, &str, &str, &str)] = &[
     fixture!("en-dedupe"),
     fixture!("en-inline-interruptions"),
     fixture!("en-options"),
+    fixture!("en-related-summaries"),
     fixture!("en-seed-shape"),
     fixture!("en-subheadings"),
     fixture!("es-boilerplate-all"),
     fixture!("es-dedupe"),
     fixture!("fr-boilerplate-all"),
     fixture!("fr-dedupe"),
+    fixture!("fr-inline-interruptions"),
     fixture!("it-boilerplate-all"),
     fixture!("ja-cjk"),
     fixture!("pt-boilerplate-all"),
@@ -80,8 +82,14 @@ pub fn parse_expect(json: &str) -> Result<Expect, String> {
     let v: Value = serde_json::from_str(json).map_err(|e| format!("expect.json: {e}"))?;
     let obj = v.as_object().ok_or("expect.json must be an object")?;
     for key in obj.keys() {
-        if !["description", "options", "removed", "language", "knownFailure"]
-            .contains(&key.as_str())
+        if ![
+            "description",
+            "options",
+            "removed",
+            "language",
+            "knownFailure",
+        ]
+        .contains(&key.as_str())
         {
             return Err(format!("expect.json: unknown key \"{key}\""));
         }
@@ -131,7 +139,11 @@ pub fn parse_expect(json: &str) -> Result<Expect, String> {
         None => None,
         Some(Value::Null) => Some(None),
         Some(Value::String(s)) => Some(Some(s.clone())),
-        Some(other) => return Err(format!("\"language\" must be a string or null, got {other}")),
+        Some(other) => {
+            return Err(format!(
+                "\"language\" must be a string or null, got {other}"
+            ))
+        }
     };
     Ok(Expect {
         description,
@@ -185,7 +197,12 @@ pub fn paragraph_diff(expected: &str, actual: &str) -> String {
 
 /// Checks one cleaned fixture against its expectations and the report's invariants. Returns
 /// every problem found, one per line.
-pub fn check(input: &str, expected: &str, expect: &Expect, article: &Article) -> Result<(), String> {
+pub fn check(
+    input: &str,
+    expected: &str,
+    expect: &Expect,
+    article: &Article,
+) -> Result<(), String> {
     let mut problems: Vec<String> = Vec::new();
 
     // 1. The article text, exactly (surrounding whitespace aside).
@@ -263,7 +280,10 @@ pub fn check(input: &str, expected: &str, expect: &Expect, article: &Article) ->
     }
     for b in &article.blocks {
         if article.text.get(b.text_span.start..b.text_span.end) != Some(b.text.as_str()) {
-            problems.push(format!("block's textSpan does not hold its text {:?}", b.text));
+            problems.push(format!(
+                "block's textSpan does not hold its text {:?}",
+                b.text
+            ));
         }
         if slice(b.span).is_none() {
             problems.push(format!("block's span {:?} is not in the input", b.span));
