@@ -235,29 +235,28 @@ fn extend_past_interruptions(
     loop {
         let mut j = end + 1;
         let mut shorts = 0;
-        while j < n && classes[j] == Class::Short && unnamed(j) && shorts < MAX_SHORT_TAIL {
+        while j < n && classes[j] == Class::Short && unnamed(j) {
+            if shorts == MAX_SHORT_TAIL {
+                return end; // a run of short lines this long is not a closing paragraph
+            }
             shorts += 1;
             j += 1;
         }
         if shorts > 0 {
             end = j - 1;
-            continue;
         }
         let mut k = j;
         while k < n && k - j < MAX_INTERRUPTION_RUN && interrupting[k] {
             k += 1;
         }
-        if k > j
-            && k < n
-            && matches!(classes[k], Class::Good | Class::NearGood)
-            && unnamed(k)
-        {
+        if k > j && k < n && matches!(classes[k], Class::Good | Class::NearGood) && unnamed(k) {
             end = k;
             continue;
         }
         return end;
     }
 }
+
 /// Blocks outside the article that follow a related-links header ("You may also like") or, after
 /// the article, a comments header ("12 Comments") are named after that header: the headlines of
 /// the list, the text of the comments. A line named by a marker of another kind ends the list.

@@ -206,16 +206,17 @@ pub(crate) fn find(text: &str) -> Option<Hit> {
 /// the last sentence end, when it opens with a `credit` phrase and is short.
 fn find_credit(t: &Table, text: &str) -> Option<Hit> {
     let body = text.trim_end();
-    let tail = if let Some(inner) = body.strip_suffix(')') {
-        let open = inner.rfind('(')?;
-        inner.get(open + 1..)?
+    // `start` is where the credit begins in `text`.
+    let (start, tail) = if let Some(inner) = body.strip_suffix(')') {
+        let open = inner.rfind('(')? + 1;
+        (open, inner.get(open..)?)
     } else {
         let body = body.trim_end_matches('.');
         let end = body.rfind(['.', '!', '?', '。'])?;
-        body.get(end..)?.trim_start_matches(['.', '!', '?', '。'])
+        let tail = body.get(end..)?.trim_start_matches(['.', '!', '?', '。']);
+        (body.len() - tail.len(), tail)
     };
-    let before = text.len().saturating_sub(tail.len());
-    if !text.get(..before)?.chars().any(char::is_alphanumeric) {
+    if !text.get(..start)?.chars().any(char::is_alphanumeric) {
         return None; // the whole block is the credit: a `start` phrase names it
     }
     let mut ranges: Vec<(usize, usize)> = Vec::new();
@@ -270,6 +271,11 @@ mod tests {
         assert_eq!(
             find("The mayor (who took office in 2019) said the photo was real."),
             None
+        );
+        // A credit on its own line is a `start` match, not a caption's credit.
+        assert_eq!(
+            find("(Photo: Daniel Reyes/Gazette)").map(|h| h.mode),
+            Some(Mode::Start)
         );
         assert_eq!(
             find("Fees went up again last year (credit card fees above all)"),

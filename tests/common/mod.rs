@@ -324,3 +324,21 @@ pub fn check(
         Err(problems.join("\n"))
     }
 }
+
+/// Runs one fixture: parses `expect.json`, cleans `input` with its options and checks the result.
+/// A fixture marked `knownFailure` must still fail (so a fix is noticed); `Err` explains what is
+/// wrong either way.
+pub fn run_fixture(input: &str, expected: &str, expect_json: &str) -> Result<(), String> {
+    let expect = parse_expect(expect_json)?;
+    let article =
+        newsclean::clean(input, &expect.options).map_err(|e| format!("clean failed: {e}"))?;
+    let result = check(input, expected, &expect, &article);
+    match (&expect.known_failure, result) {
+        (None, Ok(())) | (Some(_), Err(_)) => Ok(()),
+        (None, Err(problems)) => Err(format!("{}\n{problems}", expect.description)),
+        (Some(why), Ok(())) => Err(format!(
+            "marked as a known failure ({why}) but now passes: remove \"knownFailure\" from its \
+             expect.json"
+        )),
+    }
+}
