@@ -12,11 +12,13 @@
 //!    prose" idea in Kohlschütter et al. 2010 ("Boilerplate detection using shallow text features").
 //!    Named interruptions inside an article (advertisement slots, newsletter and share boxes,
 //!    captions, inline "Read more: …" links) cost little, and a run of them costs once, so they do
-//!    not cut the article in two; short closing sentences right after the run join it.
-//! 3. **Context** (after jusText's context-sensitive pass): inside the region a short or near-good
-//!    block is kept when prose surrounds it and no marker names it; outside, blocks under a
-//!    related-links header or in the comments after the article take that header's kind, and the
-//!    headline is the last unnamed headline-like line before the region.
+//!    not cut the article in two; short closing sentences right after the run, and prose that
+//!    resumes after interruptions, join it. A comments marker ends the article (see `classify`).
+//! 3. **Context** (after jusText's context-sensitive pass): inside the region, short and
+//!    near-good blocks stay unless a marker names them, and a short non-sentence line stays when
+//!    prose follows it (a subheading); outside, blocks under a related-links header or in the
+//!    comments after the article take that header's kind, and the headline is the last unnamed
+//!    headline-like line before the region, looking past bylines, dates and share bars.
 //!
 //! Every removed block gets a [`Reason`] and the rule that fired, in words.
 

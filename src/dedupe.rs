@@ -13,7 +13,7 @@
 //! - **repeated sentences**: a second pass over the kept blocks with a map of sentence keys cuts
 //!   sentences already said in an earlier kept block.
 
-use crate::article::{Reason, Span};
+use crate::article::Reason;
 use crate::block::{Block, Verdict};
 use crate::normalize::{self, FastMap};
 
@@ -203,26 +203,22 @@ fn repeated_sentences(blocks: &mut [Block]) {
         if !block.is_content() {
             continue;
         }
-        let ranges: Vec<(usize, usize)> = crate::facts::sentences::split(&block.text)
-            .into_iter()
-            .map(|s| (s.start, s.end))
-            .collect();
+        let ranges = crate::facts::sentences::split(&block.text);
         let mut cuts = Vec::new();
         let mut new_keys = Vec::new();
-        for &(a, b) in &ranges {
-            let k = normalize::key(&block.text[a..b]);
+        for r in &ranges {
+            let k = normalize::key(&block.text[r.start..r.end]);
             if k.split(' ').count() < MIN_SENTENCE_WORDS {
                 continue;
             }
             match seen.get(&k) {
-                Some(&j) if j != i => cuts.push((Span::new(a, b), j)),
+                Some(&j) if j != i => cuts.push((*r, j)),
                 _ => new_keys.push(k),
             }
         }
         if !cuts.is_empty() && cuts.len() == ranges.len() {
-            let of = cuts[0].1;
             block.verdict = Verdict::Duplicate {
-                of,
+                of: cuts[0].1,
                 how: Reason::NearDuplicate,
                 rule: "every sentence repeats earlier paragraphs".into(),
             };

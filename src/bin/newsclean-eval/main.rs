@@ -5,6 +5,7 @@
 use std::process::ExitCode;
 
 mod articles;
+mod quotes;
 mod util;
 
 const HELP: &str = "\
@@ -16,12 +17,17 @@ USAGE:
         (or DIR/html/<id>.html) against DIR/ground-truth.json. Ends with:
         articles mode=M pages=N precision=P recall=R f1=F ms_per_page=T
         (T = median time of one in-process clean with default options, file reading excluded).
+    newsclean-eval quotes FILE.jsonl [--show N]
+        PolNeAR direct-quote metric (README §5) with facts::extract_facts; --show N prints up to N
+        misses, false positives and wrong speakers. Ends with:
+        quotes docs=N precision=P recall=R f1=F speaker_accuracy=A
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("articles") => articles::run(&args[1..]),
+        Some("quotes") => quotes::run(&args[1..]),
         Some("-h" | "--help") | None => {
             print!("{HELP}");
             return ExitCode::SUCCESS;
