@@ -13,7 +13,7 @@
 //! - **repeated sentences**: a second pass over the kept blocks with a map of sentence keys cuts
 //!   sentences already said in an earlier kept block.
 
-use crate::article::{Reason, Span};
+use crate::article::Reason;
 use crate::block::{Block, Verdict};
 use crate::normalize::{self, FastMap};
 
@@ -199,30 +199,26 @@ fn resolve_chains(blocks: &mut [Block]) {
 /// Cuts sentences of kept blocks that an earlier kept block already said.
 fn repeated_sentences(blocks: &mut [Block]) {
     let mut seen: FastMap<String, usize> = FastMap::default();
-    for i in 0..blocks.len() {
-        if !blocks[i].is_content() {
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if !block.is_content() {
             continue;
         }
-        let ranges: Vec<(usize, usize)> = crate::facts::sentences::split(&blocks[i].text)
-            .into_iter()
-            .map(|s| (s.start, s.end))
-            .collect();
+        let ranges = crate::facts::sentences::split(&block.text);
         let mut cuts = Vec::new();
         let mut new_keys = Vec::new();
-        for &(a, b) in &ranges {
-            let k = normalize::key(&blocks[i].text[a..b]);
+        for r in &ranges {
+            let k = normalize::key(&block.text[r.start..r.end]);
             if k.split(' ').count() < MIN_SENTENCE_WORDS {
                 continue;
             }
             match seen.get(&k) {
-                Some(&j) if j != i => cuts.push((Span::new(a, b), j)),
+                Some(&j) if j != i => cuts.push((*r, j)),
                 _ => new_keys.push(k),
             }
         }
         if !cuts.is_empty() && cuts.len() == ranges.len() {
-            let of = cuts[0].1;
-            blocks[i].verdict = Verdict::Duplicate {
-                of,
+            block.verdict = Verdict::Duplicate {
+                of: cuts[0].1,
                 how: Reason::NearDuplicate,
                 rule: "every sentence repeats earlier paragraphs".into(),
             };
@@ -231,6 +227,6 @@ fn repeated_sentences(blocks: &mut [Block]) {
         for k in new_keys {
             seen.entry(k).or_insert(i);
         }
-        blocks[i].cuts = cuts;
+        block.cuts = cuts;
     }
 }

@@ -19,6 +19,9 @@ pub(crate) enum Mode {
     End,
     /// The phrase appears anywhere.
     Contains,
+    /// A short block (a caption) ends with a credit that opens with the phrase and a colon: its
+    /// last parenthesis or its last sentence ("… at the crease. (Photo: Jo Bloggs/Gazette)").
+    Credit,
 }
 
 /// A phrase that matched a block.
@@ -32,14 +35,22 @@ pub(crate) struct Hit {
 const END_MAX_WORDS: usize = 5;
 /// Longest `start` / `contains` phrase, in words.
 const MAX_PHRASE_WORDS: usize = 8;
+/// Longest `line` phrase, in words (each Han or kana character is a word, so Chinese and
+/// Japanese phrases run longer).
+const MAX_LINE_WORDS: usize = 16;
 /// A `start` phrase only counts in blocks of fewer words than this.
 pub(crate) const START_MAX_WORDS: usize = 25;
+/// A `credit` phrase only counts in blocks of at most this many words (a caption).
+const CREDIT_MAX_WORDS: usize = 40;
+/// ... and in a credit of at most this many words.
+const CREDIT_TAIL_MAX_WORDS: usize = 8;
 
 struct Table {
     line: FastMap<String, Reason>,
     start: FastMap<String, Reason>,
     end: FastMap<String, Reason>,
     contains: FastMap<String, Reason>,
+    credit: FastMap<String, Reason>,
     /// First words of the `contains` phrases: only positions starting with one are tried.
     contains_first: FastMap<String, ()>,
 }
@@ -66,6 +77,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         start: FastMap::default(),
         end: FastMap::default(),
         contains: FastMap::default(),
+        credit: FastMap::default(),
         contains_first: FastMap::default(),
     };
     for line in MARKERS.lines() {
@@ -95,6 +107,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             "start" => &mut t.start,
             "end" => &mut t.end,
             "contains" => &mut t.contains,
+            "credit" => &mut t.credit,
             _ => continue,
         };
         map.entry(k).or_insert(reason);
@@ -118,7 +131,7 @@ pub(crate) fn find(text: &str) -> Option<Hit> {
         .iter()
         .rposition(|w| !w.chars().all(|c| c.is_numeric()));
     if let (Some(a), Some(b)) = (first, last) {
-        if b - a < MAX_PHRASE_WORDS {
+        if b - a < MAX_LINE_WORDS {
             let k = words[a..=b].join(" ");
             if let Some(&reason) = t.line.get(&k) {
                 return Some(Hit {
@@ -154,6 +167,11 @@ pub(crate) fn find(text: &str) -> Option<Hit> {
             }
         }
     }
+    if words.len() <= CREDIT_MAX_WORDS {
+        if let Some(hit) = find_credit(t, text) {
+            return Some(hit);
+        }
+    }
     if text.contains('©') {
         if let Some(&reason) = t.contains.get("©") {
             return Some(Hit {
@@ -182,4 +200,86 @@ pub(crate) fn find(text: &str) -> Option<Hit> {
         }
     }
     None
+}
+
+/// The credit at the end of a caption: the inside of a final parenthesis, or else the text after
+/// the last sentence end, when it opens with a `credit` phrase and is short.
+fn find_credit(t: &Table, text: &str) -> Option<Hit> {
+    let body = text.trim_end();
+    // `start` is where the credit begins in `text`.
+    let (start, tail) = if let Some(inner) = body.strip_suffix(')') {
+        let open = inner.rfind('(')? + 1;
+        (open, inner.get(open..)?)
+    } else {
+        let body = body.trim_end_matches('.');
+        let end = body.rfind(['.', '!', '?', '。'])?;
+        let tail = body.get(end..)?.trim_start_matches(['.', '!', '?', '。']);
+        (body.len() - tail.len(), tail)
+    };
+    if !text.get(..start)?.chars().any(char::is_alphanumeric) {
+        return None; // the whole block is the credit: a `start` phrase names it
+    }
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    normalize::for_each_word(tail, |a, b| ranges.push((a, b)));
+    if ranges.len() < 2 || ranges.len() > CREDIT_TAIL_MAX_WORDS {
+        return None;
+    }
+    // The phrase (up to three words), then a colon: "Photo: …", "Crédit photo : …".
+    let mut k = String::new();
+    for (n, &(a, b)) in ranges.iter().take(3).enumerate() {
+        if n > 0 {
+            k.push(' ');
+        }
+        k.extend(tail.get(a..b)?.chars().flat_map(char::to_lowercase));
+        let colon_next = tail.get(b..)?.trim_start().starts_with([':', '：']);
+        if !colon_next {
+            continue;
+        }
+        if let Some(&reason) = t.credit.get(&k) {
+            return Some(Hit {
+                reason,
+                mode: Mode::Credit,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caption_credits() {
+        let hit = find("Club captain Sam Whitlock at the crease. (Photo: Daniel Reyes/Gazette)");
+        assert_eq!(
+            hit,
+            Some(Hit {
+                reason: Reason::Metadata,
+                mode: Mode::Credit
+            })
+        );
+        assert_eq!(
+            find("Der alte Bahnhof im Frühjahr. Foto: Verkehrsverbund Oberland").map(|h| h.mode),
+            Some(Mode::Credit)
+        );
+        // Prose that merely mentions a photo, and a sentence that ends in a parenthesis.
+        assert_eq!(
+            find("He showed the photo to the court (photo evidence was allowed) and left"),
+            None
+        );
+        assert_eq!(
+            find("The mayor (who took office in 2019) said the photo was real."),
+            None
+        );
+        // A credit on its own line is a `start` match, not a caption's credit.
+        assert_eq!(
+            find("(Photo: Daniel Reyes/Gazette)").map(|h| h.mode),
+            Some(Mode::Start)
+        );
+        assert_eq!(
+            find("Fees went up again last year (credit card fees above all)"),
+            None
+        );
+    }
 }

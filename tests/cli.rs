@@ -130,8 +130,24 @@ fn help_documents_every_option_and_the_offsets() {
         "--key-sentences",
         "--no-facts",
         "--keep-boilerplate",
+        "--explain",
     ] {
         assert!(help.contains(flag), "--help lacks {flag}");
     }
     assert!(help.contains("UTF-8 byte offsets"));
+}
+
+#[test]
+fn explain_lists_removed_blocks_with_reasons() {
+    let out = bin().args(["--explain", SAMPLE]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (article, removed) = text.split_once("--- removed:").unwrap();
+    assert!(article.contains("The town council approved"));
+    assert!(
+        removed
+            .lines()
+            .any(|l| l.trim_start().starts_with("linkList: You may also like")),
+        "{removed}"
+    );
 }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 mod articles;
 mod ner;
+mod quotes;
 mod util;
 
 const HELP: &str = "\
@@ -20,6 +21,10 @@ USAGE:
     newsclean-eval ner FILE.jsonl [--errors N] [--doc ID]
         Exact-match NER P/R/F1 (PER/ORG/LOC/MISC, micro and per label) of facts::extract_facts
         against ner-dev.jsonl (code-point offsets). Ends with: ner docs=N precision=P recall=R f1=F
+    newsclean-eval quotes FILE.jsonl [--show N]
+        PolNeAR direct-quote metric (README §5) with facts::extract_facts; --show N prints up to N
+        misses, false positives and wrong speakers. Ends with:
+        quotes docs=N precision=P recall=R f1=F speaker_accuracy=A
 ";
 
 fn main() -> ExitCode {
@@ -27,6 +32,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("articles") => articles::run(&args[1..]),
         Some("ner") => ner::run(&args[1..]),
+        Some("quotes") => quotes::run(&args[1..]),
         Some("-h" | "--help") | None => {
             print!("{HELP}");
             return ExitCode::SUCCESS;
