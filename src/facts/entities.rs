@@ -376,6 +376,13 @@ mod tests {
         run_lang(text, None)
     }
 
+    fn named(text: &str, language: &str) -> Vec<(String, EntityKind)> {
+        run_lang(text, Some(language))
+            .into_iter()
+            .map(|e| (e.text, e.kind))
+            .collect()
+    }
+
     fn kinds(text: &str) -> Vec<(String, EntityKind, usize)> {
         run(text)
             .into_iter()
@@ -535,14 +542,11 @@ mod tests {
 
     #[test]
     fn german_is_read_conservatively() {
-        let got: Vec<(String, EntityKind)> = run_lang(
+        let got = named(
             "Bundeskanzler Olaf Scholz reiste am Montag nach Brüssel. Die Regierung und die \
              Opposition stritten lange über den Haushalt, sagte Frau Petra Vogel.",
-            Some("de"),
-        )
-        .into_iter()
-        .map(|e| (e.text, e.kind))
-        .collect();
+            "de",
+        );
         assert!(
             got.contains(&("Olaf Scholz".into(), EntityKind::Person)),
             "{got:?}"
@@ -558,14 +562,11 @@ mod tests {
 
     #[test]
     fn german_compounds_and_titles() {
-        let got: Vec<(String, EntityKind)> = run_lang(
+        let got = named(
             "Die Landeszentralbank hat am Donnerstag die Zinsen gesenkt, teilte \
              Bank-Präsidentin Karin Wendt mit. Der Bauernverband kritisierte die Entscheidung.",
-            Some("de"),
-        )
-        .into_iter()
-        .map(|e| (e.text, e.kind))
-        .collect();
+            "de",
+        );
         assert!(
             got.contains(&("Karin Wendt".into(), EntityKind::Person)),
             "{got:?}"
@@ -593,13 +594,10 @@ mod tests {
         .collect();
         assert!(got.contains(&"Paul Garnier".to_string()), "{got:?}");
         assert!(!got.contains(&"Préfecture".to_string()), "{got:?}");
-        let got: Vec<(String, EntityKind)> = run_lang(
+        let got = named(
             "Министр Иван Петров встретился с журналистами. Об этом сообщает агентство ИТАР.",
-            Some("ru"),
-        )
-        .into_iter()
-        .map(|e| (e.text, e.kind))
-        .collect();
+            "ru",
+        );
         assert!(
             got.contains(&("Иван Петров".into(), EntityKind::Person)),
             "{got:?}"

@@ -139,8 +139,8 @@ fn parse_doc(line: &str) -> Result<(String, String, Vec<Labelled>), String> {
     Ok((id, text, gold))
 }
 
-/// Prints a document line by line with its gold and predicted entities (for `--doc ID`).
-fn show_doc(text: &str, gold: &[Labelled], pred: &[Labelled]) {
+/// Marks for one document, in text order: (start, "ok" | "FN" | "FP", label, text).
+fn marks(text: &str, gold: &[Labelled], pred: &[Labelled]) -> Vec<(usize, &'static str, String)> {
     let chars: Vec<char> = text.chars().collect();
     let piece = |s: usize, t: usize| -> String {
         chars
@@ -149,31 +149,29 @@ fn show_doc(text: &str, gold: &[Labelled], pred: &[Labelled]) {
     };
     let gs: HashSet<&Labelled> = gold.iter().collect();
     let ps: HashSet<&Labelled> = pred.iter().collect();
-    let mut line_start = 0;
+    let mut out = Vec::new();
+    for g in gold {
+        let m = if ps.contains(g) { "ok" } else { "FN" };
+        out.push((g.0, m, format!("{} {:?}", g.2, piece(g.0, g.1))));
+    }
+    for p in pred.iter().filter(|p| !gs.contains(p)) {
+        out.push((p.0, "FP", format!("{} {:?}", p.2, piece(p.0, p.1))));
+    }
+    out.sort();
+    out
+}
+
+/// Prints a document line by line with its gold and predicted entities (for `--doc ID`).
+fn show_doc(text: &str, gold: &[Labelled], pred: &[Labelled]) {
+    let all = marks(text, gold, pred);
+    let mut next = all.iter().peekable();
+    let mut line_end = 0;
     for line in text.split('\n') {
-        let line_end = line_start + line.chars().count();
+        line_end += line.chars().count() + 1;
         println!("| {line}");
-        let mut marks: Vec<(usize, String)> = Vec::new();
-        for g in gold
-            .iter()
-            .filter(|g| g.0 >= line_start && g.0 < line_end.max(line_start + 1))
-        {
-            let m = if ps.contains(g) { "ok" } else { "FN" };
-            marks.push((g.0, format!("{m} {} {:?}", g.2, piece(g.0, g.1))));
+        while let Some((_, m, what)) = next.next_if(|(s, _, _)| *s < line_end) {
+            println!("    {m} {what}");
         }
-        for p in pred
-            .iter()
-            .filter(|p| p.0 >= line_start && p.0 < line_end.max(line_start + 1))
-        {
-            if !gs.contains(p) {
-                marks.push((p.0, format!("FP {} {:?}", p.2, piece(p.0, p.1))));
-            }
-        }
-        marks.sort();
-        for (_, m) in marks {
-            println!("    {m}");
-        }
-        line_start = line_end + 1;
     }
 }
 
@@ -208,26 +206,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         for (l, c) in score_doc(&gold, &pred) {
             all.entry(l).or_default().add(c);
         }
-        if shown < errors {
-            let chars: Vec<char> = text.chars().collect();
-            let piece = |s: usize, t: usize| -> String {
-                chars
-                    .get(s..t)
-                    .map_or(String::new(), |c| c.iter().collect())
-            };
-            let gs: HashSet<&Labelled> = gold.iter().collect();
-            let ps: HashSet<&Labelled> = pred.iter().collect();
-            for g in &gold {
-                if !ps.contains(g) && shown < errors {
-                    println!("FN {id} {} {:?}", g.2, piece(g.0, g.1));
-                    shown += 1;
-                }
-            }
-            for p in &pred {
-                if !gs.contains(p) && shown < errors {
-                    println!("FP {id} {} {:?}", p.2, piece(p.0, p.1));
-                    shown += 1;
-                }
+        for (_, m, what) in marks(&text, &gold, &pred) {
+            if m != "ok" && shown < errors {
+                println!("{m} {id} {what}");
+                shown += 1;
             }
         }
     }
