@@ -226,7 +226,8 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             "singular" => Kind::Singular,
             _ => continue,
         };
-        let exact = form.chars().any(char::is_uppercase);
+        // Forms with capitals, and one-letter forms ("m", "g", "k"), match as written.
+        let exact = form.chars().any(char::is_uppercase) || form.chars().count() == 1;
         let pieces: Vec<String> = tokenize(form, 0, form.len())
             .iter()
             .map(|t| {
@@ -718,6 +719,21 @@ impl<'a> Scanner<'a> {
             if amt.low.is_none() {
                 amt.value = Some(value);
             }
+            // Glued words that are not units make a name or a compound: "3GP", "4G", "161-strong".
+            if unit.is_none() && self.glued(j) {
+                let word_after = if self.s(j) == "-" && self.glued(j + 1) {
+                    j + 1
+                } else {
+                    j
+                };
+                if self.kind(word_after) == Some(Tk::Word)
+                    && self
+                        .phrase(word_after, &[Kind::Measure, Kind::Percent, Kind::Currency])
+                        .is_none()
+                {
+                    return Some((self.skip(), word_after + 1));
+                }
+            }
             if kind != QuantityKind::Money && self.not_a_quantity(num_tok, j, v) {
                 return Some((self.skip(), j));
             }
@@ -766,7 +782,7 @@ impl<'a> Scanner<'a> {
                     self.of_np(j, false)
                         .or_else(|| self.counted_np(j, false, false))
                 } else {
-                    self.counted_np(j, amt.value == Some(1.0), false)
+                    self.counted_np(j, amt.value == Some(1.0) && !amt.words, false)
                 };
                 if let Some((a, h)) = counted {
                     // "rounds of direct talks": a counting noun takes its "of" phrase along.
@@ -995,6 +1011,7 @@ mod tests {
         assert_eq!((q.kind, q.unit.as_deref()), (QuantityKind::Measure, Some("°")));
         let q = one("They shipped 2 tonnes of rice.");
         assert_eq!((q.unit.as_deref(), counted(&q)), (Some("t"), "rice"));
+        assert!(run("A 161-strong team and 4G phones.").is_empty());
         let q = one("He ran the 100m final.");
         assert_eq!((q.unit.as_deref(), q.value), (Some("m"), Some(100.0)));
         let q = one("The firm hired 3.4m workers.");
