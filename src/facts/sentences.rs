@@ -36,7 +36,7 @@ enum Class {
     Inner,
     /// Precedes a name; never ends a sentence ("Mr.", "Gen.").
     Title,
-    /// Precedes a number ("No. 5", "Sept. 11"); elsewhere like `End`.
+    /// Precedes a number ("No. 5", "Sept. 11"); elsewhere an ordinary full stop.
     Num,
     /// May end a sentence: only before a capitalised function word ("U.S.", "Inc.", "a.m.").
     End,
@@ -351,18 +351,19 @@ fn full_stop_ends(text: &str, chars: &[(usize, char)], k: usize, n: usize) -> bo
     match class {
         None => true,
         Some(Class::Inner | Class::Title) => false,
-        Some(Class::Num) if chars[n].1.is_ascii_digit() => false,
-        Some(Class::Num | Class::End) => starter_follows(text, chars, n),
+        Some(Class::Num) => !chars[n].1.is_ascii_digit(),
+        Some(Class::End) => starter_follows(text, chars, n),
     }
 }
 
 /// True when the words at char index `n` read as the attribution of the quote just closed: up to
 /// four words, then a speech verb directly followed by `,` `.` or the end (`"Go!" Smith shouted.`).
+/// A verb with a colon introduces a new quote (`…." He added: "…`), so it starts a sentence.
 fn attribution_follows(text: &str, chars: &[(usize, char)], n: usize) -> bool {
     let from = chars[n].0;
     let rest = text.get(from..).unwrap_or("");
     for (i, w) in rest.split_whitespace().take(5).enumerate() {
-        let core = w.trim_end_matches([',', '.', ';', ':']);
+        let core = w.trim_end_matches([',', '.', ';']);
         let ends_clause = core.len() < w.len() || rest.trim_end().ends_with(w);
         if i > 0 && ends_clause && SPEECH_VERBS.contains(&core) {
             return true;
@@ -413,13 +414,16 @@ mod tests {
 
     #[test]
     fn initialisms_end_only_before_function_words() {
-        let t = "The U.S. Navy sailed to the U.K. on Monday. It docked in the U.S. The crew rested.";
+        let t = "The U.S. Navy sailed to the U.K. on Monday. It docked in the U.S. The crew rested. \
+                 It was two years ago. Ministers met.";
         assert_eq!(
             sents(t),
             [
                 "The U.S. Navy sailed to the U.K. on Monday.",
                 "It docked in the U.S.",
-                "The crew rested."
+                "The crew rested.",
+                "It was two years ago.",
+                "Ministers met."
             ]
         );
     }
@@ -505,7 +509,7 @@ mod tests {
     #[test]
     fn quotes_and_attributions() {
         let t = "“We will stay...” she said. “It is over.” The vote was close. \
-                 “Run!” Officer Grey shouted. “Why?” asked Kim.";
+                 “Run!” Officer Grey shouted. “Why?” asked Kim. “No.” Kim added: “Never.”";
         assert_eq!(
             sents(t),
             [
@@ -513,7 +517,9 @@ mod tests {
                 "“It is over.”",
                 "The vote was close.",
                 "“Run!” Officer Grey shouted.",
-                "“Why?” asked Kim."
+                "“Why?” asked Kim.",
+                "“No.”",
+                "Kim added: “Never.”"
             ]
         );
     }
