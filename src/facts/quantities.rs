@@ -93,7 +93,20 @@ struct Tok {
 fn is_symbol(c: char) -> bool {
     matches!(
         c,
-        '$' | '€' | '£' | '¥' | '₹' | '₽' | '₩' | '₺' | '₴' | '₦' | '₱' | '₪' | '%' | '°' | '²'
+        '$' | '€'
+            | '£'
+            | '¥'
+            | '₹'
+            | '₽'
+            | '₩'
+            | '₺'
+            | '₴'
+            | '₦'
+            | '₱'
+            | '₪'
+            | '%'
+            | '°'
+            | '²'
     )
 }
 
@@ -267,8 +280,22 @@ fn is_stop(w: &str, lang: Option<usize>) -> bool {
 /// are not in the stopword lists).
 static NP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
-        "said", "says", "say", "told", "according", "including", "per", "each", "apiece",
-        "respectively", "ago", "later", "earlier", "more", "less", "fewer",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "including",
+        "per",
+        "each",
+        "apiece",
+        "respectively",
+        "ago",
+        "later",
+        "earlier",
+        "more",
+        "less",
+        "fewer",
     ]
     .into_iter()
     .collect()
@@ -518,15 +545,19 @@ impl<'a> Scanner<'a> {
             }
         }
         // Times and dates written with separators: "9:02", "11/19", "2019-20".
-        if self.glued(next) && matches!(self.s(next), ":" | "/") && self.kind(next + 1) == Some(Tk::Num)
+        if self.glued(next)
+            && matches!(self.s(next), ":" | "/")
+            && self.kind(next + 1) == Some(Tk::Num)
         {
             return true;
         }
         // Ordinals and times glued on: "21st", "9am", "14h".
         if self.glued(next) && self.kind(next) == Some(Tk::Word) {
             let w = self.lower(next);
-            if matches!(w.as_str(), "st" | "nd" | "rd" | "th" | "h" | "e" | "er" | "ème")
-                || self.is_kind(next, Kind::Time)
+            if matches!(
+                w.as_str(),
+                "st" | "nd" | "rd" | "th" | "h" | "e" | "er" | "ème"
+            ) || self.is_kind(next, Kind::Time)
             {
                 return true;
             }
@@ -543,26 +574,63 @@ impl<'a> Scanner<'a> {
         if self.s(p) == "." {
             p = p.wrapping_sub(1);
         }
-        if p < self.toks.len() && self.is_kind(p, Kind::Month) && self.s(p).chars().next().is_some_and(char::is_uppercase) {
+        if p < self.toks.len()
+            && self.is_kind(p, Kind::Month)
+            && self.s(p).chars().next().is_some_and(char::is_uppercase)
+        {
             return true;
         }
         let mut q = next;
         if self.lower(q) == "of" {
             q += 1;
         }
-        if self.is_kind(q, Kind::Month) && self.s(q).chars().next().is_some_and(char::is_uppercase) {
+        if self.is_kind(q, Kind::Month) && self.s(q).chars().next().is_some_and(char::is_uppercase)
+        {
             return true;
         }
         // Years: four digits 1000–2100 without a separator.
-        if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && (1000.0..=2100.0).contains(&value)
+        if s.len() == 4
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && (1000.0..=2100.0).contains(&value)
         {
-            let prev = if i > 0 { self.lower(i - 1) } else { String::new() };
+            let prev = if i > 0 {
+                self.lower(i - 1)
+            } else {
+                String::new()
+            };
             let date_word = matches!(
                 prev.as_str(),
-                "in" | "since" | "by" | "of" | "from" | "until" | "till" | "to" | "before"
-                    | "after" | "during" | "the" | "s" | "early" | "late" | "mid" | "between"
-                    | "and" | "or" | "year" | "fiscal" | "season" | "spring" | "summer"
-                    | "autumn" | "winter" | "fall" | "'" | "’" | "-" | "–" | ","
+                "in" | "since"
+                    | "by"
+                    | "of"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "to"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "the"
+                    | "s"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "between"
+                    | "and"
+                    | "or"
+                    | "year"
+                    | "fiscal"
+                    | "season"
+                    | "spring"
+                    | "summer"
+                    | "autumn"
+                    | "winter"
+                    | "fall"
+                    | "'"
+                    | "’"
+                    | "-"
+                    | "–"
+                    | ","
             );
             if date_word || !self.plural_at(next) {
                 return true;
@@ -603,7 +671,17 @@ impl<'a> Scanner<'a> {
         !is_stop(&w, self.lang_idx)
             && !NP_STOP.contains(w.as_str())
             && self.number_word(j).is_none()
-            && self.phrase(j, &[Kind::Time, Kind::Month, Kind::Mod, Kind::Scale, Kind::Approx])
+            && self
+                .phrase(
+                    j,
+                    &[
+                        Kind::Time,
+                        Kind::Month,
+                        Kind::Mod,
+                        Kind::Scale,
+                        Kind::Approx,
+                    ],
+                )
                 .is_none()
     }
 
@@ -806,7 +884,11 @@ impl<'a> Scanner<'a> {
             // A number right after a capitalised word is part of a name ("Article 50").
             if num_tok > 0
                 && self.kind(num_tok - 1) == Some(Tk::Word)
-                && self.s(num_tok - 1).chars().next().is_some_and(char::is_uppercase)
+                && self
+                    .s(num_tok - 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
                 && !is_stop(&self.lower(num_tok - 1), self.lang_idx)
                 && modifier.is_none()
             {
@@ -902,6 +984,7 @@ pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> V
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -935,9 +1018,15 @@ mod tests {
             ("1,000 bodies", Some(1000.0), "bodies")
         );
         let q = one("The ship carried 24 Dutch marines in total.");
-        assert_eq!((q.text.as_str(), counted(&q)), ("24 Dutch marines", "Dutch marines"));
+        assert_eq!(
+            (q.text.as_str(), counted(&q)),
+            ("24 Dutch marines", "Dutch marines")
+        );
         let q = one("The bridge is 3.5 km long.");
-        assert_eq!((q.kind, q.value, q.unit.as_deref()), (QuantityKind::Measure, Some(3.5), Some("km")));
+        assert_eq!(
+            (q.kind, q.value, q.unit.as_deref()),
+            (QuantityKind::Measure, Some(3.5), Some("km"))
+        );
         let q = one("Sales reached 1.2 million units.");
         assert_eq!((q.value, counted(&q)), (Some(1_200_000.0), "units"));
     }
@@ -947,7 +1036,11 @@ mod tests {
         let q = one("After three rounds of tense talks between them, nothing moved.");
         assert_eq!(
             (q.text.as_str(), q.value, counted(&q)),
-            ("three rounds of tense talks", Some(3.0), "rounds of tense talks")
+            (
+                "three rounds of tense talks",
+                Some(3.0),
+                "rounds of tense talks"
+            )
         );
         let q = one("They found twenty-five lost sheep.");
         assert_eq!((q.value, counted(&q)), (Some(25.0), "lost sheep"));
@@ -961,29 +1054,58 @@ mod tests {
         let q = one("Tens of thousands of farmers have marched.");
         assert_eq!(
             (q.text.as_str(), q.low, q.high, q.approximate, counted(&q)),
-            ("Tens of thousands of farmers", Some(10_000.0), Some(100_000.0), true, "farmers")
+            (
+                "Tens of thousands of farmers",
+                Some(10_000.0),
+                Some(100_000.0),
+                true,
+                "farmers"
+            )
         );
         let q = one("Several hundred fans waited.");
-        assert_eq!((q.low, q.high, counted(&q)), (Some(200.0), Some(900.0), "fans"));
+        assert_eq!(
+            (q.low, q.high, counted(&q)),
+            (Some(200.0), Some(900.0), "fans")
+        );
         let q = one("Hundreds were hurt.");
-        assert_eq!((q.low, q.high, q.counted.is_none()), (Some(100.0), Some(1000.0), true));
+        assert_eq!(
+            (q.low, q.high, q.counted.is_none()),
+            (Some(100.0), Some(1000.0), true)
+        );
     }
 
     #[test]
     fn modifiers_and_bounds() {
         let q = one("About 20 boats sank.");
-        assert_eq!((q.text.as_str(), q.value, q.approximate), ("About 20 boats", Some(20.0), true));
+        assert_eq!(
+            (q.text.as_str(), q.value, q.approximate),
+            ("About 20 boats", Some(20.0), true)
+        );
         let q = one("It cost nearly 300 pounds.");
-        assert_eq!((q.kind, q.high, q.unit.as_deref()), (QuantityKind::Money, Some(300.0), Some("GBP")));
+        assert_eq!(
+            (q.kind, q.high, q.unit.as_deref()),
+            (QuantityKind::Money, Some(300.0), Some("GBP"))
+        );
         let q = one("More than 1,000 voters came.");
-        assert_eq!((q.low, q.approximate, counted(&q)), (Some(1000.0), true, "voters"));
+        assert_eq!(
+            (q.low, q.approximate, counted(&q)),
+            (Some(1000.0), true, "voters")
+        );
     }
 
     #[test]
     fn percentages() {
-        for t in ["Turnout rose 12% today.", "Turnout rose 12 per cent today.", "Turnout rose 12 percent today."] {
+        for t in [
+            "Turnout rose 12% today.",
+            "Turnout rose 12 per cent today.",
+            "Turnout rose 12 percent today.",
+        ] {
             let q = one(t);
-            assert_eq!((q.kind, q.value, q.unit.as_deref()), (QuantityKind::Percent, Some(12.0), Some("%")), "{t}");
+            assert_eq!(
+                (q.kind, q.value, q.unit.as_deref()),
+                (QuantityKind::Percent, Some(12.0), Some("%")),
+                "{t}"
+            );
         }
         let q = one("Some 40% of pupils passed.");
         assert_eq!((q.low, q.approximate, counted(&q)), (None, true, "pupils"));
@@ -1001,14 +1123,21 @@ mod tests {
         ];
         for (t, v, cur) in cases {
             let q = one(t);
-            assert_eq!((q.kind, q.value, q.unit.as_deref()), (QuantityKind::Money, Some(v), Some(cur)), "{t}");
+            assert_eq!(
+                (q.kind, q.value, q.unit.as_deref()),
+                (QuantityKind::Money, Some(v), Some(cur)),
+                "{t}"
+            );
         }
     }
 
     #[test]
     fn measures() {
         let q = one("It was 30 degrees outside.");
-        assert_eq!((q.kind, q.unit.as_deref()), (QuantityKind::Measure, Some("°")));
+        assert_eq!(
+            (q.kind, q.unit.as_deref()),
+            (QuantityKind::Measure, Some("°"))
+        );
         let q = one("They shipped 2 tonnes of rice.");
         assert_eq!((q.unit.as_deref(), counted(&q)), (Some("t"), "rice"));
         assert!(run("A 161-strong team and 4G phones.").is_empty());
@@ -1035,21 +1164,35 @@ mod tests {
             assert!(run(t).is_empty(), "{t}: {:#?}", run(t));
         }
         // A score is never money.
-        assert!(run("They won 2-0.").iter().all(|q| q.kind != QuantityKind::Money));
+        assert!(run("They won 2-0.")
+            .iter()
+            .all(|q| q.kind != QuantityKind::Money));
     }
 
     #[test]
     fn ranges() {
         let q = one("Police said 10-20 people were hurt.");
-        assert_eq!((q.low, q.high, counted(&q)), (Some(10.0), Some(20.0), "people"));
+        assert_eq!(
+            (q.low, q.high, counted(&q)),
+            (Some(10.0), Some(20.0), "people")
+        );
     }
 
     #[test]
     fn other_languages() {
-        let q = run_lang("Die Firma zahlte 1.500 Euro für drei neue Autos.", Some("de"));
+        let q = run_lang(
+            "Die Firma zahlte 1.500 Euro für drei neue Autos.",
+            Some("de"),
+        );
         let got: Vec<(&str, Option<f64>)> = q.iter().map(|q| (q.text.as_str(), q.value)).collect();
-        assert_eq!(got, [("1.500 Euro", Some(1500.0)), ("drei neue Autos", Some(3.0))]);
-        let q = run_lang("Il a vendu trois maisons pour 2,5 millions d'euros.", Some("fr"));
+        assert_eq!(
+            got,
+            [("1.500 Euro", Some(1500.0)), ("drei neue Autos", Some(3.0))]
+        );
+        let q = run_lang(
+            "Il a vendu trois maisons pour 2,5 millions d'euros.",
+            Some("fr"),
+        );
         assert_eq!(q[0].text, "trois maisons");
         assert_eq!(q[1].value, Some(2_500_000.0));
     }
@@ -1058,6 +1201,7 @@ mod tests {
 /// Checks against the project's seed article in `../shared/eval/seed` (third-party text read at
 /// run time, never copied here). Skipped when the folder is absent.
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod seed {
     #[test]
     fn seed_quantities() {
@@ -1081,7 +1225,11 @@ mod seed {
             .quantities
             .iter()
             .map(|q| {
-                let counted = q.counted.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+                let counted = q
+                    .counted
+                    .as_ref()
+                    .map(|c| c.text.clone())
+                    .unwrap_or_default();
                 (q.text.clone(), counted)
             })
             .collect();
@@ -1093,7 +1241,11 @@ mod seed {
             .collect();
         let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(texts, want);
-        for (q, g) in facts.quantities.iter().zip(gold["quantities"].as_array().unwrap()) {
+        for (q, g) in facts
+            .quantities
+            .iter()
+            .zip(gold["quantities"].as_array().unwrap())
+        {
             assert_eq!(q.kind, super::QuantityKind::Number);
             // The gold "counts" names the head noun first ("servicemen (remains of)").
             let head = g["counts"].as_str().unwrap().split(" (").next().unwrap();

@@ -120,9 +120,28 @@ static ABBREVS: LazyLock<Abbrevs> = LazyLock::new(|| {
 /// English speech verbs that, right after a closing quote and a name, show an attribution rather
 /// than a new sentence (`"Go!" Smith shouted.`).
 const SPEECH_VERBS: [&str; 22] = [
-    "said", "says", "told", "asked", "asks", "added", "adds", "replied", "wrote", "writes",
-    "explained", "insisted", "shouted", "cried", "tweeted", "posted", "admitted", "warned",
-    "declared", "stated", "continued", "recalled",
+    "said",
+    "says",
+    "told",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "replied",
+    "wrote",
+    "writes",
+    "explained",
+    "insisted",
+    "shouted",
+    "cried",
+    "tweeted",
+    "posted",
+    "admitted",
+    "warned",
+    "declared",
+    "stated",
+    "continued",
+    "recalled",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed, in order. A sentence ends at `.`, `!`, `?`,
@@ -314,7 +333,11 @@ fn full_stop_ends(text: &str, chars: &[(usize, char)], k: usize, n: usize) -> bo
         let mut key = String::new();
         for &s in &segs {
             let seg: String = seg_text(s).chars().flat_map(char::to_lowercase).collect();
-            key = if key.is_empty() { seg } else { format!("{seg}.{key}") };
+            key = if key.is_empty() {
+                seg
+            } else {
+                format!("{seg}.{key}")
+            };
             if ab.prefixes.contains_key(&format!("{key}.{next_lower}")) {
                 return false;
             }
@@ -379,6 +402,7 @@ fn attribution_follows(text: &str, chars: &[(usize, char)], n: usize) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -414,7 +438,8 @@ mod tests {
 
     #[test]
     fn initialisms_end_only_before_function_words() {
-        let t = "The U.S. Navy sailed to the U.K. on Monday. It docked in the U.S. The crew rested. \
+        let t =
+            "The U.S. Navy sailed to the U.K. on Monday. It docked in the U.S. The crew rested. \
                  It was two years ago. Ministers met.";
         assert_eq!(
             sents(t),
@@ -536,13 +561,17 @@ mod tests {
 
     #[test]
     fn cjk_full_stops() {
-        assert_eq!(sents("今日は晴れ。明日は雨。"), ["今日は晴れ。", "明日は雨。"]);
+        assert_eq!(
+            sents("今日は晴れ。明日は雨。"),
+            ["今日は晴れ。", "明日は雨。"]
+        );
     }
 }
 
 /// Checks against the project's seed article in `../shared/eval/seed` (third-party text read at
 /// run time, never copied here). Skipped when the folder is absent.
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod seed {
     use super::*;
 

@@ -187,7 +187,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "{:<14} {:>5} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
         "category", "gold", "F1@k", "lead@k", "P@3", "R@3", "F1@3", "lead@3"
     );
-    let mut line = |name: &str, c: &[Counts; 4]| {
+    let line = |name: &str, c: &[Counts; 4]| {
         let (_, _, fk) = c[0].prf();
         let (p3, r3, f3) = c[1].prf();
         let (_, _, lk) = c[2].prf();
@@ -214,6 +214,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
