@@ -21,11 +21,10 @@
 //! move F1 by less than 0.01, so they keep small weights — enough to break near-ties towards early,
 //! dense sentences, as news writing suggests.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
+use crate::normalize::FastMap as HashMap;
 
 /// One of the top sentences.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -109,7 +108,7 @@ fn cosine(words: &[String], vec: &HashMap<&str, f64>, norm: f64) -> f64 {
     if words.is_empty() || norm == 0.0 {
         return 0.0;
     }
-    let mut own: HashMap<&str, f64> = HashMap::new();
+    let mut own: HashMap<&str, f64> = HashMap::default();
     for w in words {
         *own.entry(w.as_str()).or_insert(0.0) += 1.0;
     }
@@ -173,7 +172,7 @@ pub(crate) fn scores(
     let n = sentences.len();
     let words = content_words(text, sentences, lang);
     // The centroid: term frequencies of the document.
-    let mut tf: HashMap<&str, f64> = HashMap::new();
+    let mut tf: HashMap<&str, f64> = HashMap::default();
     for (ws, _) in &words {
         for w in ws {
             *tf.entry(w.as_str()).or_insert(0.0) += 1.0;
@@ -359,7 +358,7 @@ mod tests {
     #[test]
     fn centroid_prefers_the_topic() {
         let words = content_words(STORY, &crate::facts::sentences::split(STORY), None);
-        let mut tf: HashMap<&str, f64> = HashMap::new();
+        let mut tf: HashMap<&str, f64> = HashMap::default();
         for (ws, _) in &words {
             for w in ws {
                 *tf.entry(w.as_str()).or_insert(0.0) += 1.0;

@@ -17,13 +17,15 @@
 //! Words and symbols live in `src/data/quantities.txt`; words of languages other than English are
 //! used when the article's language is known.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
 use crate::facts::TextSpan;
+use crate::normalize::FastMap as HashMap;
 
 /// What kind of quantity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -212,7 +214,7 @@ struct Tables {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::default();
     for line in include_str!("../data/quantities.txt").lines() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -304,6 +306,8 @@ static NP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 struct Scanner<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    /// Each token lower-cased.
+    low: Vec<String>,
     /// The article's language, when known and not English.
     lang: Option<&'a str>,
     lang_idx: Option<usize>,
@@ -335,8 +339,8 @@ impl<'a> Scanner<'a> {
     fn glued(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.glued)
     }
-    fn lower(&self, i: usize) -> String {
-        self.s(i).to_lowercase()
+    fn lower(&self, i: usize) -> &str {
+        self.low.get(i).map_or("", String::as_str)
     }
     fn lang_ok(&self, lang: &str) -> bool {
         lang == "en" || self.lang == Some(lang)
@@ -348,18 +352,17 @@ impl<'a> Scanner<'a> {
         if first.is_empty() {
             return None;
         }
-        let cands = TABLES.by_first.get(&first)?;
+        let cands = TABLES.by_first.get(first)?;
         let mut best: Option<(&'static Phrase, usize)> = None;
         for p in cands {
             if !kinds.contains(&p.kind) || !self.lang_ok(p.lang) {
                 continue;
             }
             let ok = p.pieces.iter().enumerate().all(|(k, piece)| {
-                let t = self.s(i + k);
                 if p.exact {
-                    t == piece
+                    self.s(i + k) == piece
                 } else {
-                    t.to_lowercase() == *piece
+                    self.lower(i + k) == piece
                 }
             });
             // Pieces after the first of a symbol form ("US$", "°C") must touch.
@@ -554,10 +557,8 @@ impl<'a> Scanner<'a> {
         // Ordinals and times glued on: "21st", "9am", "14h".
         if self.glued(next) && self.kind(next) == Some(Tk::Word) {
             let w = self.lower(next);
-            if matches!(
-                w.as_str(),
-                "st" | "nd" | "rd" | "th" | "h" | "e" | "er" | "ème"
-            ) || self.is_kind(next, Kind::Time)
+            if matches!(w, "st" | "nd" | "rd" | "th" | "h" | "e" | "er" | "ème")
+                || self.is_kind(next, Kind::Time)
             {
                 return true;
             }
@@ -593,13 +594,9 @@ impl<'a> Scanner<'a> {
             && s.bytes().all(|b| b.is_ascii_digit())
             && (1000.0..=2100.0).contains(&value)
         {
-            let prev = if i > 0 {
-                self.lower(i - 1)
-            } else {
-                String::new()
-            };
+            let prev = if i > 0 { self.lower(i - 1) } else { "" };
             let date_word = matches!(
-                prev.as_str(),
+                prev,
                 "in" | "since"
                     | "by"
                     | "of"
@@ -669,7 +666,7 @@ impl<'a> Scanner<'a> {
         }
         let w = self.lower(j);
         !is_stop(&w, self.lang_idx)
-            && !NP_STOP.contains(w.as_str())
+            && !NP_STOP.contains(w)
             && self.number_word(j).is_none()
             && self
                 .phrase(
@@ -724,7 +721,7 @@ impl<'a> Scanner<'a> {
         }
         let mut k = j + 1;
         if matches!(
-            self.lower(k).as_str(),
+            self.lower(k),
             "the" | "their" | "its" | "his" | "her" | "our" | "these" | "those" | "them"
         ) {
             if self.lower(k) == "them" {
@@ -960,9 +957,15 @@ pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> V
     let lang_idx = lang.and_then(crate::lang::index_of);
     let mut out = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
+        let toks = tokenize(text, s.start, s.end);
+        let low = toks
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
+            .collect();
         let sc = Scanner {
             text,
-            toks: tokenize(text, s.start, s.end),
+            toks,
+            low,
             lang,
             lang_idx,
         };

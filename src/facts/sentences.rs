@@ -14,12 +14,12 @@
 //! The abbreviations live in `src/data/abbreviations.txt`, several languages, parsed once.
 //! The work is one pass over the characters of each paragraph, so time is linear in the text.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
+use crate::normalize::FastMap as HashMap;
 
 /// One sentence of `Article.text`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,9 +58,9 @@ struct Abbrevs {
 
 static ABBREVS: LazyLock<Abbrevs> = LazyLock::new(|| {
     let mut a = Abbrevs {
-        forms: HashMap::new(),
-        ordnext: HashMap::new(),
-        prefixes: HashMap::new(),
+        forms: HashMap::default(),
+        ordnext: HashMap::default(),
+        prefixes: HashMap::default(),
         max_segments: 1,
     };
     for line in include_str!("../data/abbreviations.txt").lines() {
