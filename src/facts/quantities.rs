@@ -665,7 +665,10 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let w = self.lower(j);
-        !is_stop(&w, self.lang_idx)
+        // A possessive belongs to another noun phrase ("50 Cent's rivals").
+        !is_stop(w, self.lang_idx)
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
             && !NP_STOP.contains(w)
             && self.number_word(j).is_none()
             && self
@@ -754,7 +757,13 @@ impl<'a> Scanner<'a> {
         let mut unit: Option<String> = None;
         let mut kind = QuantityKind::Number;
         if let Some((p, n)) = self.phrase(j, &[Kind::Currency]) {
-            if self.kind(j + n) == Some(Tk::Num) {
+            // Before the digits: symbols and codes ("$", "US$", "USD", "Rs"), not words ("Euro
+            // 2004" is a tournament).
+            let form = p.pieces.concat();
+            let prefix = form.chars().any(|c| !c.is_alphabetic())
+                || form.chars().all(char::is_uppercase)
+                || form.chars().count() <= 2;
+            if prefix && self.kind(j + n) == Some(Tk::Num) {
                 unit = Some(p.value.to_string());
                 kind = QuantityKind::Money;
                 j += n;
@@ -769,6 +778,11 @@ impl<'a> Scanner<'a> {
             // Range or score: "10-20", "3-1".
             if self.glued(j) && matches!(self.s(j), "-" | "–") && self.glued(j + 1) {
                 if let Some(w) = self.digits(j + 1) {
+                    // "3-4-1" is a formation, not a range.
+                    let chain = self.glued(j + 2) && matches!(self.s(j + 2), "-" | "–");
+                    if chain {
+                        return Some((self.skip(), j + 4));
+                    }
                     if w > v && unit.is_none() && !self.s(num_tok).contains(['.', ',']) {
                         amt.low = Some(v);
                         amt.high = Some(w);
@@ -873,22 +887,46 @@ impl<'a> Scanner<'a> {
             QuantityKind::Measure | QuantityKind::Percent => counted = self.of_np(j, true),
             QuantityKind::Money => {}
         }
+        // "tens of billions of dollars" is money.
+        if let (true, Some((_, h))) = (amt.vague, counted) {
+            if let Some((p, 1)) = self.phrase(h, &[Kind::Currency]) {
+                kind = QuantityKind::Money;
+                unit = Some(p.value.to_string());
+                counted = None;
+                j = h + 1;
+            }
+        }
+        // A number after a capitalised word inside the sentence is part of a name ("Section 5 of
+        // the act", "No 10"), and so is a capitalised number word ("the Six Nations").
+        let prev_cap = num_tok > 0
+            && self.kind(num_tok - 1) == Some(Tk::Word)
+            && self
+                .s(num_tok - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        if kind == QuantityKind::Number && modifier.is_none() {
+            let named_number = prev_cap
+                && (!is_stop(self.lower(num_tok - 1), self.lang_idx)
+                    || self.lower(num_tok - 1) == "no");
+            let capital_word = amt.words
+                && num_tok > 0
+                && self
+                    .s(num_tok)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+            if named_number || capital_word {
+                return Some((self.skip(), j));
+            }
+        }
         if counted.is_none() && kind == QuantityKind::Number {
             // Number words need something counted ("three rounds"), except vague amounts.
             if amt.words && !amt.vague {
                 return Some((self.skip(), j));
             }
             // A number right after a capitalised word is part of a name ("Article 50").
-            if num_tok > 0
-                && self.kind(num_tok - 1) == Some(Tk::Word)
-                && self
-                    .s(num_tok - 1)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-                && !is_stop(&self.lower(num_tok - 1), self.lang_idx)
-                && modifier.is_none()
-            {
+            if prev_cap && !is_stop(self.lower(num_tok - 1), self.lang_idx) && modifier.is_none() {
                 return Some((self.skip(), j));
             }
         }
@@ -1070,6 +1108,11 @@ mod tests {
             (q.low, q.high, counted(&q)),
             (Some(200.0), Some(900.0), "fans")
         );
+        let q = one("Losses run to tens of billions of dollars.");
+        assert_eq!(
+            (q.kind, q.unit.as_deref(), q.low),
+            (QuantityKind::Money, Some("USD"), Some(1e10))
+        );
         let q = one("Hundreds were hurt.");
         assert_eq!(
             (q.low, q.high, q.counted.is_none()),
@@ -1165,6 +1208,22 @@ mod tests {
             "The home side won 3-1 at the end.",
         ] {
             assert!(run(t).is_empty(), "{t}: {:#?}", run(t));
+        }
+        for t in [
+            "Fans watched Euro 2004 on TV.",
+            "Section 5 of the act applies.",
+            "Aides at No 10 were quiet.",
+            "Wales won the Six Nations title.",
+            "The team used a 3-4-1 line-up.",
+            "He mocked some of 50 Cent's rivals.",
+        ] {
+            assert!(
+                run(t)
+                    .iter()
+                    .all(|q| q.kind != QuantityKind::Money && q.counted.is_none()),
+                "{t}: {:#?}",
+                run(t)
+            );
         }
         // A score is never money.
         assert!(run("They won 2-0.")
