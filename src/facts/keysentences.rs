@@ -286,7 +286,6 @@ pub(crate) fn extract(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

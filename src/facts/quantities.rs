@@ -1025,7 +1025,6 @@ pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> V
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -1263,7 +1262,6 @@ mod tests {
 /// Checks against the project's seed article in `../shared/eval/seed` (third-party text read at
 /// run time, never copied here). Skipped when the folder is absent.
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod seed {
     #[test]
     fn seed_quantities() {

@@ -402,7 +402,6 @@ fn attribution_follows(text: &str, chars: &[(usize, char)], n: usize) -> bool {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -571,7 +570,6 @@ mod tests {
 /// Checks against the project's seed article in `../shared/eval/seed` (third-party text read at
 /// run time, never copied here). Skipped when the folder is absent.
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod seed {
     use super::*;
 

@@ -216,7 +216,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
