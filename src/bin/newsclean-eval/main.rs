@@ -7,6 +7,7 @@ use std::process::ExitCode;
 mod articles;
 mod ner;
 mod quotes;
+mod summaries;
 mod util;
 
 const HELP: &str = "\
@@ -25,6 +26,9 @@ USAGE:
         PolNeAR direct-quote metric (README §5) with facts::extract_facts; --show N prints up to N
         misses, false positives and wrong speakers. Ends with:
         quotes docs=N precision=P recall=R f1=F speaker_accuracy=A
+    newsclean-eval summaries FILE.jsonl
+        Key sentences vs extractive summaries (README §6), F1 at k = len(gold) and k = 3, with the
+        lead-k baseline. Ends with: summaries docs=N f1_at_k=F f1_at_3=G
 ";
 
 fn main() -> ExitCode {
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
         Some("articles") => articles::run(&args[1..]),
         Some("ner") => ner::run(&args[1..]),
         Some("quotes") => quotes::run(&args[1..]),
+        Some("summaries") => summaries::run(&args[1..]),
         Some("-h" | "--help") | None => {
             print!("{HELP}");
             return ExitCode::SUCCESS;
