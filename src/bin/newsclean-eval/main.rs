@@ -14,7 +14,7 @@ const HELP: &str = "\
 newsclean-eval — score newsclean on evaluation data
 
 USAGE:
-    newsclean-eval articles DIR [--mode text|html] [--worst N] [--dump OUTDIR]
+    newsclean-eval articles DIR [--mode text|html] [--worst N] [--dump OUTDIR] [--facts on|off]
         ScrapingHub article-extraction metric (word 4-gram shingle P/R/F1) over DIR/text/<id>.txt
         (or DIR/html/<id>.html) against DIR/ground-truth.json. Ends with:
         articles mode=M pages=N precision=P recall=R f1=F ms_per_page=T
