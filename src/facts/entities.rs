@@ -7,7 +7,7 @@
 //! known names again in ALL-CAPS and Title-Case headlines. Time is linear in the text (hash maps,
 //! bounded look-ahead); the tables are parsed once.
 
-use std::collections::HashMap;
+use crate::normalize::FastMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -107,12 +107,12 @@ fn weight(strength: u8) -> f32 {
 }
 
 fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
-    let mut scores: HashMap<String, [f32; 7]> = HashMap::new();
+    let mut scores: HashMap<String, [f32; 7]> = HashMap::default();
     for c in cands.iter().filter(|c| !c.needs_support) {
         let k = span_key(&doc.toks, c.a, c.b);
         scores.entry(k).or_insert([0.0; 7])[c.label.index()] += weight(c.strength);
     }
-    let mut labels = HashMap::with_capacity(scores.len());
+    let mut labels = HashMap::with_capacity_and_hasher(scores.len(), Default::default());
     for (k, s) in scores {
         let mut best = 0;
         for (n, v) in s.iter().enumerate() {
@@ -124,7 +124,7 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
     }
     // In text order; the first full name wins. A weakly guessed person does not lend its last
     // word when that word is a known place ("OSCE Chechnya").
-    let mut aliases: HashMap<String, (Label, String)> = HashMap::new();
+    let mut aliases: HashMap<String, (Label, String)> = HashMap::default();
     for c in cands.iter().filter(|c| c.b > c.a && !c.needs_support) {
         let first = &doc.toks[c.a];
         if c.strength < 2
@@ -213,7 +213,7 @@ fn resolve(doc: &Doc, cands: &[Cand], votes: &Votes) -> Vec<Found> {
 
 /// Known names in ALL-CAPS and Title-Case lines, longest match first.
 fn shouting_lines(doc: &Doc, found: &[Found], votes: &Votes) -> Vec<Found> {
-    let mut labels: HashMap<&str, Label> = HashMap::new();
+    let mut labels: HashMap<&str, Label> = HashMap::default();
     for f in found {
         labels.entry(f.group.as_str()).or_insert(f.label);
     }
@@ -307,7 +307,7 @@ fn kind_of(label: Label) -> EntityKind {
 fn build(doc: &Doc, mut found: Vec<Found>, sentences: &[Span]) -> Vec<Entity> {
     found.sort_by_key(|f| f.a);
     found.dedup_by_key(|f| f.a);
-    let mut index: HashMap<(String, Label), usize> = HashMap::new();
+    let mut index: HashMap<(String, Label), usize> = HashMap::default();
     let mut out: Vec<Entity> = Vec::new();
     let mut best_len: Vec<(bool, usize)> = Vec::new();
     for f in found {

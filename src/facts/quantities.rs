@@ -17,7 +17,7 @@
 //! Words and symbols live in `src/data/quantities.txt`; words of languages other than English are
 //! used when the article's language is known.
 
-use std::collections::HashSet;
+use crate::normalize::FastSet as HashSet;
 
 use std::sync::LazyLock;
 

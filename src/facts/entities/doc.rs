@@ -1,7 +1,7 @@
 //! The analysed document: tokens, how each line is written, words seen in lower case, and
 //! whether it is a sports report; and the candidate type the other steps share.
 
-use std::collections::HashSet;
+use crate::normalize::FastSet as HashSet;
 
 use super::lexicon::{self, Cue};
 use super::tokens::{Kind, Shape, Tok};
@@ -105,9 +105,9 @@ impl<'a> Doc<'a> {
         let english = matches!(code, None | Some("en"));
         let lines = toks.last().map_or(0, |t| t.line + 1);
         let mut modes = vec![Mode::Normal; lines];
-        let mut lower = HashSet::new();
-        let mut cap_mid = HashSet::new();
-        let mut sports_hits: HashSet<&str> = HashSet::new();
+        let mut lower = HashSet::default();
+        let mut cap_mid = HashSet::default();
+        let mut sports_hits: HashSet<&str> = HashSet::default();
         let mut k = 0;
         while k < toks.len() {
             let line = toks[k].line;

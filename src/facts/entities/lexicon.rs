@@ -5,7 +5,7 @@
 //! names) sit behind the default-on `gazetteers` feature; without it they are empty and entities
 //! come from capitalisation and cue words alone.
 
-use std::collections::{HashMap, HashSet};
+use crate::normalize::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::LazyLock;
 
 /// A group of cue words (a `[section]` of `cues.txt`).
@@ -150,7 +150,7 @@ fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let mut cues: HashMap<&'static str, u32> = HashMap::new();
+    let mut cues: HashMap<&'static str, u32> = HashMap::default();
     let mut section: Option<Cue> = None;
     let mut by_cue: Vec<Vec<&'static str>> = vec![Vec::new(); SECTIONS.len()];
     for line in entries(CUES) {
@@ -165,7 +165,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             }
         }
     }
-    let mut gaz = HashMap::new();
+    let mut gaz = HashMap::default();
     let mut max_len = 1;
     for (file, kind) in GAZETTEERS {
         for name in entries(file) {
