@@ -51,10 +51,13 @@ static STOPWORDS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     m
 });
 
+/// The index of English in [`LANGS`].
+pub(crate) const EN: usize = 0;
+
 /// The index of a language code in [`LANGS`].
 pub(crate) fn index_of(code: &str) -> Option<usize> {
-    let code = code.get(..2).unwrap_or(code).to_ascii_lowercase();
-    LANGS.iter().position(|l| *l == code)
+    let code = code.get(..2).unwrap_or(code);
+    LANGS.iter().position(|l| l.eq_ignore_ascii_case(code))
 }
 
 /// True when the lower-cased `word` is a stopword of language `lang` (an index into [`LANGS`]).
@@ -62,6 +65,11 @@ pub(crate) fn is_stopword(word: &str, lang: usize) -> bool {
     STOPWORDS
         .get(word)
         .is_some_and(|bits| bits & (1 << lang) != 0)
+}
+
+/// The languages (bits in [`LANGS`] order) whose stopword list has the lower-cased `word`.
+pub(crate) fn stopword_langs(word: &str) -> u32 {
+    STOPWORDS.get(word).copied().unwrap_or(0)
 }
 
 /// True when the lower-cased `word` is a stopword of any language with a list.
@@ -151,5 +159,22 @@ pub(crate) fn guess<'a>(pieces: impl Iterator<Item = &'a str>) -> Option<&'stati
         Some(LANGS[best])
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_english() {
+        assert_eq!(LANGS[EN], "en");
+        assert_eq!(index_of("en"), Some(EN));
+        assert_eq!(index_of("DE-at"), Some(1));
+        assert_eq!(index_of("xx"), None);
+        assert_eq!(index_of("é"), None);
+        assert_eq!(stopword_langs("the"), 1 << EN);
+        assert!(is_stopword("der", 1) && stopword_langs("der") & (1 << 1) != 0);
+        assert_eq!(stopword_langs("kyiv"), 0);
     }
 }

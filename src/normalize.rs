@@ -54,6 +54,45 @@ pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(usize, usize)) {
     }
 }
 
+/// True when lower-casing leaves `c` as it is (a capital sigma never does: its lower-case form
+/// depends on the letters around it).
+#[inline]
+pub(crate) fn lower_is_same(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    let mut l = c.to_lowercase();
+    l.next() == Some(c) && l.next().is_none()
+}
+
+/// `s.to_lowercase()`, borrowed when that changes nothing (most words of a text), so hot loops
+/// need not allocate a `String` per word.
+pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(lower_is_same) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// Appends `s.to_lowercase()` to `out`: the same characters, without a `String` per call.
+pub(crate) fn push_lower(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        if let Some(tail) = out.get_mut(from..) {
+            tail.make_ascii_lowercase();
+        }
+    } else if s.contains('Σ') {
+        // Final or medial sigma: `str::to_lowercase` looks at the neighbours.
+        out.push_str(&s.to_lowercase());
+    } else {
+        for c in s.chars() {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 /// The comparison key of a text: its lower-cased words joined by single spaces. Whitespace,
 /// punctuation, quote and dash kinds and case do not change the key.
 pub(crate) fn key(s: &str) -> String {
@@ -94,6 +133,34 @@ mod tests {
             key("\"Don't stop\" - she said")
         );
         assert_eq!(key("Russia ’s 2022"), "russia s 2022");
+    }
+
+    #[test]
+    fn lower_matches_to_lowercase() {
+        for s in [
+            "",
+            "plain",
+            "Title",
+            "ÉCOLE",
+            "straße",
+            "İstanbul",
+            "ΟΔΟΣ",
+            "Σ",
+            "ΣΑΣ.",
+            "ǅemal",
+            "東京",
+            "x’Y",
+            "ÀB-cd",
+        ] {
+            assert_eq!(lower(s), s.to_lowercase(), "{s}");
+            let mut out = String::from("pre ");
+            push_lower(&mut out, s);
+            assert_eq!(out, format!("pre {}", s.to_lowercase()), "{s}");
+        }
+        assert!(matches!(
+            lower("already lower é"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
@@ -142,4 +209,5 @@ pub(crate) type FastMap<K, V> =
     std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
 /// A `HashSet` with [`FastHasher`].
-pub(crate) type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;
+pub(crate) type FastSet<K> =
+    std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;

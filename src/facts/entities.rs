@@ -139,21 +139,21 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
             // "Alexander Lebed" → "Lebed".
             Some(Label::Per) if last.shape == Shape::Title && last.key.chars().count() > 1 => {
                 aliases
-                    .entry(last.key.clone())
+                    .entry(last.key.to_string())
                     .or_insert((Label::Per, k.clone()));
             }
             // "Magna International Inc" → "Magna International", "Magna".
-            Some(Label::Org) if lexicon::is(lexicon::Cue::OrgHead, &last.key) => {
+            Some(Label::Org) if last.is(lexicon::Cue::OrgHead) => {
                 let short = span_key(&doc.toks, c.a, c.b - 1);
                 if c.b - 1 > c.a {
                     aliases.entry(short).or_insert((Label::Org, k.clone()));
                 }
-                let f = first.key.as_str();
+                let f = first.key.as_ref();
                 if first.shape == Shape::Title
-                    && !doc.is_common(f)
-                    && !lexicon::is(lexicon::Cue::OrgHead, f)
-                    && !lexicon::is(lexicon::Cue::OrgPrefix, f)
-                    && !lexicon::is(lexicon::Cue::OfHead, f)
+                    && !doc.is_common_tok(first)
+                    && !first.is(lexicon::Cue::OrgHead)
+                    && !first.is(lexicon::Cue::OrgPrefix)
+                    && !first.is(lexicon::Cue::OfHead)
                     && lexicon::gazetteer(f).is_none()
                     && !lexicon::is_first_name(f)
                 {

@@ -57,12 +57,14 @@ pub const MIN_WORDS: usize = 6;
 /// Sentences with more words are penalised.
 pub const MAX_WORDS: usize = 60;
 
-/// English plural folding for comparison: "talks" -> "talk", "parties" -> "party" (not "news",
-/// "bus", "crisis").
-fn fold_plural(w: String) -> String {
+/// English plural folding for comparison, in place: "talks" -> "talk", "parties" -> "party"
+/// (not "news", "bus", "crisis").
+fn fold_plural(w: &mut String) {
     let n = w.len();
     if n > 4 && w.ends_with("ies") {
-        return format!("{}y", &w[..n - 3]);
+        w.truncate(n - 3);
+        w.push('y');
+        return;
     }
     let invariant = matches!(
         w.as_str(),
@@ -75,17 +77,26 @@ fn fold_plural(w: String) -> String {
         && !w.ends_with("is")
         && !invariant
     {
-        return w[..n - 1].to_string();
+        w.truncate(n - 1);
     }
-    w
+}
+
+/// The content words of a text: each distinct word once, and each sentence as word numbers.
+struct Words {
+    /// Number of each distinct content word.
+    ids: HashMap<String, usize>,
+    /// Per sentence: its content words (as numbers) and the count of all its words.
+    sentences: Vec<(Vec<usize>, usize)>,
 }
 
 /// The content words of each sentence, lower-cased: words with letters that are not stopwords.
 /// Also the count of all its words.
-fn content_words(text: &str, sentences: &[Span], lang: Option<usize>) -> Vec<(Vec<String>, usize)> {
-    let en = crate::lang::index_of("en").unwrap_or(0);
+fn content_words(text: &str, sentences: &[Span], lang: Option<usize>) -> Words {
+    let en = crate::lang::EN;
     let lang = lang.unwrap_or(en);
-    sentences
+    let mut ids: HashMap<String, usize> = HashMap::default();
+    let mut w = String::new();
+    let sentences = sentences
         .iter()
         .map(|s| {
             let t = text.get(s.start..s.end).unwrap_or("");
@@ -93,42 +104,62 @@ fn content_words(text: &str, sentences: &[Span], lang: Option<usize>) -> Vec<(Ve
             let mut all = 0;
             crate::normalize::for_each_word(t, |a, b| {
                 all += 1;
-                let w = t[a..b].to_lowercase();
+                w.clear();
+                crate::normalize::push_lower(&mut w, &t[a..b]);
                 if w.chars().any(char::is_alphabetic) && !crate::lang::is_stopword(&w, lang) {
-                    words.push(if lang == en { fold_plural(w) } else { w });
+                    if lang == en {
+                        fold_plural(&mut w);
+                    }
+                    let next = ids.len();
+                    let id = match ids.get(w.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            ids.insert(w.clone(), next);
+                            next
+                        }
+                    };
+                    words.push(id);
                 }
             });
             (words, all)
         })
-        .collect()
+        .collect();
+    Words { ids, sentences }
 }
 
-/// Cosine of a sentence's word counts with a weighted vector of norm `norm`.
-fn cosine(words: &[String], vec: &HashMap<&str, f64>, norm: f64) -> f64 {
+/// Cosine of a sentence's word counts with a weighted vector of norm `norm` (indexed by word
+/// number). `own` is scratch space of the vector's length, all zero, left all zero.
+fn cosine(words: &[usize], vec: &[f64], norm: f64, own: &mut [f64]) -> f64 {
     if words.is_empty() || norm == 0.0 {
         return 0.0;
     }
-    let mut own: HashMap<&str, f64> = HashMap::default();
-    for w in words {
-        *own.entry(w.as_str()).or_insert(0.0) += 1.0;
+    for &w in words {
+        if let Some(c) = own.get_mut(w) {
+            *c += 1.0;
+        }
     }
-    let dot: f64 = own
-        .iter()
-        .map(|(w, c)| c * vec.get(w).copied().unwrap_or(0.0))
-        .sum();
-    let own_norm = own.values().map(|c| c * c).sum::<f64>().sqrt();
-    dot / (own_norm * norm)
+    // Counts are whole numbers, so these sums are exact in any order.
+    let (mut dot, mut own_sq) = (0.0f64, 0.0f64);
+    for &w in words {
+        let Some(c) = own.get_mut(w) else { continue };
+        if *c > 0.0 {
+            dot += *c * vec.get(w).copied().unwrap_or(0.0);
+            own_sq += *c * *c;
+            *c = 0.0;
+        }
+    }
+    dot / (own_sq.sqrt() * norm)
 }
 
 /// Luhn's significance: the best cluster of significant words, where a cluster is a run of words
 /// in which significant words are at most 4 words apart.
-fn luhn(words: &[String], significant: &HashMap<&str, f64>) -> f64 {
+fn luhn(words: &[usize], significant: &[bool]) -> f64 {
     let mut best = 0.0f64;
     let mut first: Option<usize> = None;
     let mut last = 0;
     let mut count = 0usize;
-    for (i, w) in words.iter().enumerate() {
-        if !significant.contains_key(w.as_str()) {
+    for (i, &w) in words.iter().enumerate() {
+        if !significant.get(w).copied().unwrap_or(false) {
             continue;
         }
         match first {
@@ -152,6 +183,24 @@ fn luhn(words: &[String], significant: &HashMap<&str, f64>) -> f64 {
     best
 }
 
+/// How often each word occurs in the document (indexed by word number).
+fn term_frequencies(words: &[(Vec<usize>, usize)], distinct: usize) -> Vec<f64> {
+    let mut tf = vec![0.0f64; distinct];
+    for (ws, _) in words {
+        for &w in ws {
+            if let Some(c) = tf.get_mut(w) {
+                *c += 1.0;
+            }
+        }
+    }
+    tf
+}
+
+/// The Euclidean norm of a vector of counts (whole numbers, so the sum is exact).
+fn norm(v: &[f64]) -> f64 {
+    v.iter().map(|c| c * c).sum::<f64>().sqrt()
+}
+
 /// Scales a vector to 0..1 by its largest value.
 fn scale(v: &mut [f64]) {
     let max = v.iter().copied().fold(0.0f64, f64::max);
@@ -170,26 +219,21 @@ pub(crate) fn scores(
     lang: Option<usize>,
 ) -> Vec<f64> {
     let n = sentences.len();
-    let words = content_words(text, sentences, lang);
+    let Words {
+        ids,
+        sentences: words,
+    } = content_words(text, sentences, lang);
     // The centroid: term frequencies of the document.
-    let mut tf: HashMap<&str, f64> = HashMap::default();
-    for (ws, _) in &words {
-        for w in ws {
-            *tf.entry(w.as_str()).or_insert(0.0) += 1.0;
-        }
-    }
-    let centroid_norm = tf.values().map(|c| c * c).sum::<f64>().sqrt();
+    let tf = term_frequencies(&words, ids.len());
+    let centroid_norm = norm(&tf);
+    let mut own = vec![0.0f64; tf.len()];
     let mut centroid: Vec<f64> = words
         .iter()
-        .map(|(ws, _)| cosine(ws, &tf, centroid_norm))
+        .map(|(ws, _)| cosine(ws, &tf, centroid_norm, &mut own))
         .collect();
     scale(&mut centroid);
     // Luhn: significant words occur at least twice.
-    let significant: HashMap<&str, f64> = tf
-        .iter()
-        .filter(|(_, &c)| c >= 2.0)
-        .map(|(&w, &c)| (w, c))
-        .collect();
+    let significant: Vec<bool> = tf.iter().map(|&c| c >= 2.0).collect();
     let mut sig: Vec<f64> = words.iter().map(|(ws, _)| luhn(ws, &significant)).collect();
     scale(&mut sig);
     // Fact density.
@@ -332,7 +376,11 @@ mod tests {
 
     #[test]
     fn plural_folding() {
-        let f = |w: &str| fold_plural(w.to_string());
+        let f = |w: &str| {
+            let mut w = w.to_string();
+            fold_plural(&mut w);
+            w
+        };
         assert_eq!(
             (f("talks"), f("parties"), f("news"), f("crisis"), f("bus")),
             (
@@ -347,25 +395,24 @@ mod tests {
 
     #[test]
     fn luhn_clusters() {
-        let sig: HashMap<&str, f64> = [("budget", 2.0), ("school", 2.0)].into_iter().collect();
-        let w = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        // Words 0 ("budget") and 2 ("school") are significant, 1 ("for") and 3 are not.
+        let sig = [true, false, true, false];
         // Two significant words two apart: 2² / 3.
-        assert!((luhn(&w("budget for school"), &sig) - 4.0 / 3.0).abs() < 1e-9);
-        assert_eq!(luhn(&w("nothing here"), &sig), 0.0);
+        assert!((luhn(&[0, 1, 2], &sig) - 4.0 / 3.0).abs() < 1e-9);
+        assert_eq!(luhn(&[3, 1], &sig), 0.0);
     }
 
     #[test]
     fn centroid_prefers_the_topic() {
         let words = content_words(STORY, &crate::facts::sentences::split(STORY), None);
-        let mut tf: HashMap<&str, f64> = HashMap::default();
-        for (ws, _) in &words {
-            for w in ws {
-                *tf.entry(w.as_str()).or_insert(0.0) += 1.0;
-            }
-        }
-        let norm = tf.values().map(|c| c * c).sum::<f64>().sqrt();
-        let topic = cosine(&words[4].0, &tf, norm);
-        let filler = cosine(&words[3].0, &tf, norm);
+        // Lower-cased, plurals folded, stopwords out.
+        assert!(words.ids.contains_key("budget") && words.ids.contains_key("school"));
+        assert!(!words.ids.contains_key("schools") && !words.ids.contains_key("the"));
+        let tf = term_frequencies(&words.sentences, words.ids.len());
+        let mut own = vec![0.0; tf.len()];
+        let topic = cosine(&words.sentences[4].0, &tf, norm(&tf), &mut own);
+        let filler = cosine(&words.sentences[3].0, &tf, norm(&tf), &mut own);
         assert!(topic > filler);
+        assert!(own.iter().all(|&c| c == 0.0));
     }
 }

@@ -114,9 +114,24 @@ fn is_symbol(c: char) -> bool {
 
 /// Tokens of `text[from..to]`, with byte offsets into `text`.
 fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok> {
-    let s = text.get(from..to).unwrap_or("");
-    let cs: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
+    tokenize_into(text, from, to, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`tokenize`] into `out`, with `cs` as scratch space (both cleared first), so the scan of a
+/// whole text reuses one pair of buffers.
+fn tokenize_into(
+    text: &str,
+    from: usize,
+    to: usize,
+    cs: &mut Vec<(usize, char)>,
+    out: &mut Vec<Tok>,
+) {
+    let s = text.get(from..to).unwrap_or("");
+    cs.clear();
+    cs.extend(s.char_indices());
+    out.clear();
     let mut i = 0;
     let mut gap = true;
     let at = |n: usize| cs.get(n).map_or(s.len(), |x| x.0) + from;
@@ -172,7 +187,6 @@ fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok> {
         });
         gap = false;
     }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,6 +220,8 @@ struct Phrase {
     lang: &'static str,
     kind: Kind,
     value: &'static str,
+    /// Every piece has a letter (a word form, not a symbol form such as "US$").
+    alpha: bool,
 }
 
 struct Tables {
@@ -257,6 +273,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         let Some(first) = pieces.first() else {
             continue;
         };
+        let alpha = pieces.iter().all(|x| x.chars().any(char::is_alphabetic));
         by_first
             .entry(first.to_lowercase())
             .or_default()
@@ -266,6 +283,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
                 lang,
                 kind,
                 value,
+                alpha,
             });
     }
     Tables { by_first }
@@ -274,7 +292,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
 /// Irregular lower-case checks that need no table: the stopwords of English and the article's
 /// language, which end a noun phrase.
 fn is_stop(w: &str, lang: Option<usize>) -> bool {
-    let en = crate::lang::index_of("en").unwrap_or(0);
+    let en = crate::lang::EN;
     crate::lang::is_stopword(w, en) || lang.is_some_and(|l| crate::lang::is_stopword(w, l))
 }
 
@@ -303,11 +321,19 @@ static NP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// The scanner of one sentence at a time; its buffers are reused from sentence to sentence.
 struct Scanner<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    /// Each token lower-cased.
-    low: Vec<String>,
+    /// Each token lower-cased: a byte range of `lower_text`.
+    low: Vec<(usize, usize)>,
+    /// The lower-cased tokens, one after the other.
+    lower_text: String,
+    /// Each token's table entries (the phrases whose first piece is its lower-cased form), looked
+    /// up once.
+    entries: Vec<Option<&'static [Phrase]>>,
+    /// Scratch space of the tokenizer.
+    chars: Vec<(usize, char)>,
     /// The article's language, when known and not English.
     lang: Option<&'a str>,
     lang_idx: Option<usize>,
@@ -327,6 +353,42 @@ struct Amount {
 }
 
 impl<'a> Scanner<'a> {
+    fn new(text: &'a str, lang: Option<&'a str>, lang_idx: Option<usize>) -> Scanner<'a> {
+        Scanner {
+            text,
+            toks: Vec::new(),
+            low: Vec::new(),
+            lower_text: String::new(),
+            entries: Vec::new(),
+            chars: Vec::new(),
+            lang,
+            lang_idx,
+        }
+    }
+
+    /// Tokenises the sentence `text[from..to]`, replacing the previous one.
+    fn load(&mut self, from: usize, to: usize) {
+        tokenize_into(self.text, from, to, &mut self.chars, &mut self.toks);
+        self.low.clear();
+        self.lower_text.clear();
+        self.entries.clear();
+        for t in &self.toks {
+            let a = self.lower_text.len();
+            crate::normalize::push_lower(
+                &mut self.lower_text,
+                self.text.get(t.start..t.end).unwrap_or(""),
+            );
+            let b = self.lower_text.len();
+            self.low.push((a, b));
+            let entries = self
+                .lower_text
+                .get(a..b)
+                .and_then(|w| TABLES.by_first.get(w))
+                .map(Vec::as_slice);
+            self.entries.push(entries);
+        }
+    }
+
     fn s(&self, i: usize) -> &'a str {
         self.toks
             .get(i)
@@ -340,7 +402,14 @@ impl<'a> Scanner<'a> {
         self.toks.get(i).is_some_and(|t| t.glued)
     }
     fn lower(&self, i: usize) -> &str {
-        self.low.get(i).map_or("", String::as_str)
+        self.low
+            .get(i)
+            .and_then(|&(a, b)| self.lower_text.get(a..b))
+            .unwrap_or("")
+    }
+    /// The table entries of token `i`.
+    fn entries(&self, i: usize) -> Option<&'static [Phrase]> {
+        self.entries.get(i).copied().flatten()
     }
     fn lang_ok(&self, lang: &str) -> bool {
         lang == "en" || self.lang == Some(lang)
@@ -348,29 +417,27 @@ impl<'a> Scanner<'a> {
 
     /// The longest phrase of one of `kinds` starting at token `i`: (phrase, tokens used).
     fn phrase(&self, i: usize, kinds: &[Kind]) -> Option<(&'static Phrase, usize)> {
-        let first = self.lower(i);
-        if first.is_empty() {
-            return None;
-        }
-        let cands = TABLES.by_first.get(first)?;
+        let cands = self.entries(i)?;
         let mut best: Option<(&'static Phrase, usize)> = None;
         for p in cands {
-            if !kinds.contains(&p.kind) || !self.lang_ok(p.lang) {
+            if !kinds.contains(&p.kind)
+                || !self.lang_ok(p.lang)
+                || best.is_some_and(|(_, n)| p.pieces.len() <= n)
+            {
                 continue;
             }
-            let ok = p.pieces.iter().enumerate().all(|(k, piece)| {
-                if p.exact {
-                    self.s(i + k) == piece
-                } else {
-                    self.lower(i + k) == piece
-                }
-            });
             // Pieces after the first of a symbol form ("US$", "°C") must touch.
-            let touching = p.pieces.len() == 1
-                || p.pieces[0].chars().any(char::is_alphabetic)
-                    && p.pieces.iter().all(|x| x.chars().any(char::is_alphabetic))
-                || (1..p.pieces.len()).all(|k| self.glued(i + k));
-            if ok && touching && best.is_none_or(|(_, n)| p.pieces.len() > n) {
+            let touching =
+                p.pieces.len() == 1 || p.alpha || (1..p.pieces.len()).all(|k| self.glued(i + k));
+            let ok = touching
+                && p.pieces.iter().enumerate().all(|(k, piece)| {
+                    if p.exact {
+                        self.s(i + k) == piece
+                    } else {
+                        self.lower(i + k) == piece
+                    }
+                });
+            if ok {
                 best = Some((p, p.pieces.len()));
             }
         }
@@ -472,14 +539,20 @@ impl<'a> Scanner<'a> {
 
     /// The value of a word made of number words ("twenty-five", "three"), if it is one.
     fn number_word(&self, j: usize) -> Option<f64> {
-        let w = self.lower(j);
-        let mut sum = 0.0;
-        for part in w.split('-') {
-            let cands = TABLES.by_first.get(part)?;
+        let value = |cands: &[Phrase]| {
             let p = cands
                 .iter()
                 .find(|p| p.kind == Kind::Num && p.pieces.len() == 1 && self.lang_ok(p.lang))?;
-            sum += p.value.parse::<f64>().ok()?;
+            p.value.parse::<f64>().ok()
+        };
+        let w = self.lower(j);
+        if !w.contains('-') {
+            // One part: the token's own entries.
+            return value(self.entries(j)?);
+        }
+        let mut sum = 0.0;
+        for part in w.split('-') {
+            sum += value(TABLES.by_first.get(part)?)?;
         }
         Some(sum)
     }
@@ -994,19 +1067,9 @@ pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> V
         .filter(|l| !l.eq_ignore_ascii_case("en"));
     let lang_idx = lang.and_then(crate::lang::index_of);
     let mut out = Vec::new();
+    let mut sc = Scanner::new(text, lang, lang_idx);
     for (si, s) in sentences.iter().enumerate() {
-        let toks = tokenize(text, s.start, s.end);
-        let low = toks
-            .iter()
-            .map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase())
-            .collect();
-        let sc = Scanner {
-            text,
-            toks,
-            low,
-            lang,
-            lang_idx,
-        };
+        sc.load(s.start, s.end);
         let mut i = 0;
         while i < sc.toks.len() {
             match sc.at(i) {

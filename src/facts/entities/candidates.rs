@@ -24,36 +24,36 @@ fn is_roman(t: &Tok) -> bool {
 
 /// Can start a name.
 fn starts(t: &Tok) -> bool {
-    let base = if t.shape == Shape::Prefixed {
-        t.key.split_once('-').map_or("", |(_, r)| r)
-    } else {
-        &t.key
-    };
-    t.capish() && !lexicon::is(Cue::NonEntity, base)
+    if t.shape == Shape::Prefixed {
+        let base = t.key.split_once('-').map_or("", |(_, r)| r);
+        return t.capish() && !lexicon::is(Cue::NonEntity, base);
+    }
+    t.capish() && !t.is(Cue::NonEntity)
 }
 
 /// Can continue a name.
 fn continues(t: &Tok) -> bool {
-    t.capish() && (!lexicon::is(Cue::NonEntity, &t.key) || is_roman(t))
+    t.capish() && (!t.is(Cue::NonEntity) || is_roman(t))
 }
 
-fn is_head(k: &str) -> bool {
-    lexicon::is(Cue::OfHead, k)
-        || lexicon::is(Cue::OrgHead, k)
-        || lexicon::is(Cue::PlaceHead, k)
-        || lexicon::is(Cue::EventHead, k)
+fn is_head(t: &Tok) -> bool {
+    t.is(Cue::OfHead) || t.is(Cue::OrgHead) || t.is(Cue::PlaceHead) || t.is(Cue::EventHead)
 }
 
 fn is_title(t: &Tok) -> bool {
     // "EZB-Präsidentin", "ex-President": the last part of a compound counts.
-    let last = t.key.rsplit('-').next().unwrap_or("");
-    t.capish() && (lexicon::is(Cue::Title, &t.key) || lexicon::is(Cue::Title, last))
+    let compound = || {
+        t.key
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| lexicon::is(Cue::Title, last))
+    };
+    t.capish() && (t.is(Cue::Title) || compound())
 }
 
 fn is_title_part(t: &Tok) -> bool {
-    lexicon::is(Cue::Title, &t.key)
-        || lexicon::is(Cue::TitleMod, &t.key)
-        || (t.shape == Shape::Lower && matches!(t.key.as_str(), "of" | "for" | "the"))
+    t.is(Cue::Title)
+        || t.is(Cue::TitleMod)
+        || (t.shape == Shape::Lower && matches!(t.key.as_ref(), "of" | "for" | "the"))
 }
 
 /// The head word of tokens `a..=b`: the word before the first "of" / "for" / "on" ("Bank of
@@ -62,7 +62,7 @@ pub(super) fn head_index(doc: &Doc, a: usize, b: usize) -> usize {
     (a + 1..b)
         .find(|&m| {
             let t = &doc.toks[m];
-            t.shape == Shape::Lower && matches!(t.key.as_str(), "of" | "for" | "on")
+            t.shape == Shape::Lower && matches!(t.key.as_ref(), "of" | "for" | "on")
         })
         .map_or(b, |m| m - 1)
 }
@@ -102,20 +102,20 @@ const MAX_RUN: usize = 16;
 fn extend(doc: &Doc, a: usize) -> usize {
     let toks = &doc.toks;
     let mut j = a;
-    let mut has_head = is_head(&toks[a].key);
+    let mut has_head = is_head(&toks[a]);
     let mut after_of = false;
     // Names are short: a bound keeps every later step on a run constant-time.
     while j < a + MAX_RUN {
         let Some(n) = doc.next(j) else { break };
         if continues(n) {
             j += 1;
-            has_head |= is_head(&toks[j].key);
+            has_head |= is_head(&toks[j]);
             continue;
         }
         if let Some(to) = connector(doc, j, has_head, after_of) {
-            after_of |= matches!(toks[j + 1].key.as_str(), "of" | "for");
+            after_of |= matches!(toks[j + 1].key.as_ref(), "of" | "for");
             j = to;
-            has_head |= is_head(&toks[j].key);
+            has_head |= is_head(&toks[j]);
             continue;
         }
         break;
@@ -129,7 +129,7 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
     let mut to = j + 2;
     let name_at = |k: usize| {
         doc.tok(k)
-            .filter(|t| t.line == c.line && continues(t) && !lexicon::is(Cue::Title, &t.key))
+            .filter(|t| t.line == c.line && continues(t) && !t.is(Cue::Title))
             .is_some()
     };
     if c.is_punct('&') {
@@ -146,8 +146,8 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
         while e < j + 3 + MAX_RUN && doc.next(e).is_some_and(continues) {
             e += 1;
         }
-        let h = &doc.toks[e].key;
-        let named = lexicon::is(Cue::OrgHead, h) || lexicon::is(Cue::PlaceHead, h);
+        let h = &doc.toks[e];
+        let named = h.is(Cue::OrgHead) || h.is(Cue::PlaceHead);
         // Not after a known name: "Moscow's Central Clinical Hospital" is two names.
         let known = lexicon::gazetteer(&doc.toks[j].key).is_some();
         return (named && !known).then_some(j + 3);
@@ -155,18 +155,15 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
     if c.shape != Shape::Lower {
         return None;
     }
-    let k = c.key.as_str();
-    if lexicon::is(Cue::Particle, k) && !doc.conservative || matches!(k, "de" | "von" | "van") {
-        if doc
-            .tok(to)
-            .is_some_and(|t| lexicon::is(Cue::Particle, &t.key))
-        {
+    let k = c.key.as_ref();
+    if c.is(Cue::Particle) && !doc.conservative || matches!(k, "de" | "von" | "van") {
+        if doc.tok(to).is_some_and(|t| t.is(Cue::Particle)) {
             to += 1;
         }
         return name_at(to).then_some(to);
     }
     // "Kia Motors Corp of South Korea": a legal form ends the name.
-    let legal = lexicon::is(Cue::LegalForm, doc.toks[j].key.as_str());
+    let legal = doc.toks[j].is(Cue::LegalForm);
     if matches!(k, "of" | "for") && has_head && !legal {
         if doc
             .tok(to)
@@ -185,9 +182,8 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
             e += 1;
         }
         // A complete company name on the left ("Lear Corp and Magna Inc") stands alone.
-        let head = lexicon::is(Cue::OrgHead, &doc.toks[e].key)
-            && !legal
-            && !(has_head && lexicon::is(Cue::OrgHead, &doc.toks[j].key));
+        let head =
+            doc.toks[e].is(Cue::OrgHead) && !legal && !(has_head && doc.toks[j].is(Cue::OrgHead));
         let mut start = j;
         while start > 0 && doc.prev(start).is_some_and(continues) {
             start -= 1;
@@ -197,11 +193,11 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
             && after_of
             && doc
                 .next(e)
-                .is_some_and(|t| t.shape == Shape::Lower && matches!(t.key.as_str(), "in" | "of"));
+                .is_some_and(|t| t.shape == Shape::Lower && matches!(t.key.as_ref(), "in" | "of"));
         return (head && e > to || known || chain).then_some(to);
     }
     // "Commission on Presidential Debates".
-    if k == "on" && lexicon::is(Cue::OrgHead, &doc.toks[j].key) && !legal && name_at(to) {
+    if k == "on" && doc.toks[j].is(Cue::OrgHead) && !legal && name_at(to) {
         return Some(to);
     }
     if k == "in" && has_head && after_of && name_at(to) {
@@ -222,20 +218,20 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
     }
     let whole_known = lexicon::gazetteer(&doc.key(a, b)).is_some();
     let h = head_index(doc, a, b);
-    let headed = b > a && is_head(&toks[h].key) && !lexicon::is(Cue::Title, &toks[h].key);
+    let headed = b > a && is_head(&toks[h]) && !toks[h].is(Cue::Title);
     // A sentence-initial common word is not part of the name ("After Nasser Hussain").
     if toks[a].initial
         && toks[a].shape != Shape::Caps
         && !whole_known
-        && (!headed || doc.is_common(&toks[a].key))
+        && (!headed || doc.is_common_tok(&toks[a]))
     {
-        let k = toks[a].key.as_str();
+        let k = toks[a].key.as_ref();
         let english_form = doc.english
             && a < b
             && !lexicon::is_first_name(k)
             && !doc.cap_mid.contains(k)
             && (k.ends_with("ing") || k.ends_with("ly") || k.ends_with("ed"));
-        if doc.is_common(k) || doc.lower.contains(k) || english_form {
+        if doc.is_common_tok(&toks[a]) || doc.lower.contains(k) || english_form {
             a += 1;
             while a <= b && toks[a].shape == Shape::Lower {
                 a += 1;
@@ -256,7 +252,7 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
         );
         if e < b && place && !whole_known {
             let rest = lexicon::gazetteer(&doc.key(e + 1, b));
-            let event = b > e + 1 && lexicon::is(Cue::EventHead, &toks[b].key);
+            let event = b > e + 1 && toks[b].is(Cue::EventHead);
             if matches!(rest, Some(Gaz::Demonym | Gaz::Event)) || event {
                 push(doc, a, e, false, out);
                 push(doc, e + 1, b, false, out);
@@ -271,10 +267,10 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
             is_title(&toks[k])
                 && (k + 1..=b).any(|m| toks[m].capish() && !is_title_part(&toks[m]))
                 && !(k + 1..=b).any(|m| {
-                    let h = &toks[m].key;
-                    (lexicon::is(Cue::OrgHead, h) || lexicon::is(Cue::EventHead, h))
-                        && !is_title_part(&toks[m])
-                        && !lexicon::is_first_name(h)
+                    let h = &toks[m];
+                    (h.is(Cue::OrgHead) || h.is(Cue::EventHead))
+                        && !is_title_part(h)
+                        && !lexicon::is_first_name(&h.key)
                 })
         });
         if let Some(ti) = title_at {
@@ -340,11 +336,11 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
             }
             // A trailing place after another name: "Lebed Chechnya" (not "Jack London", not
             // "Dynamo Kiev", not in sports reports where "Red Star Belgrade" is a club).
-            let f = toks[a].key.as_str();
+            let f = toks[a].key.as_ref();
             if !doc.sports
                 && !lexicon::is_first_name(f)
-                && !lexicon::is(Cue::OrgPrefix, f)
-                && !lexicon::is(Cue::Direction, f)
+                && !toks[a].is(Cue::OrgPrefix)
+                && !toks[a].is(Cue::Direction)
             {
                 let split = (a + 1..=b).find(|&s| {
                     toks[s - 1].shape != Shape::Lower
@@ -371,9 +367,10 @@ fn push(doc: &Doc, a: usize, b: usize, title_cue: bool, out: &mut Vec<Cand>) {
     let toks = &doc.toks;
     let known = strength >= 3 || lexicon::gazetteer(&doc.key(a, b)).is_some();
     let k = &toks[a].key;
-    let ordinary = doc.is_common(k) || doc.lower.contains(k);
+    let common = doc.is_common_tok(&toks[a]);
+    let ordinary = common || doc.lower.contains(k.as_ref());
     // A lone common word needs support even inside a sentence ("May 24 Second test").
-    let mut needs_support = (toks[a].initial || doc.is_common(k) && toks[a].shape == Shape::Title)
+    let mut needs_support = (toks[a].initial || common && toks[a].shape == Shape::Title)
         && a == b
         && !known
         && !dateline(doc, a, b)
@@ -427,9 +424,9 @@ fn quoted_names(doc: &Doc) -> Vec<Cand> {
         }
         let b = e - 1;
         let titled = toks[a].capish()
-            && (a..=b).all(|k| toks[k].capish() || doc.is_common(&toks[k].key))
+            && (a..=b).all(|k| toks[k].capish() || doc.is_common_tok(&toks[k]))
             && (a..=b).filter(|k| toks[*k].capish()).count() * 2 > b - a + 1;
-        let noun = doc.next(e).map(|t| t.key.as_str());
+        let noun = doc.next(e).map(|t| t.key.as_ref());
         let label = match noun {
             Some(
                 "project" | "campaign" | "initiative" | "programme" | "program" | "movement"

@@ -85,18 +85,18 @@ fn place_context(doc: &Doc, a: usize) -> u8 {
     if p.shape != Shape::Lower {
         return 0;
     }
-    if lexicon::is(Cue::PlaceRole, &p.key) {
+    if p.is(Cue::PlaceRole) {
         return 3;
     }
     if p.key == "of"
         && a >= 2
         && doc
             .prev(a - 1)
-            .is_some_and(|q| q.shape == Shape::Lower && lexicon::is(Cue::PlaceRole, &q.key))
+            .is_some_and(|q| q.shape == Shape::Lower && q.is(Cue::PlaceRole))
     {
         return 3;
     }
-    u8::from(lexicon::is(Cue::PlacePrev, p.key.as_str()))
+    u8::from(p.is(Cue::PlacePrev))
 }
 
 /// True when a place preposition ("in", "at", "from"…) stands before token `a`.
@@ -119,7 +119,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
                 // "in X", a dateline, or "X :" opening a line of results.
                 let venue = doc.next(b).is_some_and(|t| t.is_punct(':'));
                 let next_lower = doc.next(b).filter(|t| t.shape == Shape::Lower);
-                let role_after = next_lower.is_some_and(|t| lexicon::is(Cue::Role, &t.key));
+                let role_after = next_lower.is_some_and(|t| t.is(Cue::Role));
                 if dateline(doc, a, b) || place_ctx > 0 || venue || after_place(doc, a) {
                     (Label::Loc, 3)
                 } else if team_context(doc, a, b) || role_after {
@@ -158,7 +158,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     // "Philadelphia Eagles", "Chicago Bulls": a town and a plural nickname.
     if b > a
         && plural_word(last)
-        && !lexicon::is(Cue::PlaceHead, &last.key)
+        && !last.is(Cue::PlaceHead)
         && matches!(
             lexicon::gazetteer(&doc.key(a, b - 1)),
             Some(Gaz::City | Gaz::Region)
@@ -166,7 +166,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     {
         return (Label::Org, 3);
     }
-    if (a..=b).any(|m| toks[m].is_punct('&') || lexicon::is(Cue::Club, toks[m].key.as_str())) {
+    if (a..=b).any(|m| toks[m].is_punct('&') || toks[m].is(Cue::Club)) {
         return (Label::Org, 3);
     }
     // A place and a known organisation: "U.S. Treasury".
@@ -194,16 +194,14 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     }
     if next.is_some_and(|t| {
         t.shape == Shape::Lower
-            && (lexicon::is(Cue::PlaceRole, &t.key)
-                || lexicon::is(Cue::PlaceHead, &t.key)
-                || lexicon::is(Cue::Facility, t.key.as_str()))
+            && (t.is(Cue::PlaceRole) || t.is(Cue::PlaceHead) || t.is(Cue::Facility))
     }) {
         return (Label::Loc, 2);
     }
     let abbreviated = first.shape == Shape::Initial
         && first.dotted
-        && matches!(first.key.as_str(), "n" | "s" | "e" | "w");
-    if b > a && (lexicon::is(Cue::Direction, first.key.as_str()) || abbreviated) {
+        && matches!(first.key.as_ref(), "n" | "s" | "e" | "w");
+    if b > a && (first.is(Cue::Direction) || abbreviated) {
         match lexicon::gazetteer(&doc.key(a + 1, b)) {
             Some(Gaz::Country | Gaz::City | Gaz::Region) => return (Label::Loc, 3),
             Some(Gaz::Demonym) => return (Label::Nat, 3),
@@ -212,14 +210,15 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     }
     if b > a {
         let head = head_index(doc, a, b);
-        let lk = toks[head].key.as_str();
-        if lexicon::is(Cue::OrgHead, lk) {
+        let ht = &toks[head];
+        let lk = ht.key.as_ref();
+        if ht.is(Cue::OrgHead) {
             return (Label::Org, 3);
         }
-        if lexicon::is(Cue::EventHead, lk) {
+        if ht.is(Cue::EventHead) {
             return (Label::Event, 3);
         }
-        if lexicon::is(Cue::PlaceHead, lk) {
+        if ht.is(Cue::PlaceHead) {
             let team = doc.sports && matches!(lk, "city" | "town" | "county");
             return if team {
                 (Label::Org, 3)
@@ -249,14 +248,14 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         return (Label::Loc, 3);
     }
     let prev_lower = doc.prev(a).filter(|p| p.shape == Shape::Lower);
-    if prev_lower.is_some_and(|p| lexicon::is(Cue::OrgRole, &p.key)) {
+    if prev_lower.is_some_and(|p| p.is(Cue::OrgRole)) {
         return (Label::Org, 2);
     }
     let all_title = (a..=b).all(|m| toks[m].shape == Shape::Title || toks[m].shape == Shape::Lower);
     if b > a && all_title && lexicon::is_first_name(&first.key) {
         return (Label::Per, 2);
     }
-    if prev_lower.is_some_and(|p| lexicon::is(Cue::Role, &p.key)) {
+    if prev_lower.is_some_and(|p| p.is(Cue::Role)) {
         return (Label::Per, 2);
     }
     if after_place(doc, a) && !first.initial {
@@ -268,7 +267,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     // Plural names: "the Yankees"; "White Sox", "All Blacks".
     let plural = plural_word(last);
     let the_before = prev_lower.is_some_and(|p| p.key == "the");
-    let common_first = b > a && !first.initial && doc.is_common(&first.key);
+    let common_first = b > a && !first.initial && doc.is_common_tok(first);
     if plural && (the_before && a == b || common_first) {
         return (Label::Org, 2);
     }
@@ -276,25 +275,23 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         return (Label::Org, 1);
     }
     // A product: "Galaxy phones", "Model Y cars".
-    if next
-        .is_some_and(|t| t.shape == Shape::Lower && lexicon::is(Cue::ProductNext, t.key.as_str()))
-    {
+    if next.is_some_and(|t| t.shape == Shape::Lower && t.is(Cue::ProductNext)) {
         return (Label::Product, 2);
     }
     // Company context: "Pirelli shares", "Magna said it".
     let after = |n: usize| doc.tok(b + n).filter(|t| t.line == last.line);
-    let market = |t: &Tok| matches!(t.key.as_str(), "shares" | "stock" | "stocks" | "share");
+    let market = |t: &Tok| matches!(t.key.as_ref(), "shares" | "stock" | "stocks" | "share");
     if next.is_some_and(market)
         || (after(1).is_some_and(|t| t.is_punct('\'') || t.is_punct('’'))
             && after(3).is_some_and(market))
-        || (next.is_some_and(|t| matches!(t.key.as_str(), "said" | "says"))
-            && after(2).is_some_and(|t| matches!(t.key.as_str(), "it" | "its")))
+        || (next.is_some_and(|t| matches!(t.key.as_ref(), "said" | "says"))
+            && after(2).is_some_and(|t| matches!(t.key.as_ref(), "it" | "its")))
     {
         return (Label::Org, 2);
     }
     // ", who" after a name.
     if next.is_some_and(|t| t.is_punct(','))
-        && after(2).is_some_and(|t| matches!(t.key.as_str(), "who" | "whose"))
+        && after(2).is_some_and(|t| matches!(t.key.as_ref(), "who" | "whose"))
     {
         return (Label::Per, 2);
     }
@@ -306,7 +303,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
             return (Label::Org, 2);
         }
     }
-    if b > a && lexicon::is(Cue::OrgPrefix, &first.key) {
+    if b > a && first.is(Cue::OrgPrefix) {
         return (Label::Org, 1);
     }
     if a == b && first.shape == Shape::Caps && (2..=6).contains(&first.key.chars().count()) {
@@ -325,7 +322,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
 /// A place name used as a team in a sports report.
 fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
     let next = doc.next(b);
-    if next.is_some_and(|t| score_num(doc, t) || lexicon::is(Cue::TeamNext, t.key.as_str())) {
+    if next.is_some_and(|t| score_num(doc, t) || t.is(Cue::TeamNext)) {
         return true;
     }
     // "Birmingham's Gary Breen": a player of the team.
@@ -335,6 +332,5 @@ fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
     {
         return true;
     }
-    doc.prev(a)
-        .is_some_and(|p| lexicon::is(Cue::TeamPrev, p.key.as_str()))
+    doc.prev(a).is_some_and(|p| p.is(Cue::TeamPrev))
 }

@@ -1,6 +1,8 @@
 //! The analysed document: tokens, how each line is written, words seen in lower case, and
 //! whether it is a sports report; and the candidate type the other steps share.
 
+use std::borrow::Cow;
+
 use crate::normalize::FastSet as HashSet;
 
 use super::lexicon::{self, Cue};
@@ -74,13 +76,13 @@ pub(super) struct Doc<'a> {
     /// The text.
     pub text: &'a str,
     /// Its tokens.
-    pub toks: Vec<Tok>,
+    pub toks: Vec<Tok<'a>>,
     /// Mode of each line.
     pub modes: Vec<Mode>,
     /// Keys of words seen in lower case.
-    pub lower: HashSet<String>,
+    pub lower: HashSet<Cow<'a, str>>,
     /// Keys of words seen capitalised inside a sentence of an ordinary line.
-    pub cap_mid: HashSet<String>,
+    pub cap_mid: HashSet<Cow<'a, str>>,
     /// Sports report (teams named after places are organisations).
     pub sports: bool,
     /// The language capitalises nouns (German): unknown capitalised words are no evidence.
@@ -125,7 +127,7 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 words += 1;
-                let stop = lang::index_of("en").is_some_and(|en| lang::is_stopword(&t.key, en));
+                let stop = t.stop(lang::EN);
                 match t.shape {
                     Shape::Caps => caps += 1,
                     Shape::Title | Shape::Mixed => {
@@ -138,15 +140,17 @@ impl<'a> Doc<'a> {
                         if stop {
                             low_stop += 1;
                         }
-                        lower.insert(t.key.clone());
+                        if !lower.contains(t.key.as_ref()) {
+                            lower.insert(t.key.clone());
+                        }
                     }
                     _ => {}
                 }
-                if lexicon::is(Cue::Sport, &t.key) {
-                    sports_hits.insert(t.key.as_str());
+                if t.is(Cue::Sport) {
+                    sports_hits.insert(t.key.as_ref());
                     sports_hits.insert("(a sport)");
-                } else if lexicon::is(Cue::SportWord, &t.key) {
-                    sports_hits.insert(t.key.as_str());
+                } else if t.is(Cue::SportWord) {
+                    sports_hits.insert(t.key.as_ref());
                 }
             }
             let shouting = (words >= 2 && caps * 10 >= words * 7)
@@ -159,7 +163,7 @@ impl<'a> Doc<'a> {
                 modes[line] = Mode::Shouting;
             } else {
                 for t in &toks[k..e] {
-                    if t.capish() && !t.initial {
+                    if t.capish() && !t.initial && !cap_mid.contains(t.key.as_ref()) {
                         cap_mid.insert(t.key.clone());
                     }
                 }
@@ -184,18 +188,18 @@ impl<'a> Doc<'a> {
         span_key(&self.toks, a, b)
     }
 
-    pub(super) fn tok(&self, i: usize) -> Option<&Tok> {
+    pub(super) fn tok(&self, i: usize) -> Option<&Tok<'a>> {
         self.toks.get(i)
     }
 
     /// The token after `i` on the same line.
-    pub(super) fn next(&self, i: usize) -> Option<&Tok> {
+    pub(super) fn next(&self, i: usize) -> Option<&Tok<'a>> {
         let line = self.toks.get(i)?.line;
         self.toks.get(i + 1).filter(|t| t.line == line)
     }
 
     /// The token before `i` on the same line.
-    pub(super) fn prev(&self, i: usize) -> Option<&Tok> {
+    pub(super) fn prev(&self, i: usize) -> Option<&Tok<'a>> {
         let line = self.toks.get(i)?.line;
         i.checked_sub(1)
             .and_then(|p| self.toks.get(p))
@@ -205,15 +209,21 @@ impl<'a> Doc<'a> {
     /// A common word of the document's language (or English), no evidence of a name.
     pub fn is_common(&self, k: &str) -> bool {
         lexicon::is(Cue::Common, k)
-            || lang::index_of("en").is_some_and(|en| lang::is_stopword(k, en))
+            || lang::is_stopword(k, lang::EN)
             || self.lang.is_some_and(|l| lang::is_stopword(k, l))
+    }
+
+    /// [`Doc::is_common`] of a token's key, from the lookups made when it was tokenised.
+    pub fn is_common_tok(&self, t: &Tok) -> bool {
+        t.is(Cue::Common) || t.stop(lang::EN) || self.lang.is_some_and(|l| t.stop(l))
     }
 }
 
 /// The key of tokens `a..=b`: their keys joined by spaces.
 pub(super) fn span_key(toks: &[Tok], a: usize, b: usize) -> String {
-    let mut k = String::new();
-    for t in toks.get(a..=b).unwrap_or(&[]) {
+    let toks = toks.get(a..=b).unwrap_or(&[]);
+    let mut k = String::with_capacity(toks.iter().map(|t| t.key.len() + 1).sum());
+    for t in toks {
         if !k.is_empty() {
             k.push(' ');
         }

@@ -210,6 +210,45 @@ pub(super) fn key(s: &str) -> String {
     out
 }
 
+/// [`key`], borrowed when the word is its own key (lower case, no dots, no curly apostrophes,
+/// no whitespace: most words of a text), so tokenising allocates only for the others.
+pub(super) fn key_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        // `char::is_whitespace` also counts the vertical tab, which `u8::is_ascii_whitespace`
+        // does not.
+        let plain = !b
+            .iter()
+            .any(|&c| c == b'.' || char::from(c).is_whitespace());
+        if plain {
+            return if b.iter().any(u8::is_ascii_uppercase) {
+                Cow::Owned(s.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(s)
+            };
+        }
+        if b.iter().all(|&c| c == b'.') {
+            // "." and "...": nothing is left.
+            return Cow::Owned(String::new());
+        }
+        return Cow::Owned(key(s));
+    }
+    let own_key = s.chars().all(|c| {
+        !c.is_whitespace() && !matches!(c, '.' | '’' | '‘') && crate::normalize::lower_is_same(c)
+    });
+    if own_key {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(key(s))
+    }
+}
+
+/// The cue groups (bits by [`Cue`]) that have the key `k`; see [`is`].
+pub(super) fn cue_bits(k: &str) -> u32 {
+    TABLES.cues.get(k).copied().unwrap_or(0)
+}
+
 /// True when the key `k` is in the cue group `c`.
 pub(super) fn is(c: Cue, k: &str) -> bool {
     TABLES.cues.get(k).is_some_and(|b| b & (1 << c as u32) != 0)
@@ -241,6 +280,28 @@ mod tests {
 
     #[test]
     fn keys_drop_dots_case_and_curly_apostrophes() {
+        for w in [
+            "U.S.",
+            "us",
+            "Kyiv",
+            "o’neill",
+            "o'neill",
+            "ΟΔΟΣ",
+            "straße",
+            "İ",
+            "a b",
+            "",
+            "é",
+            ".",
+            "...",
+            "A.B",
+            "a\u{b}b",
+            " x ",
+            "NATO",
+        ] {
+            assert_eq!(key_cow(w), key(w), "{w}");
+        }
+        assert!(matches!(key_cow("o'neill"), std::borrow::Cow::Borrowed(_)));
         assert_eq!(key("U.S."), "us");
         assert_eq!(key("St. Louis"), "st louis");
         assert_eq!(key("Côte d’Ivoire"), "côte d'ivoire");
@@ -257,6 +318,8 @@ mod tests {
         assert!(is(Cue::Particle, "von"));
         assert!(is(Cue::NonEntity, "monday"));
         assert!(!is(Cue::Title, "committee"));
+        assert_eq!(cue_bits("monday"), 1 << Cue::NonEntity as u32);
+        assert_eq!(cue_bits("zzxq"), 0);
     }
 
     #[cfg(feature = "gazetteers")]

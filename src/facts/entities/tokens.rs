@@ -2,6 +2,8 @@
 //! apostrophes and hyphens), numbers and single punctuation marks, each with its shape
 //! (capitalisation) and whether it opens a sentence. One pass over the text.
 
+use std::borrow::Cow;
+
 use super::lexicon::{self, Cue};
 
 /// What a token is.
@@ -34,9 +36,9 @@ pub(super) enum Shape {
     Caseless,
 }
 
-/// One token.
+/// One token of a text with lifetime `'a`.
 #[derive(Clone, Debug)]
-pub(super) struct Tok {
+pub(super) struct Tok<'a> {
     /// First byte.
     pub start: usize,
     /// One past the last byte.
@@ -45,8 +47,8 @@ pub(super) struct Tok {
     pub kind: Kind,
     /// Capitalisation.
     pub shape: Shape,
-    /// Lookup key ([`lexicon::key`]).
-    pub key: String,
+    /// Lookup key ([`lexicon::key`]); borrowed from the text when the word is its own key.
+    pub key: Cow<'a, str>,
     /// Index of its line.
     pub line: usize,
     /// Opens a sentence, a line, a quotation or a clause after a colon or dash.
@@ -55,9 +57,13 @@ pub(super) struct Tok {
     pub initials_name: bool,
     /// A word that ends with a dot ("P.", "Inc.", "U.S.").
     pub dotted: bool,
+    /// The cue groups of its key ([`lexicon::cue_bits`]), looked up once.
+    pub cues: u32,
+    /// The stopword lists that have its key ([`crate::lang::stopword_langs`]), looked up once.
+    pub stops: u32,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// Capitalised: a possible part of a name.
     pub fn capish(&self) -> bool {
         self.kind == Kind::Word
@@ -70,6 +76,17 @@ impl Tok {
     /// True for a punctuation token of the given character.
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == Kind::Punct(c)
+    }
+
+    /// True when its key is in the cue group `c` (the same as `lexicon::is(c, &self.key)`).
+    pub fn is(&self, c: Cue) -> bool {
+        self.cues & (1 << c as u32) != 0
+    }
+
+    /// True when its key is a stopword of language `lang` (an index into `lang::LANGS`; the same
+    /// as `lang::is_stopword(&self.key, lang)`).
+    pub fn stop(&self, lang: usize) -> bool {
+        self.stops & (1 << lang) != 0
     }
 }
 
@@ -103,7 +120,7 @@ fn upper_first(s: &str) -> bool {
 }
 
 fn is_particle(s: &str) -> bool {
-    lexicon::is(Cue::Particle, &s.to_lowercase())
+    lexicon::is(Cue::Particle, &crate::normalize::lower(s))
 }
 
 /// The shape of a word's text.
@@ -148,7 +165,7 @@ fn shape_of(s: &str) -> Shape {
 }
 
 /// Splits `text` into tokens.
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     let at = |k: usize| chars.get(k).map_or(text.len(), |x| x.0);
@@ -233,19 +250,22 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
-fn push(out: &mut Vec<Tok>, text: &str, s: usize, e: usize, kind: Kind, line: usize) {
+fn push<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, kind: Kind, line: usize) {
     let t = &text[s..e];
     let shape = if kind == Kind::Word {
         shape_of(t)
     } else {
         Shape::Caseless
     };
+    let key = lexicon::key_cow(t);
     out.push(Tok {
         start: s,
         end: e,
         kind,
         shape,
-        key: lexicon::key(t),
+        cues: lexicon::cue_bits(&key),
+        stops: crate::lang::stopword_langs(&key),
+        key,
         line,
         initial: false,
         initials_name: false,
@@ -254,7 +274,7 @@ fn push(out: &mut Vec<Tok>, text: &str, s: usize, e: usize, kind: Kind, line: us
 }
 
 /// Pushes a word, splitting a hyphenated one where a name ends ("US-led" → "US" + "-led").
-fn push_word(out: &mut Vec<Tok>, text: &str, s: usize, e: usize, line: usize) {
+fn push_word<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, line: usize) {
     let w = &text[s..e];
     if w.contains('-') {
         let parts: Vec<&str> = w.split('-').collect();
@@ -281,8 +301,8 @@ fn push_word(out: &mut Vec<Tok>, text: &str, s: usize, e: usize, line: usize) {
                 off += 1 + p.len();
             }
         } else if parts.iter().skip(1).any(|p| upper_first(p)) {
-            let lower = first.to_lowercase();
-            if PREFIXES.contains(&lower.as_str()) {
+            let lower = crate::normalize::lower(first);
+            if PREFIXES.contains(&lower.as_ref()) {
                 push(out, text, s, e, Kind::Word, line);
                 if let Some(t) = out.last_mut() {
                     t.shape = Shape::Prefixed;
@@ -343,7 +363,7 @@ fn mark_initials(toks: &mut [Tok]) {
             _ => {
                 t.initial = opener;
                 // A dotted abbreviation that is no title or initial may end a sentence ("U.S.").
-                opener = t.dotted && t.shape != Shape::Initial && !lexicon::is(Cue::Title, &t.key);
+                opener = t.dotted && t.shape != Shape::Initial && !t.is(Cue::Title);
             }
         }
     }

@@ -209,7 +209,10 @@ pub(super) struct Tok {
 pub(super) struct Tokens<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
-    lowers: Vec<Option<String>>,
+    /// Per token: the byte range of its lowercase form in `lower_text` (words only).
+    lowers: Vec<Option<(usize, usize)>>,
+    /// The lowercase forms of the words, one after the other.
+    lower_text: String,
 }
 
 fn joins_word(c: char) -> bool {
@@ -271,17 +274,30 @@ impl<'a> Tokens<'a> {
                 });
             }
         }
+        let mut lower_text = String::with_capacity(text.len());
         let lowers = toks
             .iter()
             .map(|t| {
                 (t.kind == TokKind::Word).then(|| {
                     let w = &text[t.start..t.end];
+                    let a = lower_text.len();
+                    crate::normalize::push_lower(&mut lower_text, w);
                     // Curly apostrophes match the lists' straight ones.
-                    w.to_lowercase().replace('’', "'")
+                    if w.contains('’') {
+                        let fixed = lower_text.get(a..).unwrap_or("").replace('’', "'");
+                        lower_text.truncate(a);
+                        lower_text.push_str(&fixed);
+                    }
+                    (a, lower_text.len())
                 })
             })
             .collect();
-        Tokens { text, toks, lowers }
+        Tokens {
+            text,
+            toks,
+            lowers,
+            lower_text,
+        }
     }
 
     pub(super) fn len(&self) -> usize {
@@ -295,7 +311,8 @@ impl<'a> Tokens<'a> {
 
     /// The lowercase form of word token `i`.
     pub(super) fn lower(&self, i: usize) -> Option<&str> {
-        self.lowers.get(i).and_then(|l| l.as_deref())
+        let (a, b) = (*self.lowers.get(i)?)?;
+        self.lower_text.get(a..b)
     }
 
     pub(super) fn is_word(&self, i: usize) -> bool {
