@@ -75,6 +75,39 @@ pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The lower-case form of a whole text when lower-casing keeps the byte length of every character:
+/// then `text[a..b].to_lowercase()` is `lower[a..b]` for every piece, so extractors slice it instead
+/// of lower-casing word by word. `None` when a character changes length ("İ", "ẞ") or is a capital
+/// sigma (whose lower-case form depends on its neighbours).
+pub(crate) fn lower_aligned(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        // A run of ASCII, then one other character.
+        let n = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(rest.get(..n)?);
+        out.get_mut(from..)?.make_ascii_lowercase();
+        rest = rest.get(n..)?;
+        let Some(c) = rest.chars().next() else {
+            return Some(out);
+        };
+        if c == 'Σ' {
+            return None;
+        }
+        let mut l = c.to_lowercase();
+        let d = l.next()?;
+        if l.next().is_some() || d.len_utf8() != c.len_utf8() {
+            return None;
+        }
+        out.push(d);
+        rest = rest.get(c.len_utf8()..)?;
+    }
+}
+
 /// Appends `s.to_lowercase()` to `out`: the same characters, without a `String` per call.
 pub(crate) fn push_lower(out: &mut String, s: &str) {
     if s.is_ascii() {
@@ -161,6 +194,26 @@ mod tests {
             lower("already lower é"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn aligned_lower_case_slices_like_to_lowercase() {
+        for s in [
+            "Plain ASCII, Text.",
+            "Çà et LÀ — “Zitat” Ärger 東京 Ωmega",
+            "x’Y ǅ ß",
+        ] {
+            let lower = lower_aligned(s).expect("aligned");
+            let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            for (n, &a) in bounds.iter().enumerate() {
+                for &b in &bounds[n..] {
+                    assert_eq!(lower[a..b], s[a..b].to_lowercase(), "{s} {a}..{b}");
+                }
+            }
+        }
+        for s in ["İstanbul", "ΟΔΟΣ", "GROẞ"] {
+            assert_eq!(lower_aligned(s), None, "{s}");
+        }
     }
 
     #[test]

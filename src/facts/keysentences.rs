@@ -91,7 +91,13 @@ struct Words {
 
 /// The content words of each sentence, lower-cased: words with letters that are not stopwords.
 /// Also the count of all its words.
-fn content_words(text: &str, sentences: &[Span], lang: Option<usize>) -> Words {
+/// `lower` is the lower-case form of `text` when it has the same byte offsets.
+fn content_words(
+    text: &str,
+    lower: Option<&str>,
+    sentences: &[Span],
+    lang: Option<usize>,
+) -> Words {
     let en = crate::lang::EN;
     let lang = lang.unwrap_or(en);
     let mut ids: HashMap<String, usize> = HashMap::default();
@@ -105,7 +111,10 @@ fn content_words(text: &str, sentences: &[Span], lang: Option<usize>) -> Words {
             crate::normalize::for_each_word(t, |a, b| {
                 all += 1;
                 w.clear();
-                crate::normalize::push_lower(&mut w, &t[a..b]);
+                match lower.and_then(|l| l.get(s.start + a..s.start + b)) {
+                    Some(l) => w.push_str(l),
+                    None => crate::normalize::push_lower(&mut w, &t[a..b]),
+                }
                 if w.chars().any(char::is_alphabetic) && !crate::lang::is_stopword(&w, lang) {
                     if lang == en {
                         fold_plural(&mut w);
@@ -214,6 +223,7 @@ fn scale(v: &mut [f64]) {
 /// The score of every sentence (see the module docs).
 pub(crate) fn scores(
     text: &str,
+    lower: Option<&str>,
     sentences: &[Span],
     facts: &crate::facts::Facts,
     lang: Option<usize>,
@@ -222,7 +232,7 @@ pub(crate) fn scores(
     let Words {
         ids,
         sentences: words,
-    } = content_words(text, sentences, lang);
+    } = content_words(text, lower, sentences, lang);
     // The centroid: term frequencies of the document.
     let tf = term_frequencies(&words, ids.len());
     let centroid_norm = norm(&tf);
@@ -287,6 +297,7 @@ pub(crate) fn scores(
 /// `ctx.key_sentences` best by [`scores`], listed in article order, ranked 1 = best.
 pub(crate) fn extract(
     text: &str,
+    lower: Option<&str>,
     sentences: &[Span],
     facts: &crate::facts::Facts,
     ctx: &super::Context,
@@ -303,7 +314,7 @@ pub(crate) fn extract(
             crate::lang::guess(sentences.iter().filter_map(|s| text.get(s.start..s.end)))
                 .and_then(crate::lang::index_of)
         });
-    let scores = scores(text, sentences, facts, lang);
+    let scores = scores(text, lower, sentences, facts, lang);
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     // Best first; ties go to the earlier sentence.
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
@@ -404,7 +415,11 @@ mod tests {
 
     #[test]
     fn centroid_prefers_the_topic() {
-        let words = content_words(STORY, &crate::facts::sentences::split(STORY), None);
+        let sentences = crate::facts::sentences::split(STORY);
+        let words = content_words(STORY, None, &sentences, None);
+        let lower = crate::normalize::lower_aligned(STORY);
+        let shared = content_words(STORY, lower.as_deref(), &sentences, None);
+        assert_eq!(words.sentences, shared.sentences);
         // Lower-cased, plurals folded, stopwords out.
         assert!(words.ids.contains_key("budget") && words.ids.contains_key("school"));
         assert!(!words.ids.contains_key("schools") && !words.ids.contains_key("the"));

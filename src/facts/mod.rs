@@ -67,10 +67,13 @@ pub(crate) struct Context {
 /// Extracts every fact from the article text.
 pub(crate) fn extract(text: &str, ctx: &Context) -> Facts {
     let spans = sentences::split(text);
+    // One lower-case copy serves the extractors that compare words in lower case.
+    let lower = crate::normalize::lower_aligned(text);
+    let lower = lower.as_deref();
     let entities = entities::extract(text, &spans, ctx);
     let times = times::extract(text, &spans, ctx);
-    let quantities = quantities::extract(text, &spans, ctx);
-    let quotes = quotes::extract(text, &spans, &entities, ctx);
+    let quantities = quantities::extract(text, lower, &spans, ctx);
+    let quotes = quotes::extract(text, lower, &spans, &entities, ctx);
     let mut facts = Facts {
         sentences: spans.iter().map(|&span| Sentence { span }).collect(),
         entities,
@@ -79,7 +82,7 @@ pub(crate) fn extract(text: &str, ctx: &Context) -> Facts {
         quotes,
         key_sentences: Vec::new(),
     };
-    facts.key_sentences = keysentences::extract(text, &spans, &facts, ctx);
+    facts.key_sentences = keysentences::extract(text, lower, &spans, &facts, ctx);
     facts
 }
 

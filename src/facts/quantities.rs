@@ -324,10 +324,14 @@ static NP_STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// The scanner of one sentence at a time; its buffers are reused from sentence to sentence.
 struct Scanner<'a> {
     text: &'a str,
+    /// The whole text lower-cased, when its byte offsets are those of `text`
+    /// ([`crate::normalize::lower_aligned`]).
+    lower_all: Option<&'a str>,
     toks: Vec<Tok>,
-    /// Each token lower-cased: a byte range of `lower_text`.
+    /// Each token lower-cased: a byte range of `lower_all` when there is one, else of
+    /// `lower_text`.
     low: Vec<(usize, usize)>,
-    /// The lower-cased tokens, one after the other.
+    /// The lower-cased tokens, one after the other (without `lower_all`).
     lower_text: String,
     /// Each token's table entries (the phrases whose first piece is its lower-cased form), looked
     /// up once.
@@ -353,9 +357,15 @@ struct Amount {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str, lang: Option<&'a str>, lang_idx: Option<usize>) -> Scanner<'a> {
+    fn new(
+        text: &'a str,
+        lower_all: Option<&'a str>,
+        lang: Option<&'a str>,
+        lang_idx: Option<usize>,
+    ) -> Scanner<'a> {
         Scanner {
             text,
+            lower_all,
             toks: Vec::new(),
             low: Vec::new(),
             lower_text: String::new(),
@@ -373,15 +383,19 @@ impl<'a> Scanner<'a> {
         self.lower_text.clear();
         self.entries.clear();
         for t in &self.toks {
-            let a = self.lower_text.len();
-            crate::normalize::push_lower(
-                &mut self.lower_text,
-                self.text.get(t.start..t.end).unwrap_or(""),
-            );
-            let b = self.lower_text.len();
+            let (a, b) = if self.lower_all.is_some() {
+                (t.start, t.end)
+            } else {
+                let a = self.lower_text.len();
+                crate::normalize::push_lower(
+                    &mut self.lower_text,
+                    self.text.get(t.start..t.end).unwrap_or(""),
+                );
+                (a, self.lower_text.len())
+            };
             self.low.push((a, b));
-            let entries = self
-                .lower_text
+            let lower = self.lower_all.unwrap_or(&self.lower_text);
+            let entries = lower
                 .get(a..b)
                 .and_then(|w| TABLES.by_first.get(w))
                 .map(Vec::as_slice);
@@ -402,9 +416,10 @@ impl<'a> Scanner<'a> {
         self.toks.get(i).is_some_and(|t| t.glued)
     }
     fn lower(&self, i: usize) -> &str {
+        let lower = self.lower_all.unwrap_or(&self.lower_text);
         self.low
             .get(i)
-            .and_then(|&(a, b)| self.lower_text.get(a..b))
+            .and_then(|&(a, b)| lower.get(a..b))
             .unwrap_or("")
     }
     /// The table entries of token `i`.
@@ -1058,8 +1073,13 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Finds the quantities of `text` (sentence spans given).
-pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> Vec<Quantity> {
+/// Finds the quantities of `text` (its lower-case form, when aligned, and sentence spans given).
+pub(crate) fn extract(
+    text: &str,
+    lower: Option<&str>,
+    sentences: &[Span],
+    ctx: &super::Context,
+) -> Vec<Quantity> {
     let lang = ctx
         .language
         .as_deref()
@@ -1067,7 +1087,7 @@ pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> V
         .filter(|l| !l.eq_ignore_ascii_case("en"));
     let lang_idx = lang.and_then(crate::lang::index_of);
     let mut out = Vec::new();
-    let mut sc = Scanner::new(text, lang, lang_idx);
+    let mut sc = Scanner::new(text, lower, lang, lang_idx);
     for (si, s) in sentences.iter().enumerate() {
         sc.load(s.start, s.end);
         let mut i = 0;
@@ -1100,7 +1120,12 @@ mod tests {
             language: lang.map(str::to_string),
             ..Default::default()
         };
-        extract(text, &crate::facts::sentences::split(text), &ctx)
+        let sentences = crate::facts::sentences::split(text);
+        let lower = crate::normalize::lower_aligned(text);
+        let got = extract(text, lower.as_deref(), &sentences, &ctx);
+        // The same without the shared lower-case text.
+        assert_eq!(got, extract(text, None, &sentences, &ctx));
+        got
     }
 
     fn one(text: &str) -> Quantity {

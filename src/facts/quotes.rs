@@ -109,14 +109,16 @@ fn trim(text: &str, s: Span) -> Span {
     Span::new(s.start + lead, s.start + lead + body.len())
 }
 
-/// Finds the quotes of `text` (sentence spans and entities given).
+/// Finds the quotes of `text` (its lower-case form when aligned, sentence spans and entities
+/// given).
 pub(crate) fn extract(
     text: &str,
+    lower: Option<&str>,
     sentences: &[Span],
     entities: &[Entity],
     ctx: &super::Context,
 ) -> Vec<Quote> {
-    let toks = Tokens::new(text);
+    let toks = Tokens::with_lower(text, lower);
     let quotations = marks::find(&toks);
     // Cue lists of the article's language (and English); guessed when not given.
     let language = ctx

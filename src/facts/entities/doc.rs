@@ -122,8 +122,8 @@ impl<'a> Doc<'a> {
                 if t.kind != Kind::Word {
                     continue;
                 }
-                let letters = t.key.chars().filter(|c| c.is_alphabetic()).count();
-                if letters < 2 {
+                // Fewer than two letters: not counted.
+                if t.key.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() {
                     continue;
                 }
                 words += 1;

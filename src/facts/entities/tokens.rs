@@ -166,7 +166,8 @@ fn shape_of(s: &str) -> Shape {
 
 /// Splits `text` into tokens.
 pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.chars().count());
+    chars.extend(text.char_indices());
     let n = chars.len();
     let at = |k: usize| chars.get(k).map_or(text.len(), |x| x.0);
     let ch = |k: usize| chars.get(k).map_or('\0', |x| x.1);

@@ -209,10 +209,23 @@ pub(super) struct Tok {
 pub(super) struct Tokens<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
-    /// Per token: the byte range of its lowercase form in `lower_text` (words only).
-    lowers: Vec<Option<(usize, usize)>>,
-    /// The lowercase forms of the words, one after the other.
+    /// Per word token: the byte range of its lowercase form, in `lower_all` (when that is given
+    /// and the word has no curly apostrophe) or else in `lower_text`.
+    lowers: Vec<Option<Lower>>,
+    /// The whole text in lower case, at the same byte offsets
+    /// ([`crate::normalize::lower_aligned`]).
+    lower_all: Option<&'a str>,
+    /// The lowercase forms of the other words, one after the other.
     lower_text: String,
+}
+
+/// Where the lowercase form of a word is.
+#[derive(Clone, Copy, Debug)]
+enum Lower {
+    /// A byte range of `Tokens::lower_all`.
+    Shared(usize, usize),
+    /// A byte range of `Tokens::lower_text`.
+    Own(usize, usize),
 }
 
 fn joins_word(c: char) -> bool {
@@ -221,7 +234,14 @@ fn joins_word(c: char) -> bool {
 
 impl<'a> Tokens<'a> {
     /// Tokenises `text` in one pass.
+    #[cfg(test)]
     pub(super) fn new(text: &'a str) -> Tokens<'a> {
+        Tokens::with_lower(text, None)
+    }
+
+    /// Tokenises `text` in one pass; `lower_all` is its lower-case form when it has the same byte
+    /// offsets ([`crate::normalize::lower_aligned`]).
+    pub(super) fn with_lower(text: &'a str, lower_all: Option<&'a str>) -> Tokens<'a> {
         let mut toks = Vec::new();
         let mut it = text.char_indices().peekable();
         while let Some((i, c)) = it.next() {
@@ -274,21 +294,25 @@ impl<'a> Tokens<'a> {
                 });
             }
         }
-        let mut lower_text = String::with_capacity(text.len());
+        let mut lower_text = String::new();
         let lowers = toks
             .iter()
             .map(|t| {
                 (t.kind == TokKind::Word).then(|| {
                     let w = &text[t.start..t.end];
+                    // Curly apostrophes match the lists' straight ones.
+                    let curly = w.contains('’');
+                    if lower_all.is_some() && !curly {
+                        return Lower::Shared(t.start, t.end);
+                    }
                     let a = lower_text.len();
                     crate::normalize::push_lower(&mut lower_text, w);
-                    // Curly apostrophes match the lists' straight ones.
-                    if w.contains('’') {
+                    if curly {
                         let fixed = lower_text.get(a..).unwrap_or("").replace('’', "'");
                         lower_text.truncate(a);
                         lower_text.push_str(&fixed);
                     }
-                    (a, lower_text.len())
+                    Lower::Own(a, lower_text.len())
                 })
             })
             .collect();
@@ -296,6 +320,7 @@ impl<'a> Tokens<'a> {
             text,
             toks,
             lowers,
+            lower_all,
             lower_text,
         }
     }
@@ -311,8 +336,10 @@ impl<'a> Tokens<'a> {
 
     /// The lowercase form of word token `i`.
     pub(super) fn lower(&self, i: usize) -> Option<&str> {
-        let (a, b) = (*self.lowers.get(i)?)?;
-        self.lower_text.get(a..b)
+        match (*self.lowers.get(i)?)? {
+            Lower::Shared(a, b) => self.lower_all?.get(a..b),
+            Lower::Own(a, b) => self.lower_text.get(a..b),
+        }
     }
 
     pub(super) fn is_word(&self, i: usize) -> bool {

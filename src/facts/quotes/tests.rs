@@ -9,7 +9,11 @@ fn run(text: &str, language: Option<&str>, entities: &[Entity]) -> Vec<Quote> {
         language: language.map(str::to_string),
         ..Context::default()
     };
-    extract(text, &sentences, entities, &ctx)
+    let lower = crate::normalize::lower_aligned(text);
+    let got = extract(text, lower.as_deref(), &sentences, entities, &ctx);
+    // The same without the shared lower-case text.
+    assert_eq!(got, extract(text, None, &sentences, entities, &ctx));
+    got
 }
 
 fn quotes(text: &str) -> Vec<Quote> {
