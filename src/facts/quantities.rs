@@ -825,6 +825,11 @@ impl<'a> Scanner<'a> {
 
     /// Tries a quantity starting at token `i`. Returns it and the token after it.
     fn at(&self, i: usize) -> Option<(Quantity, usize)> {
+        // Every step below needs a number, a table entry (modifier, currency, vague amount, number
+        // word or scale), a hyphenated word ("twenty-five") or "a"/"an" ("a dozen") here.
+        if !self.may_start(i) {
+            return None;
+        }
         let start_tok = i;
         let mut j = i;
         // 1. Modifier.
@@ -1054,6 +1059,15 @@ impl<'a> Scanner<'a> {
             counted,
         };
         Some((q, last_tok + 1))
+    }
+
+    /// True when a quantity can start at token `i` (see [`Scanner::at`]).
+    fn may_start(&self, i: usize) -> bool {
+        if self.kind(i) == Some(Tk::Num) || self.entries(i).is_some() {
+            return true;
+        }
+        let w = self.lower(i);
+        w.contains('-') || w == "a" || w == "an"
     }
 
     /// A marker for "nothing here, skip these tokens".

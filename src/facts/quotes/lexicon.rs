@@ -53,7 +53,7 @@ pub(super) enum PronClass {
 }
 
 #[derive(Clone, Debug)]
-struct Entry {
+pub(super) struct Entry {
     /// The words after the first one.
     rest: Vec<String>,
     kind: Kind,
@@ -128,20 +128,18 @@ impl Lexicon {
     }
 
     /// True when the single word `lower` is an entry of `kind`.
+    #[cfg(test)]
     pub(super) fn is(&self, lower: &str, kind: Kind, mask: u8) -> bool {
-        self.by_first.get(lower).is_some_and(|v| {
-            v.iter()
-                .any(|e| e.kind == kind && e.rest.is_empty() && e.langs & mask != 0)
-        })
+        self.by_first
+            .get(lower)
+            .is_some_and(|v| entries_have(v, kind, mask))
     }
 
     /// The class of a pronoun, if `lower` is one.
     pub(super) fn pronoun(&self, lower: &str, mask: u8) -> Option<PronClass> {
-        self.by_first.get(lower).and_then(|v| {
-            v.iter()
-                .find(|e| e.kind == Kind::Pron && e.langs & mask != 0)
-                .map(|e| e.class)
-        })
+        self.by_first
+            .get(lower)
+            .and_then(|v| entries_pronoun(v, mask))
     }
 
     /// The longest phrase of one of `kinds` starting at word token `i`: (tokens spanned, kind).
@@ -162,27 +160,54 @@ impl Lexicon {
             return None;
         }
         let entries = self.by_first.get(key)?;
-        let mut best: Option<(usize, Kind)> = None;
-        for e in entries {
-            if !kinds.contains(&e.kind) || e.langs & mask == 0 {
-                continue;
-            }
-            let n = e.rest.len();
-            let ok = e.rest.iter().enumerate().all(|(k, w)| {
-                let j = i + 1 + k;
-                toks.is_word(j)
-                    && if e.kind == Kind::Platform {
-                        toks.text(j) == w
-                    } else {
-                        toks.lower(j) == Some(w.as_str())
-                    }
-            });
-            if ok && best.is_none_or(|(m, _)| n + 1 > m) {
-                best = Some((n + 1, e.kind));
-            }
-        }
-        best
+        longest_phrase(entries, toks, i, kinds, mask)
     }
+}
+
+/// True when one of the entries of a first word is the single word itself, of `kind`.
+pub(super) fn entries_have(entries: &[Entry], kind: Kind, mask: u8) -> bool {
+    entries
+        .iter()
+        .any(|e| e.kind == kind && e.rest.is_empty() && e.langs & mask != 0)
+}
+
+/// The pronoun class among the entries of a first word, if it is a pronoun.
+pub(super) fn entries_pronoun(entries: &[Entry], mask: u8) -> Option<PronClass> {
+    entries
+        .iter()
+        .find(|e| e.kind == Kind::Pron && e.langs & mask != 0)
+        .map(|e| e.class)
+}
+
+/// The longest of `entries` (those of the word at `i`) of one of `kinds` that the words from
+/// `i` on spell: (tokens spanned, kind).
+pub(super) fn longest_phrase(
+    entries: &[Entry],
+    toks: &Tokens,
+    i: usize,
+    kinds: &[Kind],
+    mask: u8,
+) -> Option<(usize, Kind)> {
+    let mut best: Option<(usize, Kind)> = None;
+    for e in entries {
+        if !kinds.contains(&e.kind) || e.langs & mask == 0 {
+            continue;
+        }
+        let n = e.rest.len();
+        let ok = e.rest.iter().enumerate().all(|(k, w)| {
+            let j = i + 1 + k;
+            toks.is_word(j)
+                && if e.kind == Kind::Platform {
+                    toks.text(j) == w
+                } else {
+                    toks.lower(j) == Some(w.as_str())
+                }
+        });
+        if ok && best.is_none_or(|(m, _)| n + 1 > m) {
+            best = Some((n + 1, e.kind));
+        }
+    }
+    best
 }
 
 /// What a token is.
@@ -217,6 +242,8 @@ pub(super) struct Tokens<'a> {
     lower_all: Option<&'a str>,
     /// The lowercase forms of the other words, one after the other.
     lower_text: String,
+    /// Per token: the [`LEXICON`] entries whose first word is its lowercase form, looked up once.
+    entries: Vec<Option<&'static [Entry]>>,
 }
 
 /// Where the lowercase form of a word is.
@@ -316,13 +343,28 @@ impl<'a> Tokens<'a> {
                 })
             })
             .collect();
-        Tokens {
+        let mut t = Tokens {
             text,
             toks,
             lowers,
             lower_all,
             lower_text,
-        }
+            entries: Vec::new(),
+        };
+        let lex: &'static Lexicon = &LEXICON;
+        t.entries = (0..t.toks.len())
+            .map(|i| {
+                t.lower(i)
+                    .and_then(|w| lex.by_first.get(w))
+                    .map(Vec::as_slice)
+            })
+            .collect();
+        t
+    }
+
+    /// The [`LEXICON`] entries whose first word is the lowercase form of word token `i`.
+    pub(super) fn entries(&self, i: usize) -> Option<&'static [Entry]> {
+        self.entries.get(i).copied().flatten()
     }
 
     pub(super) fn len(&self) -> usize {

@@ -2,7 +2,7 @@
 //! noun phrases before and after a cue, channels, and the attribution on either side of a
 //! quotation. Every look-around is bounded by [`WINDOW`] tokens, so the whole pass stays linear.
 
-use super::lexicon::{Kind, Lexicon, Tokens, LEXICON};
+use super::lexicon::{self, Kind, Lexicon, Tokens, LEXICON};
 use super::marks::Quotation;
 
 /// A range of token indices, end exclusive.
@@ -44,6 +44,7 @@ pub(super) enum Opening {
 
 pub(super) struct Extractor<'a> {
     pub(super) t: &'a Tokens<'a>,
+    /// Always [`LEXICON`], whose entries `t` has looked up for each word.
     pub(super) lex: &'static Lexicon,
     pub(super) mask: u8,
     /// Tokens that are marks of top-level double quotations: look-arounds stop there.
@@ -82,12 +83,27 @@ impl<'a> Extractor<'a> {
         self.t.lower(i).unwrap_or("")
     }
 
+    /// `self.lex.is(self.lower(i), kind, self.mask)` for a word token, from its looked-up entries.
+    fn word_is(&self, i: usize, kind: Kind) -> bool {
+        self.t
+            .entries(i)
+            .is_some_and(|v| lexicon::entries_have(v, kind, self.mask))
+    }
+
     pub(super) fn is(&self, i: usize, kind: Kind) -> bool {
-        self.t.is_word(i) && self.lex.is(self.lower(i), kind, self.mask)
+        self.t.is_word(i) && self.word_is(i, kind)
     }
 
     pub(super) fn cue_at(&self, i: usize, kinds: &[Kind]) -> Option<(usize, Kind)> {
-        self.lex.phrase_at(self.t, i, kinds, self.mask)
+        if kinds == [Kind::Platform] {
+            // Platforms match as written, not in lower case.
+            return self.lex.phrase_at(self.t, i, kinds, self.mask);
+        }
+        // `phrase_at` with the entries looked up once per word.
+        if !self.t.is_word(i) {
+            return None;
+        }
+        lexicon::longest_phrase(self.t.entries(i)?, self.t, i, kinds, self.mask)
     }
 
     /// A word that may stand between a speaker and its cue: an auxiliary, an adverb, a time word.
@@ -96,12 +112,12 @@ impl<'a> Extractor<'a> {
             return false;
         }
         let w = self.lower(i);
-        self.lex.is(w, Kind::Skip, self.mask)
+        self.word_is(i, Kind::Skip)
             || (w.len() > 4 && w.ends_with("ly") && !self.t.is_capitalized(i))
     }
 
     pub(super) fn stop_word(&self, i: usize) -> bool {
-        self.t.is_word(i) && self.lex.is(self.lower(i), Kind::Stop, self.mask)
+        self.t.is_word(i) && self.word_is(i, Kind::Stop)
     }
 
     /// A stop word that starts a clause (not a preposition: "a narrator in the ad" is one phrase).
@@ -114,7 +130,12 @@ impl<'a> Extractor<'a> {
     }
 
     pub(super) fn pronoun(&self, i: usize) -> bool {
-        self.t.is_word(i) && self.lex.pronoun(self.lower(i), self.mask).is_some()
+        self.t.is_word(i)
+            && self
+                .t
+                .entries(i)
+                .and_then(|v| lexicon::entries_pronoun(v, self.mask))
+                .is_some()
     }
 
     /// True when the "." (or other terminal mark) at `i` ends a sentence.
