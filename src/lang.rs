@@ -68,8 +68,14 @@ pub(crate) fn is_stopword(word: &str, lang: usize) -> bool {
 }
 
 /// The languages (bits in [`LANGS`] order) whose stopword list has the lower-cased `word`.
+#[cfg(test)]
 pub(crate) fn stopword_langs(word: &str) -> u32 {
     STOPWORDS.get(word).copied().unwrap_or(0)
+}
+
+/// Every stopword with its languages (bits in [`LANGS`] order), for tables that merge them in.
+pub(crate) fn stopwords() -> impl Iterator<Item = (&'static str, u32)> {
+    STOPWORDS.iter().map(|(&w, &bits)| (w, bits))
 }
 
 /// True when the lower-cased `word` is a stopword of any language with a list.

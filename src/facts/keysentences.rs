@@ -23,6 +23,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use std::borrow::Cow;
+
 use crate::article::Span;
 use crate::normalize::FastMap as HashMap;
 
@@ -57,34 +59,32 @@ pub const MIN_WORDS: usize = 6;
 /// Sentences with more words are penalised.
 pub const MAX_WORDS: usize = 60;
 
-/// English plural folding for comparison, in place: "talks" -> "talk", "parties" -> "party"
-/// (not "news", "bus", "crisis").
-fn fold_plural(w: &mut String) {
+/// English plural folding for comparison: "talks" -> "talk", "parties" -> "party" (not "news",
+/// "bus", "crisis"). Borrowed unless the ending changes.
+fn fold_plural(w: &str) -> Cow<'_, str> {
     let n = w.len();
-    if n > 4 && w.ends_with("ies") {
-        w.truncate(n - 3);
-        w.push('y');
-        return;
+    if let Some(stem) = w.strip_suffix("ies").filter(|_| n > 4) {
+        return Cow::Owned(format!("{stem}y"));
     }
-    let invariant = matches!(
-        w.as_str(),
-        "news" | "series" | "species" | "means" | "politics"
-    );
-    if n > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-        && !invariant
-    {
-        w.truncate(n - 1);
+    let invariant = matches!(w, "news" | "series" | "species" | "means" | "politics");
+    match w.strip_suffix('s') {
+        Some(stem)
+            if n > 3
+                && !w.ends_with("ss")
+                && !w.ends_with("us")
+                && !w.ends_with("is")
+                && !invariant =>
+        {
+            Cow::Borrowed(stem)
+        }
+        _ => Cow::Borrowed(w),
     }
 }
 
 /// The content words of a text: each distinct word once, and each sentence as word numbers.
-struct Words {
-    /// Number of each distinct content word.
-    ids: HashMap<String, usize>,
+struct Words<'a> {
+    /// Number of each distinct content word (borrowed from the lower-case text when possible).
+    ids: HashMap<Cow<'a, str>, usize>,
     /// Per sentence: its content words (as numbers) and the count of all its words.
     sentences: Vec<(Vec<usize>, usize)>,
 }
@@ -92,16 +92,15 @@ struct Words {
 /// The content words of each sentence, lower-cased: words with letters that are not stopwords.
 /// Also the count of all its words.
 /// `lower` is the lower-case form of `text` when it has the same byte offsets.
-fn content_words(
+fn content_words<'a>(
     text: &str,
-    lower: Option<&str>,
+    lower: Option<&'a str>,
     sentences: &[Span],
     lang: Option<usize>,
-) -> Words {
+) -> Words<'a> {
     let en = crate::lang::EN;
     let lang = lang.unwrap_or(en);
-    let mut ids: HashMap<String, usize> = HashMap::default();
-    let mut w = String::new();
+    let mut ids: HashMap<Cow<'a, str>, usize> = HashMap::default();
     let sentences = sentences
         .iter()
         .map(|s| {
@@ -110,20 +109,25 @@ fn content_words(
             let mut all = 0;
             crate::normalize::for_each_word(t, |a, b| {
                 all += 1;
-                w.clear();
-                match lower.and_then(|l| l.get(s.start + a..s.start + b)) {
-                    Some(l) => w.push_str(l),
-                    None => crate::normalize::push_lower(&mut w, &t[a..b]),
-                }
-                if w.chars().any(char::is_alphabetic) && !crate::lang::is_stopword(&w, lang) {
-                    if lang == en {
-                        fold_plural(&mut w);
+                let w: Cow<'a, str> = match lower.and_then(|l| l.get(s.start + a..s.start + b)) {
+                    Some(l) => Cow::Borrowed(l),
+                    None => {
+                        let mut w = String::new();
+                        crate::normalize::push_lower(&mut w, &t[a..b]);
+                        Cow::Owned(w)
                     }
+                };
+                if w.chars().any(char::is_alphabetic) && !crate::lang::is_stopword(&w, lang) {
+                    let w = match w {
+                        Cow::Borrowed(b) if lang == en => fold_plural(b),
+                        Cow::Owned(o) if lang == en => Cow::Owned(fold_plural(&o).into_owned()),
+                        w => w,
+                    };
                     let next = ids.len();
-                    let id = match ids.get(w.as_str()) {
+                    let id = match ids.get(w.as_ref()) {
                         Some(&id) => id,
                         None => {
-                            ids.insert(w.clone(), next);
+                            ids.insert(w, next);
                             next
                         }
                     };
@@ -387,11 +391,7 @@ mod tests {
 
     #[test]
     fn plural_folding() {
-        let f = |w: &str| {
-            let mut w = w.to_string();
-            fold_plural(&mut w);
-            w
-        };
+        let f = |w: &str| fold_plural(w).into_owned();
         assert_eq!(
             (f("talks"), f("parties"), f("news"), f("crisis"), f("bus")),
             (

@@ -188,7 +188,7 @@ fn connector(doc: &Doc, j: usize, has_head: bool, after_of: bool) -> Option<usiz
         while start > 0 && doc.prev(start).is_some_and(continues) {
             start -= 1;
         }
-        let known = lexicon::gazetteer(&doc.key(start, e)).is_some();
+        let known = doc.gaz(start, e).is_some();
         let chain = has_head
             && after_of
             && doc
@@ -216,7 +216,7 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
     while b > a && toks[b].shape == Shape::Lower {
         b -= 1;
     }
-    let whole_known = lexicon::gazetteer(&doc.key(a, b)).is_some();
+    let whole_known = doc.gaz(a, b).is_some();
     let h = head_index(doc, a, b);
     let headed = b > a && is_head(&toks[h]) && !toks[h].is(Cue::Title);
     // A sentence-initial common word is not part of the name ("After Nasser Hussain").
@@ -246,12 +246,9 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
     // Catholic" (but "U.S. Treasury" is one organisation).
     for len in [2, 1] {
         let e = a + len - 1;
-        let place = matches!(
-            lexicon::gazetteer(&doc.key(a, e)),
-            Some(Gaz::Country | Gaz::City | Gaz::Region)
-        );
+        let place = matches!(doc.gaz(a, e), Some(Gaz::Country | Gaz::City | Gaz::Region));
         if e < b && place && !whole_known {
-            let rest = lexicon::gazetteer(&doc.key(e + 1, b));
+            let rest = doc.gaz(e + 1, b);
             let event = b > e + 1 && toks[b].is(Cue::EventHead);
             if matches!(rest, Some(Gaz::Demonym | Gaz::Event)) || event {
                 push(doc, a, e, false, out);
@@ -309,10 +306,9 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
         }
         if b > a {
             // A leading nationality: "Russian Gazprom", "Dutch Wim Kok".
-            let group =
-                |x: usize, y: usize| lexicon::gazetteer(&doc.key(x, y)) == Some(Gaz::Demonym);
+            let group = |x: usize, y: usize| doc.gaz(x, y) == Some(Gaz::Demonym);
             let plural_group = |x: usize, y: usize| {
-                doc.key(x, y)
+                doc.span(x, y)
                     .strip_suffix('s')
                     .is_some_and(|k| lexicon::gazetteer(k) == Some(Gaz::Demonym))
             };
@@ -344,11 +340,8 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
             {
                 let split = (a + 1..=b).find(|&s| {
                     toks[s - 1].shape != Shape::Lower
-                        && matches!(
-                            lexicon::gazetteer(&doc.key(s, b)),
-                            Some(Gaz::Country | Gaz::City | Gaz::Region)
-                        )
-                        && lexicon::gazetteer(&doc.key(a, s - 1)).is_none()
+                        && matches!(doc.gaz(s, b), Some(Gaz::Country | Gaz::City | Gaz::Region))
+                        && doc.gaz(a, s - 1).is_none()
                 });
                 if let Some(s) = split {
                     pieces(doc, a, s - 1, out);
@@ -365,7 +358,7 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
 fn push(doc: &Doc, a: usize, b: usize, title_cue: bool, out: &mut Vec<Cand>) {
     let (label, strength) = classify(doc, a, b, title_cue);
     let toks = &doc.toks;
-    let known = strength >= 3 || lexicon::gazetteer(&doc.key(a, b)).is_some();
+    let known = strength >= 3 || doc.gaz(a, b).is_some();
     let k = &toks[a].key;
     let common = doc.is_common_tok(&toks[a]);
     let ordinary = common || doc.lower.contains(k.as_ref());

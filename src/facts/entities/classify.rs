@@ -107,7 +107,7 @@ pub(super) fn after_place_word(doc: &Doc, a: usize) -> bool {
 /// The local label and strength of tokens `a..=b`.
 pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label, u8) {
     let toks = &doc.toks;
-    let k = doc.key(a, b);
+    let k = doc.span(a, b);
     let first = &toks[a];
     let last = &toks[b];
     let place_ctx = place_context(doc, a);
@@ -159,10 +159,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     if b > a
         && plural_word(last)
         && !last.is(Cue::PlaceHead)
-        && matches!(
-            lexicon::gazetteer(&doc.key(a, b - 1)),
-            Some(Gaz::City | Gaz::Region)
-        )
+        && matches!(doc.gaz(a, b - 1), Some(Gaz::City | Gaz::Region))
     {
         return (Label::Org, 3);
     }
@@ -175,7 +172,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
             lexicon::gazetteer(&first.key),
             Some(Gaz::Country | Gaz::City)
         )
-        && lexicon::gazetteer(&doc.key(a + 1, b)) == Some(Gaz::Org)
+        && doc.gaz(a + 1, b) == Some(Gaz::Org)
     {
         return (Label::Org, 3);
     }
@@ -202,7 +199,7 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         && first.dotted
         && matches!(first.key.as_ref(), "n" | "s" | "e" | "w");
     if b > a && (first.is(Cue::Direction) || abbreviated) {
-        match lexicon::gazetteer(&doc.key(a + 1, b)) {
+        match doc.gaz(a + 1, b) {
             Some(Gaz::Country | Gaz::City | Gaz::Region) => return (Label::Loc, 3),
             Some(Gaz::Demonym) => return (Label::Nat, 3),
             _ => {}

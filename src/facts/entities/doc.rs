@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use crate::normalize::FastSet as HashSet;
 
-use super::lexicon::{self, Cue};
+use super::lexicon::{self, Cue, Gaz};
 use super::tokens::{Kind, Shape, Tok};
 use crate::lang;
 
@@ -186,6 +186,19 @@ impl<'a> Doc<'a> {
 
     pub(super) fn key(&self, a: usize, b: usize) -> String {
         span_key(&self.toks, a, b)
+    }
+
+    /// [`Doc::key`], borrowed from the token when the span is one token.
+    pub(super) fn span(&self, a: usize, b: usize) -> Cow<'_, str> {
+        match self.toks.get(a) {
+            Some(t) if a == b => Cow::Borrowed(t.key.as_ref()),
+            _ => Cow::Owned(self.key(a, b)),
+        }
+    }
+
+    /// The gazetteer entry of tokens `a..=b` (`lexicon::gazetteer(&self.key(a, b))`).
+    pub(super) fn gaz(&self, a: usize, b: usize) -> Option<Gaz> {
+        lexicon::gazetteer(&self.span(a, b))
     }
 
     pub(super) fn tok(&self, i: usize) -> Option<&Tok<'a>> {

@@ -107,6 +107,8 @@ pub(super) enum Gaz {
 
 struct Tables {
     cues: HashMap<&'static str, u32>,
+    /// Every cue word and stopword: (cue groups, stopword languages), so a token needs one lookup.
+    words: HashMap<&'static str, (u32, u32)>,
     by_cue: Vec<Vec<&'static str>>,
     gaz: HashMap<String, Gaz>,
     first_names: HashSet<String>,
@@ -175,8 +177,16 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         }
     }
     let first_names = entries(FIRST_NAMES).map(key).collect();
+    let mut words: HashMap<&'static str, (u32, u32)> = HashMap::default();
+    for (&w, &bits) in &cues {
+        words.entry(w).or_default().0 = bits;
+    }
+    for (w, langs) in crate::lang::stopwords() {
+        words.entry(w).or_default().1 = langs;
+    }
     Tables {
         cues,
+        words,
         by_cue,
         gaz,
         first_names,
@@ -244,9 +254,10 @@ pub(super) fn key_cow(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The cue groups (bits by [`Cue`]) that have the key `k`; see [`is`].
-pub(super) fn cue_bits(k: &str) -> u32 {
-    TABLES.cues.get(k).copied().unwrap_or(0)
+/// The cue groups (bits by [`Cue`]) that have the key `k` (see [`is`]), and the languages (bits
+/// in `lang::LANGS` order) whose stopword list has it, in one lookup.
+pub(super) fn word_bits(k: &str) -> (u32, u32) {
+    TABLES.words.get(k).copied().unwrap_or((0, 0))
 }
 
 /// True when the key `k` is in the cue group `c`.
@@ -318,8 +329,12 @@ mod tests {
         assert!(is(Cue::Particle, "von"));
         assert!(is(Cue::NonEntity, "monday"));
         assert!(!is(Cue::Title, "committee"));
-        assert_eq!(cue_bits("monday"), 1 << Cue::NonEntity as u32);
-        assert_eq!(cue_bits("zzxq"), 0);
+        assert_eq!(word_bits("monday"), (1 << Cue::NonEntity as u32, 0));
+        assert_eq!(word_bits("zzxq"), (0, 0));
+        for w in ["the", "of", "president", "der", "и", "said"] {
+            let cues = TABLES.cues.get(w).copied().unwrap_or(0);
+            assert_eq!(word_bits(w), (cues, crate::lang::stopword_langs(w)), "{w}");
+        }
     }
 
     #[cfg(feature = "gazetteers")]

@@ -57,9 +57,9 @@ pub(super) struct Tok<'a> {
     pub initials_name: bool,
     /// A word that ends with a dot ("P.", "Inc.", "U.S.").
     pub dotted: bool,
-    /// The cue groups of its key ([`lexicon::cue_bits`]), looked up once.
+    /// The cue groups of its key ([`lexicon::word_bits`]), looked up once.
     pub cues: u32,
-    /// The stopword lists that have its key ([`crate::lang::stopword_langs`]), looked up once.
+    /// The stopword lists that have its key ([`lexicon::word_bits`]), looked up once.
     pub stops: u32,
 }
 
@@ -259,13 +259,14 @@ fn push<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, kind: Kin
         Shape::Caseless
     };
     let key = lexicon::key_cow(t);
+    let (cues, stops) = lexicon::word_bits(&key);
     out.push(Tok {
         start: s,
         end: e,
         kind,
         shape,
-        cues: lexicon::cue_bits(&key),
-        stops: crate::lang::stopword_langs(&key),
+        cues,
+        stops,
         key,
         line,
         initial: false,
