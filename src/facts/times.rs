@@ -1,8 +1,29 @@
 //! Time expressions, normalised TIMEX3-style.
+//!
+//! Dates ("Thursday", "Nov. 27, 2025", "27.11.2025", "the third quarter", "last week"), times
+//! ("6:30 p.m. Tuesday", "tonight"), durations ("three weeks", "52-year-old") and sets ("daily",
+//! "every Monday") are found by a linear scan over the tokens of each sentence ([`grammar`]) and
+//! given TIMEX3 values against the reference date ([`resolve`]). English is covered in depth;
+//! month, weekday and "today"/"yesterday" words of de, fr, es, pt, it and ru come from
+//! `src/data/times_words.txt`.
+//!
+//! Conventions, after TimeML (Pustejovsky et al., "TimeML: Robust Specification of Event and
+//! Temporal Expressions in Text", 2003, and the TimeML Annotation Guidelines 1.2.1):
+//! * spans hold the determiner and the modifier words ("the third quarter", "about two years",
+//!   "the end of the year"), the modifier is also given as `modifier` (APPROX, START, END, MID,
+//!   LESS_THAN, MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE);
+//! * ages ("52-year-old") are durations (`P52Y`), as TimeML annotates them;
+//! * without a reference date, relative expressions get an X-pattern that keeps what they state
+//!   (`XXXX-WXX-4` for "Thursday", `XXXX-11-27`, `XXXX-Q3`, `XXXX-XX-XX` for "yesterday");
+//!   `value` is `None` only when even that cannot be written.
 
 use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
+
+mod grammar;
+mod lex;
+mod resolve;
 
 /// TIMEX3 types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,8 +58,103 @@ pub struct TimeFact {
     pub modifier: Option<String>,
 }
 
-/// Finds the times of `text` (sentence spans given).
+/// The sentences, with a sentence glued to the next one when the splitter cut after an
+/// abbreviation that belongs to a time ("on Aug. 7", "at 9 a.m. EST Tuesday").
+fn chunks(text: &str, sentences: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(sentences.len());
+    let mut glue = false;
+    for s in sentences {
+        match out.last_mut() {
+            Some(last) if glue && !text.get(last.end..s.start).unwrap_or("\n").contains('\n') => {
+                last.end = s.end;
+            }
+            _ => out.push(*s),
+        }
+        glue = text
+            .get(s.start..s.end)
+            .is_some_and(ends_with_time_abbreviation);
+    }
+    out
+}
+
+/// True when `s` ends with "Aug.", "Sept.", "a.m." and the like.
+fn ends_with_time_abbreviation(s: &str) -> bool {
+    let Some(body) = s.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let word_start = body
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = body.get(word_start..).unwrap_or("").to_lowercase();
+    if word == "m" {
+        let b = body.as_bytes();
+        return b.len() >= 3
+            && b[b.len() - 2] == b'.'
+            && matches!(b[b.len() - 3], b'a' | b'p' | b'A' | b'P');
+    }
+    lex::TABLE
+        .get(word.as_str())
+        .is_some_and(|v| v.iter().any(|e| e.abbr && e.cat == lex::Cat::Month))
+}
+
+/// Finds the times of `text` (sentence spans given), in text order.
 pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> Vec<TimeFact> {
-    let _ = (text, sentences, ctx);
-    Vec::new()
+    let mut out = Vec::new();
+    let mut focus = resolve::Focus {
+        reference: ctx.reference,
+        ..resolve::Focus::default()
+    };
+    let lang = ctx.language.as_deref();
+    for chunk in chunks(text, sentences) {
+        let toks = lex::tokenize(text, chunk.start, chunk.end);
+        let scanner = grammar::Scanner { toks: &toks, lang };
+        for f in scanner.scan() {
+            let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end.wrapping_sub(1)))
+            else {
+                continue;
+            };
+            let span = Span::new(first.start, last.end);
+            let si = super::sentence_index(sentences, span.start);
+            focus.sentence = si;
+            let tense = grammar::tense(&toks, f.start, f.end);
+            let value = resolve::value(&f.sem, tense, &focus);
+            let kind = resolve::kind_of(&f.sem);
+            if let Some(v) = value.as_deref() {
+                if matches!(kind, TimeKind::Date | TimeKind::Time) {
+                    if let Some(d) = resolve::day_of(v) {
+                        focus.day = Some(d);
+                    }
+                    if let Some(m) = resolve::month_of(v) {
+                        focus.month = Some(m);
+                    }
+                }
+                // Only a quarter that is named sets the quarter in focus.
+                if matches!(
+                    f.sem,
+                    resolve::Sem::Quarter(..)
+                        | resolve::Sem::LatestQuarter
+                        | resolve::Sem::UnitOffset(resolve::Unit::Quarter, _)
+                ) {
+                    if let Some(q) = resolve::quarter_of_value(v) {
+                        focus.quarter = Some(q);
+                        focus.quarter_sentence = Some(si);
+                    }
+                }
+            }
+            out.push(TimeFact {
+                text: text
+                    .get(span.start..span.end)
+                    .unwrap_or_default()
+                    .to_string(),
+                span,
+                sentence: si,
+                kind,
+                value,
+                modifier: f.modifier.map(str::to_string),
+            });
+        }
+    }
+    out
 }
