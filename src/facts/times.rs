@@ -58,36 +58,51 @@ pub struct TimeFact {
     pub modifier: Option<String>,
 }
 
-/// The sentences, with a sentence glued to the next one when the splitter cut after an
-/// abbreviation that belongs to a time ("on Aug. 7", "at 9 a.m. EST Tuesday").
+/// The sentences, with a sentence glued to the next one when the splitter cut inside a date:
+/// after an abbreviation that belongs to a time ("on Aug. 7", "at 9 a.m. EST Tuesday") or after
+/// a German day number before a month ("am 27. November").
 fn chunks(text: &str, sentences: &[Span]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(sentences.len());
-    let mut glue = false;
+    let mut prev: Option<&str> = None;
     for s in sentences {
+        let cur = text.get(s.start..s.end).unwrap_or("");
+        let glue = prev.is_some_and(|p| cut_inside_date(p, cur));
         match out.last_mut() {
             Some(last) if glue && !text.get(last.end..s.start).unwrap_or("\n").contains('\n') => {
                 last.end = s.end;
             }
             _ => out.push(*s),
         }
-        glue = text
-            .get(s.start..s.end)
-            .is_some_and(ends_with_time_abbreviation);
+        prev = Some(cur);
     }
     out
 }
 
-/// True when `s` ends with "Aug.", "Sept.", "a.m." and the like.
-fn ends_with_time_abbreviation(s: &str) -> bool {
-    let Some(body) = s.trim_end().strip_suffix('.') else {
+/// True when a sentence ending in `prev` and the next one starting `next` are one date cut in
+/// two: `prev` ends with "Aug.", "Sept.", "a.m.", or with "27." before a month name.
+fn cut_inside_date(prev: &str, next: &str) -> bool {
+    let Some(body) = prev.trim_end().strip_suffix('.') else {
         return false;
     };
     let word_start = body
         .char_indices()
         .rev()
-        .find(|(_, c)| !c.is_alphabetic())
+        .find(|(_, c)| !c.is_alphanumeric())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = body.get(word_start..).unwrap_or("").to_lowercase();
+    let is_month = |w: &str| {
+        lex::TABLE
+            .get(w)
+            .is_some_and(|v| v.iter().any(|e| e.cat == lex::Cat::Month))
+    };
+    if !word.is_empty() && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()) {
+        let first: String = next
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        return is_month(&first);
+    }
     if word == "m" {
         let b = body.as_bytes();
         return b.len() >= 3

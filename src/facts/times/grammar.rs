@@ -410,6 +410,11 @@ impl Scanner<'_, '_> {
             ("no", "less") if self.w(i + 2) == "than" => Some((i + 3, "EQUAL_OR_MORE")),
             ("the", "end" | "close") if self.w(i + 2) == "of" => Some((i + 3, "END")),
             ("the", "early" | "late") => two(if w1 == "early" { "START" } else { "END" }),
+            ("the", "first" | "last" | "second" | "latter")
+                if self.w(i + 2) == "half" && self.w(i + 3) == "of" =>
+            {
+                Some((i + 4, if w1 == "first" { "START" } else { "END" }))
+            }
             ("the", "mid") if self.w(i + 2) == "-" && self.adj(i + 2) => Some((i + 3, "MID")),
             ("earlier" | "later", "in") if self.w(i + 2) == "the" => {
                 two(if w == "earlier" { "START" } else { "END" })
@@ -1114,8 +1119,13 @@ impl Scanner<'_, '_> {
         core(i, e, Sem::Year(YearRef::Abs(hi * 100 + lo as i32)))
     }
 
-    /// "the year 2000", "the year two thousand" (after "the").
+    /// "the year 2000", "the year two thousand", "the 1988 period" (after "the").
     fn year_of_the(&self, i: usize) -> Option<Core> {
+        if let Some((e, y)) = self.year4(i) {
+            if matches!(self.w(e), "period" | "season") {
+                return core(i, e + 1, Sem::Year(YearRef::Abs(y)));
+            }
+        }
         if self.w(i) != "year" {
             return None;
         }
@@ -1386,10 +1396,17 @@ impl Scanner<'_, '_> {
                 return core(i, e + 2, Sem::Duration(Amount::Num(1.0), u));
             }
         }
-        // Bare plurals after "for", "within", "after": "for years".
+        // Bare plurals: "for years", "in years.", "months of talks", "months ago".
         if let Some((e, u, true)) = self.unit(i) {
             let prev = self.prev_word(i);
-            if !after_the && matches!(prev, "for" | "within" | "after") && !u.is_clock()
+            let next = self.w(e);
+            if !after_the && next == "ago" {
+                return core(i, e + 1, Sem::Ref("PAST_REF"));
+            }
+            let counted = !after_t(prev) && !u.is_clock() && u != Unit::Quarter;
+            if !after_the && counted && matches!(prev, "for" | "within" | "after")
+                || !after_the && counted && prev == "in" && matches!(next, "" | "." | "," | ";")
+                || !after_the && counted && next == "of" && !self.fraction_of(e)
                 || (after_the && self.w(i) == "years")
             {
                 return core(i, e, Sem::Duration(Amount::Vague, u));
@@ -1424,9 +1441,7 @@ impl Scanner<'_, '_> {
         if u == Unit::Second && matches!(self.w(i), "a" | "an") {
             return None;
         }
-        if u == Unit::Quarter
-            && ((hyphen && plural) || (self.w(e) == "of" && self.year_expr(e + 1).is_none()))
-        {
+        if u == Unit::Quarter && ((hyphen && plural) || self.fraction_of(e)) {
             return None;
         }
         let vague = matches!(a, Amount::Vague);
@@ -1515,6 +1530,32 @@ impl Scanner<'_, '_> {
             return adjectival(i, e, Sem::Duration(a, u));
         }
         core(i, e, Sem::Duration(a, u))
+    }
+
+    /// "of the ...", "of its ...": the unit before is a fraction or a part ("a quarter of the
+    /// vote"), not a time.
+    fn fraction_of(&self, e: usize) -> bool {
+        self.w(e) == "of"
+            && self.year_expr(e + 1).is_none()
+            && (matches!(
+                self.w(e + 1),
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "all"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "them"
+                    | "us"
+                    | "it"
+            ) || self.is_num(e + 1))
     }
 
     /// PRESENT_REF, PAST_REF, FUTURE_REF words.
@@ -1947,6 +1988,14 @@ impl Scanner<'_, '_> {
     }
 }
 
+/// Words after which a unit is counted or determined ("the years", "two years").
+fn after_t(prev: &str) -> bool {
+    matches!(
+        prev,
+        "the" | "these" | "those" | "a" | "an" | "few" | "several" | "many"
+    )
+}
+
 /// A part-of-day code as a clock.
 fn part_clock(code: &'static str) -> Clock {
     if code.len() == 5 {
@@ -1982,29 +2031,39 @@ fn modifier_fits(m: &str, sem: &Sem) -> bool {
     }
 }
 
-/// The tense around tokens `start..end` of a sentence: the nearest marker within eight tokens
-/// on either side (before wins a tie). Future markers: "will", "scheduled", "plans to", "is to",
-/// "as early as", "by" and "until" right before; past markers: "said", "was", "ago", past forms.
+/// The tense around tokens `start..end` of a sentence: the nearest strong marker within eight
+/// tokens on either side (before wins a tie), else the nearest weak one. Strong future markers:
+/// "will", "scheduled", "plans", "is to", "as early as"; strong past markers: "was", "ago", past
+/// forms. Weak: "by", "until" right before the expression (a deadline), and a reporting "said"
+/// that is not next to it.
 pub(super) fn tense(toks: &[Tok<'_>], start: usize, end: usize) -> super::resolve::Tense {
     use super::resolve::Tense;
     let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
-    let classify = |k: usize| -> Option<Tense> {
+    // (tense, strong)
+    let classify = |k: usize| -> Option<(Tense, bool)> {
         let w = word(k);
         let right_before = k + 1 == start;
+        let near = k + 2 >= start && k <= end + 1;
+        if matches!(
+            w,
+            "until" | "till" | "by" | "starting" | "beginning" | "effective"
+        ) {
+            // A deadline after an infinitive ("asked it to respond by Oct. 31") lies ahead.
+            let infinitive = (k.saturating_sub(6)..k).any(|j| {
+                word(j) == "to"
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|t| t.kind == TokKind::Word && !t.upper)
+            });
+            let deadline = matches!(w, "by" | "until" | "till");
+            return right_before.then_some((Tense::Future, !deadline || infinitive));
+        }
         if AHEAD_WORDS.contains(&w) {
-            // "until", "by", "starting" only mark the future right before the expression.
-            if matches!(
-                w,
-                "until" | "till" | "by" | "starting" | "beginning" | "effective"
-            ) && !right_before
-            {
-                return None;
-            }
-            return Some(Tense::Future);
+            return Some((Tense::Future, true));
         }
         // "as early as Tuesday", "as soon as Monday"
         if right_before && w == "as" && matches!(word(k.wrapping_sub(1)), "early" | "soon") {
-            return Some(Tense::Future);
+            return Some((Tense::Future, true));
         }
         if w == "to" && k < start {
             let before = word(k.wrapping_sub(1));
@@ -2019,17 +2078,24 @@ pub(super) fn tense(toks: &[Tok<'_>], start: usize, end: usize) -> super::resolv
                     | "planned"
                     | "plans"
             ) {
-                return Some(Tense::Future);
+                return Some((Tense::Future, true));
             }
         }
-        if PAST_WORDS.contains(&w) {
-            return Some(Tense::Past);
+        if matches!(w, "said" | "says" | "told") {
+            return Some((Tense::Past, near));
         }
-        if w.len() > 4 && w.ends_with("ed") && toks.get(k).is_some_and(|t| !t.upper) {
-            if NOT_PAST_BEFORE.contains(&word(k.wrapping_sub(1))) {
+        let participle = PAST_WORDS.contains(&w)
+            || (w.len() > 4 && w.ends_with("ed") && toks.get(k).is_some_and(|t| !t.upper));
+        if participle {
+            // "will be paid", "a still unspecified date": not a past tense.
+            let plain_past = matches!(
+                w,
+                "was" | "were" | "had" | "did" | "ago" | "last" | "since" | "earlier" | "yesterday"
+            );
+            if !plain_past && NOT_PAST_BEFORE.contains(&word(k.wrapping_sub(1))) {
                 return None;
             }
-            return Some(Tense::Past);
+            return Some((Tense::Past, true));
         }
         None
     };
@@ -2037,35 +2103,37 @@ pub(super) fn tense(toks: &[Tok<'_>], start: usize, end: usize) -> super::resolv
         toks.get(k)
             .is_some_and(|t| matches!(t.text, ";" | "“" | "”" | "\"" | "(" | ")"))
     };
-    let mut before = None;
+    // The nearest strong and the nearest weak marker: (distance, tense).
+    let mut strong: Option<(usize, Tense)> = None;
+    let mut weak: Option<(usize, Tense)> = None;
+    let mut note = |dist: usize, t: Tense, is_strong: bool| {
+        let slot = if is_strong { &mut strong } else { &mut weak };
+        if slot.is_none_or(|(d, _)| dist < d) {
+            *slot = Some((dist, t));
+        }
+    };
     for (dist, k) in (start.saturating_sub(8)..start).rev().enumerate() {
         if stop(k) {
             break;
         }
-        if let Some(t) = classify(k) {
-            before = Some((dist, t));
-            break;
+        if let Some((t, st)) = classify(k) {
+            note(dist, t, st);
+            if st {
+                break;
+            }
         }
     }
-    let mut after = None;
     for (dist, k) in (end..(end + 8).min(toks.len())).enumerate() {
         if stop(k) {
             break;
         }
-        if let Some(t) = classify(k) {
-            after = Some((dist, t));
-            break;
-        }
-    }
-    match (before, after) {
-        (Some((db, tb)), Some((da, ta))) => {
-            if da < db {
-                ta
-            } else {
-                tb
+        if let Some((t, st)) = classify(k) {
+            // After the expression, a tie goes to the marker before it.
+            note(dist + 1, t, st);
+            if st {
+                break;
             }
         }
-        (Some((_, t)), None) | (None, Some((_, t))) => t,
-        (None, None) => Tense::Unknown,
     }
+    strong.or(weak).map_or(Tense::Unknown, |(_, t)| t)
 }

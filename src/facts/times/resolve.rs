@@ -192,7 +192,7 @@ impl Focus {
     /// The quarter in focus when it was named at most two sentences back.
     fn near_quarter(&self) -> Option<(i32, u32)> {
         let qs = self.quarter_sentence?;
-        (self.sentence.saturating_sub(qs) <= 2).then_some(self.quarter?)
+        (self.sentence.saturating_sub(qs) <= 4).then_some(self.quarter?)
     }
 }
 
@@ -269,9 +269,11 @@ pub(super) fn pick_year(r: Date, month: u32, day: Option<u32>, tense: Tense) -> 
     let mut best_key = i64::MAX;
     for y in [r.year - 1, r.year, r.year + 1] {
         let Some(diff) = cand(y) else { continue };
+        // A tense rules out the other side, give or take a few days of reporting delay.
+        let slack = if day.is_some() { 3 } else { 0 };
         let key = match tense {
-            Tense::Past if diff > 0 => continue,
-            Tense::Future if diff < 0 => continue,
+            Tense::Past if diff > slack => continue,
+            Tense::Future if diff < -slack => continue,
             // Nearest; a tie goes to the past.
             _ => diff.abs() * 2 + i64::from(diff > 0),
         };
