@@ -21,9 +21,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
 
+mod dates;
 mod grammar;
 mod lex;
+mod phrases;
 mod resolve;
+mod tense;
 
 /// TIMEX3 types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,7 +136,7 @@ pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> V
             let span = Span::new(first.start, last.end);
             let si = super::sentence_index(sentences, span.start);
             focus.sentence = si;
-            let tense = grammar::tense(&toks, f.start, f.end);
+            let tense = tense::tense(&toks, f.start, f.end);
             let value = resolve::value(&f.sem, tense, &focus);
             let kind = resolve::kind_of(&f.sem);
             if let Some(v) = value.as_deref() {

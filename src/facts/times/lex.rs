@@ -34,8 +34,6 @@ pub(super) struct Tok<'a> {
     pub lower: String,
     /// Whitespace comes right before it (or it starts the sentence).
     pub space_before: bool,
-    /// A line break comes right before it.
-    pub newline_before: bool,
     /// Starts with an upper-case letter.
     pub upper: bool,
     /// Its value, for numbers of at most 9 digits.
@@ -65,12 +63,10 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         return out;
     };
     let mut space = true;
-    let mut newline = false;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() {
             space = true;
-            newline |= c == '\n';
             continue;
         }
         let kind = if c.is_alphabetic() {
@@ -109,7 +105,6 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             text: t,
             lower,
             space_before: space,
-            newline_before: newline,
             upper: c.is_uppercase(),
             num: if kind == TokKind::Num && t.len() <= 9 {
                 t.parse().ok()
@@ -118,7 +113,6 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             },
         });
         space = false;
-        newline = false;
     }
     out
 }

@@ -214,7 +214,7 @@ fn ymd(d: Date) -> String {
 fn year_of(y: Option<YearRef>, reference: Option<Date>) -> Option<i32> {
     match y? {
         YearRef::Abs(y) => Some(y),
-        YearRef::Rel(n) => reference.map(|r| r.year + n as i32),
+        YearRef::Rel(n) => reference.map(|r| r.year + n),
     }
 }
 
@@ -223,7 +223,7 @@ fn year_str(y: Option<i32>) -> String {
     y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"))
 }
 
-/// A date `months` months after the first of `d`'s month.
+/// The (year, month) `months` months after `year`-`month`.
 fn add_months(year: i32, month: u32, months: i64) -> (i32, u32) {
     let idx = i64::from(year) * 12 + i64::from(month) - 1 + months;
     (idx.div_euclid(12) as i32, (idx.rem_euclid(12) + 1) as u32)
@@ -231,7 +231,7 @@ fn add_months(year: i32, month: u32, months: i64) -> (i32, u32) {
 
 /// The quarter (1..4) of a month.
 fn quarter_of(month: u32) -> u32 {
-    (month + 2) / 3
+    month.div_ceil(3)
 }
 
 /// The date of a weekday (1..7) picked relative to `r`.
