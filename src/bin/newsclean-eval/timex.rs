@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use newsclean::facts::{extract_facts, TimeKind};
 use newsclean::Options;
 
-use crate::util::{f1, flag, split_args};
+use crate::util::{f1, flag, median, split_args, timed};
 
 /// A time expression in code-point offsets (gold or predicted).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -299,13 +299,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut span_errs = Vec::new();
     let mut value_errs = Vec::new();
     let mut docs = 0;
+    let mut times = Vec::new();
+    let mut bytes = 0usize;
     for (ln, line) in data.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let doc = parse_doc(line).map_err(|e| format!("{path}:{}: {e}", ln + 1))?;
         docs += 1;
-        let pred = predict(&doc.text, &doc.dct)?;
+        let (pred, ms) = timed(|| predict(&doc.text, &doc.dct));
+        let pred = pred?;
+        times.push(ms);
+        bytes += doc.text.len();
         let (c, outcomes) = score_doc(&doc.gold, &pred);
         total.add(&c);
         let chars: Vec<char> = doc.text.chars().collect();
@@ -404,6 +409,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ratio(*r, *n)
         );
     }
+    let total_ms: f64 = times.iter().sum();
+    println!(
+        "time: median {:.3} ms per document, {:.1} MB/s (extract_facts, all extractors)",
+        median(&mut times),
+        bytes as f64 / 1e3 / total_ms.max(1e-9)
+    );
     let (sp, sr, sf) = total.strict();
     let (rp, rr, rf) = total.relaxed();
     println!(

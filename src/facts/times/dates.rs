@@ -188,7 +188,26 @@ impl Scanner<'_, '_> {
             let next_upper = self
                 .t(j)
                 .is_some_and(|t| t.kind == TokKind::Word && t.upper);
-            if next_upper && !prep {
+            let strong_prep = matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "till"
+                    | "by"
+                    | "during"
+                    | "through"
+                    | "throughout"
+                    | "from"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "each"
+                    | "every"
+            );
+            if next_upper && !strong_prep {
                 return None;
             }
         }
@@ -363,7 +382,7 @@ impl Scanner<'_, '_> {
             }
             if matches!(p.text, "$" | "€" | "£" | "¥" | "#" | "№")
                 || matches!(
-                    p.lower.as_str(),
+                    p.lower.as_ref(),
                     "no" | "nos" | "number" | "page" | "room" | "flight" | "route"
                 )
             {
@@ -385,7 +404,7 @@ impl Scanner<'_, '_> {
                     _ => {}
                 }
             }
-            if n.kind == TokKind::Num || COUNT_NOUNS.contains(&n.lower.as_str()) {
+            if n.kind == TokKind::Num || COUNT_NOUNS.contains(&n.lower.as_ref()) {
                 return None;
             }
         }

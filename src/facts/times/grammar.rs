@@ -112,7 +112,7 @@ impl Scanner<'_, '_> {
 
     /// Lowercased token text, "" past the end.
     pub(super) fn w(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.lower.as_str())
+        self.toks.get(i).map_or("", |t| t.lower.as_ref())
     }
 
     /// The token exists and touches the one before it.
@@ -150,6 +150,9 @@ impl Scanner<'_, '_> {
 
     /// The expression starting at token `i`, with its modifier.
     pub fn at(&self, i: usize) -> Option<Found> {
+        if !self.t(i)?.starter {
+            return None;
+        }
         let plain = self.core_det(i).filter(|c| !c.weak).map(|c| Found {
             start: c.start,
             end: c.end,
@@ -330,9 +333,12 @@ impl Scanner<'_, '_> {
         if e.lang == "en" {
             return true;
         }
+        // Without a language, a capitalised foreign name counts only where a sentence or
+        // clause starts ("Вчера было холодно"); elsewhere it is likely a name ("Domingo").
+        let clause_start = i == 0 || self.t(i - 1).is_some_and(|p| p.kind == TokKind::Punct);
         match self.lang {
             Some(l) => l == e.lang,
-            None => e.lang == "de" || !self.t(i).is_some_and(|t| t.upper),
+            None => e.lang == "de" || clause_start || !self.t(i).is_some_and(|t| t.upper),
         }
     }
 
@@ -417,7 +423,9 @@ impl Scanner<'_, '_> {
         if t.kind == TokKind::Num {
             let mut v = f64::from(t.num?);
             let mut j = i + 1;
-            while self.w(j) == ","
+            // At most five groups ("1,000,000"), so a long digit chain costs no more.
+            while j < i + 11
+                && self.w(j) == ","
                 && self.adj(j)
                 && self
                     .t(j + 1)
@@ -453,7 +461,7 @@ impl Scanner<'_, '_> {
         if t.kind != TokKind::Word {
             return None;
         }
-        match t.lower.as_str() {
+        match t.lower.as_ref() {
             "a" | "an" | "one" => {
                 match (self.w(i + 1), self.w(i + 2)) {
                     ("few", _) => return Some((i + 2, Amount::Vague)),

@@ -5,8 +5,10 @@
 //! "Nov." and "27.11.2025" can be matched as adjacent pieces. The word table
 //! (`src/data/times_words.txt`) is parsed once.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
+
+use crate::normalize::FastMap;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,8 +32,12 @@ pub(super) struct Tok<'a> {
     pub kind: TokKind,
     /// The token as written.
     pub text: &'a str,
-    /// Lowercased text (words; the text itself otherwise).
-    pub lower: String,
+    /// Lowercased text (words; the text itself otherwise, with ’ as ').
+    pub lower: Cow<'a, str>,
+    /// Its entries in the word table (empty when none).
+    pub entries: &'static [Entry],
+    /// A pattern can start here (a number, a table word or a grammar word).
+    pub starter: bool,
     /// Whitespace comes right before it (or it starts the sentence).
     pub space_before: bool,
     /// Starts with an upper-case letter.
@@ -91,12 +97,22 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             }
         }
         let t = &s[i..j];
-        let lower = if kind == TokKind::Word {
-            t.to_lowercase()
+        let lower: Cow<'_, str> = if kind == TokKind::Word && t.chars().any(|c| !c.is_lowercase()) {
+            Cow::Owned(t.to_lowercase())
         } else if t == "’" {
-            "'".to_string()
+            Cow::Borrowed("'")
         } else {
-            t.to_string()
+            Cow::Borrowed(t)
+        };
+        let entries: &'static [Entry] = if kind == TokKind::Word {
+            TABLE.get(lower.as_ref()).map_or(&[], Vec::as_slice)
+        } else {
+            &[]
+        };
+        let starter = match kind {
+            TokKind::Num => true,
+            TokKind::Word => !entries.is_empty() || STARTERS.contains_key(lower.as_ref()),
+            TokKind::Punct => matches!(t, "'" | "’" | "½"),
         };
         out.push(Tok {
             start: start + i,
@@ -104,6 +120,8 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             kind,
             text: t,
             lower,
+            entries,
+            starter,
             space_before: space,
             upper: c.is_uppercase(),
             num: if kind == TokKind::Num && t.len() <= 9 {
@@ -168,9 +186,98 @@ pub(super) struct Entry {
 
 const WORDS: &str = include_str!("../../data/times_words.txt");
 
+/// Words that start a pattern or a modifier without being in the word table.
+const STARTER_WORDS: &[&str] = &[
+    "the",
+    "last",
+    "this",
+    "next",
+    "past",
+    "coming",
+    "current",
+    "previous",
+    "preceding",
+    "following",
+    "same",
+    "latest",
+    "first",
+    "fiscal",
+    "fy",
+    "q",
+    "year",
+    "month",
+    "now",
+    "currently",
+    "nowadays",
+    "these",
+    "present",
+    "recently",
+    "lately",
+    "formerly",
+    "more",
+    "recent",
+    "soon",
+    "future",
+    "every",
+    "each",
+    "per",
+    "a",
+    "an",
+    "half",
+    "few",
+    "several",
+    "many",
+    "some",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "that",
+    "tonight",
+    "near",
+    "moment",
+    "most",
+    "comparable",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "circa",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "longer",
+    "less",
+    "fewer",
+    "shorter",
+    "at",
+    "up",
+    "no",
+    "early",
+    "earlier",
+    "late",
+    "later",
+    "mid",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
+static STARTERS: LazyLock<FastMap<&'static str, ()>> =
+    LazyLock::new(|| STARTER_WORDS.iter().map(|w| (*w, ())).collect());
+
 /// The table, keyed by the first word of each form.
-pub(super) static TABLE: LazyLock<HashMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Entry>> = HashMap::new();
+pub(super) static TABLE: LazyLock<FastMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
+    let mut map: FastMap<&'static str, Vec<Entry>> = FastMap::default();
     for line in WORDS.lines() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -232,7 +339,7 @@ pub(super) fn lookup(toks: &[Tok<'_>], i: usize, cat: Cat) -> Option<Hit<'static
     if t.kind != TokKind::Word {
         return None;
     }
-    let entries = TABLE.get(t.lower.as_str())?;
+    let entries = t.entries;
     let mut best: Option<Hit<'static>> = None;
     for e in entries.iter().filter(|e| e.cat == cat) {
         if e.lang == "en" && matches!(cat, Cat::Month | Cat::Weekday) && !t.upper {

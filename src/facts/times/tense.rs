@@ -150,7 +150,7 @@ const PAST_WORDS: &[&str] = &[
 /// forms. Weak: "by", "until" right before the expression (a deadline), and a reporting "said"
 /// that is not next to it.
 pub(super) fn tense(toks: &[Tok<'_>], start: usize, end: usize) -> Tense {
-    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let word = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
     // (tense, strong)
     let classify = |k: usize| -> Option<(Tense, bool)> {
         let w = word(k);
