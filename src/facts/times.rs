@@ -597,4 +597,49 @@ mod tests {
         assert_eq!(n, 10_000);
         assert!(t.elapsed().as_secs() < 5);
     }
+
+    #[test]
+    fn huge_amounts_do_not_overflow() {
+        for t in [
+            "It began 999,999,999,999,999 centuries ago.",
+            "It ends 999,999,999 decades from now.",
+            "A 999999999-year lease, every 999999999 weeks, 999,999,999,999,999.9 hours.",
+        ] {
+            for r in ["2025-11-27", "0001-01-01", "9999-12-31", ""] {
+                let _ = run(t, r);
+            }
+        }
+    }
+
+    #[test]
+    fn random_time_word_soup_never_panics() {
+        // Deterministic xorshift over a vocabulary of pieces the patterns react to.
+        const PIECES: &[&str] = &[
+            "Nov", ".", "27", ",", "2025", "1,000", "999999999", "0", "31", "2/", "/", "-", "a",
+            "m", "p.m.", "a.m", "the", "last", "next", "this", "week", "years", "ago", "earlier",
+            "Thursday", "Mondays", "quarter", "third", "-quarter", "'", "s", "80", "1990s", "mid",
+            "late", "end", "of", "about", "more", "than", "nineteen", "ninety", "six", "half",
+            "Q", "4", "fiscal", "Easter", "noon", "12:60", "24:00", "т", "ноября", "года", "г.",
+            "de", "mars", "hier", "ago.", "out.", " ", "\n", "“", "”", "½", "5", "1", "/2",
+            "hours", "old", "every", "other", "per", "century", "21st", "twenty", "-", "first",
+        ];
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for round in 0..300 {
+            let mut text = String::new();
+            for _ in 0..60 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                text.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
+                if x & 0x100 != 0 {
+                    text.push(' ');
+                }
+            }
+            let reference = if round % 2 == 0 { "2025-11-27" } else { "" };
+            for t in run(&text, reference) {
+                assert_eq!(&text[t.span.start..t.span.end], t.text);
+                assert!(!t.text.is_empty());
+            }
+        }
+    }
 }
