@@ -62,39 +62,11 @@ fn is_approximator(m: &str) -> bool {
 }
 
 /// Words after which a bare month or season name is a time ("in May", "since March").
+#[rustfmt::skip]
 pub(super) const TIME_PREPS: &[&str] = &[
-    "in",
-    "of",
-    "since",
-    "until",
-    "till",
-    "by",
-    "during",
-    "from",
-    "through",
-    "throughout",
-    "before",
-    "after",
-    "early",
-    "late",
-    "mid",
-    "last",
-    "next",
-    "this",
-    "between",
-    "and",
-    "or",
-    "to",
-    "for",
-    "that",
-    "each",
-    "every",
-    "on",
-    "into",
-    "-",
-    "around",
-    "about",
-    "end",
+    "in", "of", "since", "until", "till", "by", "during", "from", "through", "throughout", "before",
+    "after", "early", "late", "mid", "last", "next", "this", "between", "and", "or", "to", "for",
+    "that", "each", "every", "on", "into", "-", "around", "about", "end",
 ];
 
 /// The scanner over one sentence.

@@ -79,11 +79,9 @@ impl Scanner<'_, '_> {
             1 => Pick::Next,
             _ => Pick::This,
         };
-        if word == "past" && !matches!(self.w(i - usize::from(i > 0)), "this") {
-            // "past Friday" is rare; "this past Friday" is handled above.
-            if i == 0 || self.w(i - 1) != "this" {
-                return None;
-            }
+        // "this past Friday" is handled above; a bare "past Friday" is not said.
+        if word == "past" {
+            return None;
         }
         if let Some(h) = self.hit(j, Cat::Weekday, false) {
             return core(i, h.end, Sem::Weekday(h.entry.num as u32, pick));
@@ -115,8 +113,8 @@ impl Scanner<'_, '_> {
         None
     }
 
-    /// "two weeks", "16-hour", "52-year-old", "a couple of years", "5 1/2 hours", "three days
-    /// ago", "a year earlier", "for years".
+    /// "two weeks", "16-hour", "a couple of years", "5 1/2 hours", "three days ago", "a year
+    /// earlier", "for years", "$5 a year" (a set). Not ages ("a 52-year-old").
     pub(super) fn duration(&self, i: usize, after_the: bool) -> Option<Core> {
         // "day-long", "year-long"
         if let Some((e, u, false)) = self.unit(i) {
