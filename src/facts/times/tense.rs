@@ -1,10 +1,13 @@
 //! The tense around an expression, which decides between the last and the next Friday.
 
+use std::sync::LazyLock;
+
 use super::lex::{Tok, TokKind};
 use super::resolve::Tense;
+use crate::normalize::FastMap;
 
-/// Past participles and past forms that do not mark a past event before a date ("scheduled for
-/// Monday" is ahead).
+/// Words that point ahead ("will", "scheduled for Monday", "payable Jan. 3"); also auxiliaries
+/// of the future in de, fr, es, it, ru.
 #[rustfmt::skip]
 const AHEAD_WORDS: &[&str] = &[
     "will", "ll", "shall", "scheduled", "schedule", "planned", "plans", "plan", "planning",
@@ -33,6 +36,21 @@ const PAST_WORDS: &[&str] = &[
     "grew", "knew", "threw", "overnight", "closed", "opened", "ended", "reported",
 ];
 
+/// The three word lists as one map, built once: 1 ahead, 2 past, 4 not-past-before (bits).
+static WORDS: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static str, u8> = FastMap::default();
+    for (list, bit) in [(AHEAD_WORDS, 1), (PAST_WORDS, 2), (NOT_PAST_BEFORE, 4)] {
+        for w in list {
+            *m.entry(w).or_insert(0) |= bit;
+        }
+    }
+    m
+});
+
+fn has(w: &str, bit: u8) -> bool {
+    WORDS.get(w).is_some_and(|b| b & bit != 0)
+}
+
 /// The tense around tokens `start..end` of a sentence: the nearest strong marker within eight
 /// tokens on either side (before wins a tie), else the nearest weak one. Strong future markers:
 /// "will", "scheduled", "plans", "is to", "as early as"; strong past markers: "was", "ago", past
@@ -59,7 +77,7 @@ pub(super) fn tense(toks: &[Tok<'_>], start: usize, end: usize) -> Tense {
             let deadline = matches!(w, "by" | "until" | "till");
             return right_before.then_some((Tense::Future, !deadline || infinitive));
         }
-        if AHEAD_WORDS.contains(&w) {
+        if has(w, 1) {
             return Some((Tense::Future, true));
         }
         // "as early as Tuesday", "as soon as Monday"
@@ -85,7 +103,7 @@ pub(super) fn tense(toks: &[Tok<'_>], start: usize, end: usize) -> Tense {
         if matches!(w, "said" | "says" | "told") {
             return Some((Tense::Past, near));
         }
-        let participle = PAST_WORDS.contains(&w)
+        let participle = has(w, 2)
             || (w.len() > 4 && w.ends_with("ed") && toks.get(k).is_some_and(|t| !t.upper));
         if participle {
             // "will be paid", "a still unspecified date": not a past tense.
@@ -93,7 +111,7 @@ pub(super) fn tense(toks: &[Tok<'_>], start: usize, end: usize) -> Tense {
                 w,
                 "was" | "were" | "had" | "did" | "ago" | "last" | "since" | "earlier" | "yesterday"
             );
-            if !plain_past && NOT_PAST_BEFORE.contains(&word(k.wrapping_sub(1))) {
+            if !plain_past && has(word(k.wrapping_sub(1)), 4) {
                 return None;
             }
             return Some((Tense::Past, true));
