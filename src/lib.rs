@@ -37,6 +37,7 @@ mod lang;
 mod markers;
 mod normalize;
 mod options;
+pub mod utf16;
 
 pub use article::{
     Article, ArticleBlock, BlockKind, Reason, Removed, Span, Stats, Timings, SCHEMA_VERSION,
