@@ -342,11 +342,21 @@ impl<'c, S: Serializer> Serializer for Proxy<'c, S> {
     }
 
     fn serialize_seq(self, len: Option<usize>) -> Result<Self::SerializeSeq, S::Error> {
-        Ok(Compound::new(self.ctx, self.place, self.inner.serialize_seq(len)?, false))
+        Ok(Compound::new(
+            self.ctx,
+            self.place,
+            self.inner.serialize_seq(len)?,
+            false,
+        ))
     }
 
     fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple, S::Error> {
-        Ok(Compound::new(self.ctx, self.place, self.inner.serialize_tuple(len)?, false))
+        Ok(Compound::new(
+            self.ctx,
+            self.place,
+            self.inner.serialize_tuple(len)?,
+            false,
+        ))
     }
 
     fn serialize_tuple_struct(
@@ -354,7 +364,12 @@ impl<'c, S: Serializer> Serializer for Proxy<'c, S> {
         name: &'static str,
         len: usize,
     ) -> Result<Self::SerializeTupleStruct, S::Error> {
-        Ok(Compound::new(self.ctx, self.place, self.inner.serialize_tuple_struct(name, len)?, false))
+        Ok(Compound::new(
+            self.ctx,
+            self.place,
+            self.inner.serialize_tuple_struct(name, len)?,
+            false,
+        ))
     }
 
     fn serialize_tuple_variant(
@@ -376,7 +391,12 @@ impl<'c, S: Serializer> Serializer for Proxy<'c, S> {
     }
 
     fn serialize_map(self, len: Option<usize>) -> Result<Self::SerializeMap, S::Error> {
-        Ok(Compound::new(self.ctx, self.place, self.inner.serialize_map(len)?, false))
+        Ok(Compound::new(
+            self.ctx,
+            self.place,
+            self.inner.serialize_map(len)?,
+            false,
+        ))
     }
 
     fn serialize_struct(
@@ -385,7 +405,12 @@ impl<'c, S: Serializer> Serializer for Proxy<'c, S> {
         len: usize,
     ) -> Result<Self::SerializeStruct, S::Error> {
         let span = name == "Span";
-        Ok(Compound::new(self.ctx, self.place, self.inner.serialize_struct(name, len)?, span))
+        Ok(Compound::new(
+            self.ctx,
+            self.place,
+            self.inner.serialize_struct(name, len)?,
+            span,
+        ))
     }
 
     fn serialize_struct_variant(
@@ -537,6 +562,7 @@ impl<C: ser::SerializeStructVariant> ser::SerializeStructVariant for Compound<'_
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::{clean, Options, Span};
@@ -626,7 +652,10 @@ mod tests {
         assert_eq!(b["span"], json!({"start": 3, "end": 5}));
         assert_eq!(b["textSpan"], json!({"start": 4, "end": 6}));
         // Spans inside a block's other fields count in text.
-        assert_eq!(b["parts"][0], json!([{"start": 0, "end": 3}, {"start": 0, "end": 1}]));
+        assert_eq!(
+            b["parts"][0],
+            json!([{"start": 0, "end": 3}, {"start": 0, "end": 1}])
+        );
         let e = &j["facts"]["events"];
         assert_eq!(e[0]["said"]["span"], json!({"start": 0, "end": 3}));
         assert_eq!(e[0]["said"]["cue"], json!({"start": 4, "end": 6}));
