@@ -62,7 +62,7 @@ fn type_error(what: &str, expected: &str, got: &JsValue) -> JsValue {
     } else {
         got.js_typeof().as_string().unwrap_or_default()
     };
-    let message = format!("newsclean: {what} must be {expected}, got {got}");
+    let message = format!("{what} must be {expected}, got {got}");
     with_code(js_sys::TypeError::new(&message).into(), "INVALID_ARGUMENT")
 }
 
@@ -131,10 +131,14 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsValue> {
                     .ok()
                     .and_then(|k| k.as_string())
                     .unwrap_or_default();
-                return invalid_options(format!("{name}: {e}"));
+                let detail = e.to_string();
+                let detail = detail
+                    .trim_start_matches("Error: ")
+                    .replace("expected usize", "expected a whole number of at least 0");
+                return invalid_options(format!("{name}: {detail}"));
             }
         }
-        invalid_options(first.to_string())
+        invalid_options(first.to_string().trim_start_matches("Error: ").to_string())
     })
 }
 
@@ -215,5 +219,31 @@ impl JsCleaner {
             .options()
             .serialize(&SERIALIZER)
             .map_err(|e| internal(&e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// Nothing in the crate panics; should something, JavaScript gets an `Error` with code
+    /// `INTERNAL` (a panic inside a JS-called closure stands in for a bug).
+    #[wasm_bindgen_test]
+    fn a_panic_becomes_an_internal_error() {
+        install_panic_hook();
+        let boom = Closure::<dyn Fn()>::new(|| {
+            let depth = std::hint::black_box(3);
+            if depth > 2 {
+                panic!("boom at depth {depth}");
+            }
+        });
+        let f: &js_sys::Function = boom.as_ref().unchecked_ref();
+        let err = f.call0(&JsValue::NULL).unwrap_err();
+        assert!(err.is_instance_of::<js_sys::Error>());
+        let code = Reflect::get(&err, &JsValue::from_str("code")).unwrap();
+        assert_eq!(code.as_string().as_deref(), Some("INTERNAL"));
+        let message = Reflect::get(&err, &JsValue::from_str("message")).unwrap();
+        assert!(message.as_string().unwrap().contains("boom at depth 3"));
     }
 }
