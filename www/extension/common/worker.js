@@ -1,0 +1,62 @@
+// The Web Worker that owns the newsclean WebAssembly module, so a long clean never blocks the page.
+// Shared by the demo page and the extension panel. Protocol (all messages plain objects):
+//   -> { type: "init", glue: URL of newsclean.js, wasm: URL of newsclean_bg.wasm }
+//   <- { type: "ready", wasmBytes, wasmGzipBytes, supportsHtml }  |  { type: "fatal", error }
+//   -> { type: "clean", id, input, options }
+//   <- { type: "result", id, article, ms }  |  { type: "error", id, error: { name, code, message } }
+
+let mod = null;
+
+const plainError = (e) => ({
+  name: e?.name ?? "Error",
+  code: e?.code ?? null,
+  message: e?.message ?? String(e),
+});
+
+async function gzipSize(bytes) {
+  if (typeof CompressionStream !== "function") return null;
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("gzip"));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+async function init({ glue, wasm }) {
+  const m = await import(glue);
+  const res = await fetch(wasm);
+  if (!res.ok) throw new Error(`cannot load ${wasm}: HTTP ${res.status}`);
+  const bytes = await res.arrayBuffer();
+  await m.default({ module_or_path: bytes });
+  mod = m;
+  let supportsHtml = true;
+  try {
+    m.clean("<!DOCTYPE html><html><body><p>Probe.</p></body></html>", { format: "html", facts: false });
+  } catch (e) {
+    supportsHtml = !(e && e.code === "INVALID_OPTIONS" && /html/i.test(e.message ?? ""));
+  }
+  return { wasmBytes: bytes.byteLength, wasmGzipBytes: await gzipSize(bytes), supportsHtml };
+}
+
+self.onmessage = async (ev) => {
+  const msg = ev.data ?? {};
+  if (msg.type === "init") {
+    try {
+      self.postMessage({ type: "ready", ...(await init(msg)) });
+    } catch (e) {
+      self.postMessage({ type: "fatal", error: plainError(e) });
+    }
+    return;
+  }
+  if (msg.type === "clean") {
+    if (!mod) {
+      self.postMessage({ type: "error", id: msg.id, error: { name: "Error", code: "NOT_READY", message: "the module is not loaded" } });
+      return;
+    }
+    const t0 = performance.now();
+    try {
+      const article = mod.clean(msg.input, msg.options ?? {});
+      const ms = performance.now() - t0;
+      self.postMessage({ type: "result", id: msg.id, article, ms });
+    } catch (e) {
+      self.postMessage({ type: "error", id: msg.id, error: plainError(e), ms: performance.now() - t0 });
+    }
+  }
+};
