@@ -207,12 +207,15 @@ async function run() {
   const sample = state.sample;
   const name = state.file?.name ?? (sample ? `${sample.id}.${sample.format}` : "pasted");
   busy(true, bytes);
+  performance.mark("newsclean:start");
   const t0 = performance.now();
   try {
     const { article, ms } = await client.clean(input, options);
     const total = performance.now() - t0;
+    performance.mark("newsclean:received");
     busy(false);
     show(article, { ms, total, name });
+    performance.measure("newsclean:show", "newsclean:received");
   } catch (e) {
     busy(false);
     if (e.code === "CANCELLED") {
@@ -230,6 +233,7 @@ async function run() {
 
 function show(article, { ms, total, name }) {
   state.last = { article, name };
+  state.rendered = false;
   state.view?.dispose();
   el.results.hidden = false;
   const info = state.info;
@@ -241,14 +245,24 @@ function show(article, { ms, total, name }) {
     el.columns.hidden = false;
     const view = renderArticle(el.article, article, { idPrefix: "nc" });
     state.view = view;
-    renderRemoved(el.removed, article, {
-      idPrefix: "nc",
-      onParagraph: (i) => {
-        view.showParagraph(i);
-        announce(`Showing paragraph ${i + 1}, the kept copy.`);
-      },
-    });
-    renderFacts(el.facts_, article, view, { announce });
+    // The side columns in tasks of their own, so a huge report never holds the page long.
+    el.removed.replaceChildren();
+    el.facts_.replaceChildren();
+    setTimeout(() => {
+      if (state.view !== view) return;
+      renderRemoved(el.removed, article, {
+        idPrefix: "nc",
+        onParagraph: (i) => {
+          view.showParagraph(i);
+          announce(`Showing paragraph ${i + 1}, the kept copy.`);
+        },
+      });
+      setTimeout(() => {
+        if (state.view !== view) return;
+        renderFacts(el.facts_, article, view, { announce });
+        state.rendered = true;
+      }, 0);
+    }, 0);
   };
 
   if (looksLikeNoArticle(article)) {
@@ -262,6 +276,7 @@ function show(article, { ms, total, name }) {
     el.notice.replaceChildren();
     renderAll();
   }
+  if (looksLikeNoArticle(article)) state.rendered = true;
   const facts = article.facts ?? {};
   const nFacts = ["entities", "times", "quantities", "quotes", "keySentences"].reduce((n, k) => n + (facts[k]?.length ?? 0), 0);
   setStatus(`Done: ${article.blocks.length} paragraphs kept, ${article.removed.length} blocks removed, ${nFacts} facts, in ${formatMs(ms)}.`);

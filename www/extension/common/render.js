@@ -88,7 +88,7 @@ export const paraLabel = (i) => `¶${i + 1}`;
  * Renders the article (header + blocks) into `root`, progressively for long articles.
  * Returns an ArticleView used to highlight spans and to find paragraphs.
  */
-export function renderArticle(root, article, { idPrefix = "nc", chunk = 400, firstChunk = 800 } = {}) {
+export function renderArticle(root, article, { idPrefix = "nc", chunk = 200, firstChunk = 200 } = {}) {
   root.replaceChildren();
   const meta = h("div", { class: "nc-meta" });
   if (article.title) root.append(h("h3", { class: "nc-title" }, article.title));
@@ -411,7 +411,7 @@ export function renderFacts(root, article, view, { announce = () => {}, perGroup
     (q) => {
       const who = q.speaker ? q.speaker.name || q.speaker.text : "unknown speaker";
       const extra = h("span", { class: "nc-sub" });
-      extra.append(h("span", { class: "nc-speaker" }, `— ${who}`));
+      extra.append(" ", h("span", { class: "nc-speaker" }, `— ${who}`));
       if (q.speaker?.name && q.speaker.name !== q.speaker.text) extra.append(` (“${q.speaker.text}”)`);
       if (q.cue) extra.append(` · ${q.cue.text}`);
       if (q.channel) extra.append(` · ${q.channel.text}`);
