@@ -20,8 +20,9 @@ const captures = new Map();
  * visible text, laid out in lines and paragraphs much as `innerText` would give it).
  *
  * The text is gathered by a DOM walk in slices of ~20 ms with a yield between them, instead of
- * one `innerText` call, which on a 5 MB page holds the tab for seconds (it measured 1.8 s in the
- * end-to-end test). Serialising HTML is one fast call.
+ * one `innerText` call, which can hold a huge page's tab for a long time (on the 5 MB page of the
+ * end-to-end test, on a busy machine, the tab once took 1.8 s to answer). Serialising HTML is one
+ * fast call (~0.15 s for that page).
  */
 async function collectPage(mode, maxChars) {
   const doc = document;
