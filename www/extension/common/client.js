@@ -27,7 +27,7 @@ export class CleanerClient {
       this.worker.onmessage = (ev) => {
         const m = ev.data;
         if (m.type === "ready") {
-          this.info = { wasmBytes: m.wasmBytes, wasmGzipBytes: m.wasmGzipBytes, supportsHtml: m.supportsHtml };
+          this.info = { wasmBytes: m.wasmBytes, wasmGzipBytes: m.wasmGzipBytes, supportsHtml: m.supportsHtml, warmMs: m.warmMs };
           resolve(this.info);
         } else if (m.type === "fatal") {
           reject(new CleanError(m.error));
