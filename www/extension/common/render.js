@@ -416,7 +416,8 @@ export function renderFacts(root, article, view, { announce = () => {}, perGroup
       if (q.cue) extra.append(` · ${q.cue.text}`);
       if (q.channel) extra.append(` · ${q.channel.text}`);
       extra.append(q.direct ? " · direct" : " · reported");
-      return factButton(`“${preview(q.text, 200)}”`, [sp(q, "nc-hl-quote"), sp(q.speaker, "nc-hl-speaker"), sp(q.cue, "nc-hl-cue")], `quote by ${who}`, extra);
+      // Direct speech in quotation marks; reported speech as it stands.
+      return factButton(q.direct ? `“${preview(q.text, 200)}”` : preview(q.text, 200), [sp(q, "nc-hl-quote"), sp(q.speaker, "nc-hl-speaker"), sp(q.cue, "nc-hl-cue")], `quote by ${who}`, extra);
     },
   );
 
