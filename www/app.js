@@ -57,11 +57,7 @@ const state = {
   info: null,
 };
 
-const client = new CleanerClient({
-  workerUrl: new URL("./extension/common/worker.js", import.meta.url),
-  glue: new URL("./pkg/newsclean.js", import.meta.url),
-  wasm: new URL("./pkg/newsclean_bg.wasm", import.meta.url),
-});
+const client = new CleanerClient({ workerUrl: new URL("./worker.js", import.meta.url) });
 
 // Exposed for the end-to-end tests and curious visitors (read-only use).
 window.newscleanDemo = { client, state };

@@ -33,11 +33,7 @@ const el = {
   announce: $("announce"),
 };
 
-const client = new CleanerClient({
-  workerUrl: api.runtime.getURL("common/worker.js"),
-  glue: api.runtime.getURL("pkg/newsclean.js"),
-  wasm: api.runtime.getURL("pkg/newsclean_bg.wasm"),
-});
+const client = new CleanerClient({ workerUrl: api.runtime.getURL("common/worker.js") });
 
 const state = { tabId: null, view: null, run: 0, article: null, done: false };
 // For the end-to-end tests: read-only view of the state.

@@ -10,11 +10,9 @@ export class CleanError extends Error {
 }
 
 export class CleanerClient {
-  /**
-   * @param {{workerUrl: string|URL, glue: string|URL, wasm: string|URL}} urls
-   */
-  constructor({ workerUrl, glue, wasm }) {
-    this.urls = { workerUrl: String(workerUrl), glue: String(glue), wasm: String(wasm) };
+  /** @param {{workerUrl: string|URL}} o  the worker entry file (worker.js) */
+  constructor({ workerUrl }) {
+    this.urls = { workerUrl: String(workerUrl) };
     this.nextId = 1;
     this.pending = new Map();
     this.info = null;
@@ -31,6 +29,8 @@ export class CleanerClient {
           resolve(this.info);
         } else if (m.type === "fatal") {
           reject(new CleanError(m.error));
+        } else if (m.type === "cleaned") {
+          performance.mark("newsclean:worker-done");
         } else {
           const p = this.pending.get(m.id);
           if (!p) return;
@@ -46,7 +46,7 @@ export class CleanerClient {
         for (const p of this.pending.values()) p.reject(err);
         this.pending.clear();
       };
-      this.worker.postMessage({ type: "init", glue: this.urls.glue, wasm: this.urls.wasm });
+      this.worker.postMessage({ type: "init" });
     });
   }
 
