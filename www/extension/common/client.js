@@ -34,9 +34,22 @@ export class CleanerClient {
         } else {
           const p = this.pending.get(m.id);
           if (!p) return;
+          if (m.type === "part") {
+            // A part of a long list of a big report (see worker-core.js postReport).
+            const list = (p.parts ??= new Map()).get(m.path) ?? [];
+            for (const item of m.items) list.push(item);
+            p.parts.set(m.path, list);
+            return;
+          }
           this.pending.delete(m.id);
-          if (m.type === "result") p.resolve({ article: m.article, ms: m.ms });
-          else p.reject(Object.assign(new CleanError(m.error), { ms: m.ms }));
+          if (m.type === "result") {
+            const a = m.article;
+            for (const [path, list] of p.parts ?? []) {
+              if (path.startsWith("facts.")) a.facts[path.slice(6)] = list;
+              else a[path] = list;
+            }
+            p.resolve({ article: a, ms: m.ms });
+          } else p.reject(Object.assign(new CleanError(m.error), { ms: m.ms }));
         }
       };
       this.worker.onerror = (ev) => {

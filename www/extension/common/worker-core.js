@@ -4,7 +4,8 @@
 //   -> { type: "init" }
 //   <- { type: "ready", wasmBytes, wasmGzipBytes, supportsHtml, warmMs }  |  { type: "fatal", error }
 //   -> { type: "clean", id, input, options }
-//   <- { type: "cleaned", id, ms } then { type: "result", id, article, ms }
+//   <- { type: "cleaned", id, ms }, then { type: "part", id, path, items }* for a big report's
+//      long lists, then { type: "result", id, article, ms, parts }
 //      | { type: "error", id, error: { name, code, message } }
 
 let mod = null;
@@ -45,6 +46,29 @@ async function init(m, wasmUrl) {
   return { wasmBytes: bytes.byteLength, wasmGzipBytes: await gzipSize(bytes), supportsHtml, warmMs };
 }
 
+/** Items per message when a report's lists are sent in parts. */
+const PART = 2000;
+
+/**
+ * Sends the report. A big report's long lists go first in parts of PART items ({ type: "part",
+ * id, path, items }), then the rest with those lists empty: the page unpacks each message in a
+ * task of its own, so unpacking a 5 MB page's report never holds the page for long.
+ */
+function postReport(id, article, ms) {
+  const lists = [
+    ["blocks", article],
+    ["removed", article],
+    ...Object.keys(article.facts ?? {}).map((k) => [k, article.facts]),
+  ].filter(([k, o]) => Array.isArray(o[k]) && o[k].length > PART);
+  for (const [k, o] of lists) {
+    const path = o === article ? k : `facts.${k}`;
+    const all = o[k];
+    for (let i = 0; i < all.length; i += PART) self.postMessage({ type: "part", id, path, items: all.slice(i, i + PART) });
+    o[k] = [];
+  }
+  self.postMessage({ type: "result", id, article, ms, parts: lists.length > 0 });
+}
+
 /**
  * Answers the page's messages with `m`, the wasm-bindgen module (`newsclean.js`, imported by the
  * entry file), whose .wasm is fetched from `wasmUrl`.
@@ -73,7 +97,7 @@ async function handle(m, wasmUrl, msg) {
       const ms = performance.now() - t0;
       // A small message first: the page learns the clean is over before it unpacks the report.
       self.postMessage({ type: "cleaned", id: msg.id, ms });
-      self.postMessage({ type: "result", id: msg.id, article, ms });
+      postReport(msg.id, article, ms);
     } catch (e) {
       self.postMessage({ type: "error", id: msg.id, error: plainError(e), ms: performance.now() - t0 });
     }
