@@ -100,13 +100,17 @@ test("a sample page: clean text, removed reasons, duplicate link, facts and thei
   assert.equal(await page.locator("#removed .nc-removed").count(), a.removed.length);
   await shot(page, "demo-sample");
 
-  // "duplicate of ¶N" links to the kept paragraph and highlights it.
+  // "duplicate of ¶N" links to the kept paragraph and highlights it (by keyboard here).
   const dup = page.locator(".nc-removed", { hasText: "duplicate of ¶" }).first();
-  await dup.locator("summary").click();
+  await dup.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await dup.getAttribute("open"), "", "Enter opens a removed block");
   const link = dup.locator("a.nc-dup-link");
   const label = await link.textContent();
   const n = Number(/¶(\d+)/.exec(label)[1]);
-  await link.click();
+  await page.keyboard.press("Tab");
+  assert.equal(await link.evaluate((a) => a === document.activeElement), true, "Tab reaches the link");
+  await page.keyboard.press("Enter");
   const kept = page.locator(`#nc-p-${n}`);
   await kept.locator("mark.nc-hl-para").waitFor();
   assert.match(await kept.textContent(), /Riverton City Council on Monday approved/);
