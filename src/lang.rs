@@ -64,6 +64,11 @@ pub(crate) fn is_stopword(word: &str, lang: usize) -> bool {
         .is_some_and(|bits| bits & (1 << lang) != 0)
 }
 
+/// True when the lower-cased `word` is a stopword of any language with a list.
+pub(crate) fn is_any_stopword(word: &str) -> bool {
+    STOPWORDS.contains_key(word)
+}
+
 /// Guesses the language of a text given as pieces. Returns an ISO 639-1 code, or `None` when
 /// nothing is clear. Looks at no more than about 20,000 words.
 pub(crate) fn guess<'a>(pieces: impl Iterator<Item = &'a str>) -> Option<&'static str> {
