@@ -17,7 +17,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { gzipSync } from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import { HERE, WWW, launchWithExtension, shot, watchErrors } from "./lib.mjs";
@@ -283,6 +285,18 @@ test("a 5 MB page: the tab stays responsive while the panel cleans", async () =>
   assert.deepEqual(errors, []);
   await panel.close();
   await page.close();
+});
+
+test("scripts/build-extension.sh packages the extension as a zip", () => {
+  const root = path.resolve(HERE, "..", "..");
+  const r = spawnSync("bash", ["scripts/build-extension.sh"], { cwd: root, env: { ...process.env, SKIP_WASM: "1" }, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const version = JSON.parse(readFileSync(path.join(EXT, "manifest.json"), "utf8")).version;
+  const zip = path.join(root, "dist", `newsclean-extension-${version}.zip`);
+  assert.match(r.stdout, /checked: manifest, scripts and module present; no host permissions/);
+  // The archive holds the module itself, so it is at least as large as the gzipped .wasm.
+  const wasm = readFileSync(path.join(EXT, "pkg", "newsclean_bg.wasm"));
+  assert.ok(statSync(zip).size > gzipSync(wasm).length * 0.9);
 });
 
 test("no request left 127.0.0.1 and no fixture page threw", () => {
