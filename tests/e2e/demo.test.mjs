@@ -8,6 +8,7 @@ import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { launch, localOnly, shot, watchErrors, WWW } from "./lib.mjs";
 import { createStaticServer } from "../../scripts/serve.mjs";
+import { REASONS } from "../../www/extension/common/render.js";
 import { innerTexts } from "./tools/sample-text.mjs";
 
 let server;
@@ -96,8 +97,19 @@ test("a sample page: clean text, removed reasons, duplicate link, facts and thei
 
   // Removed blocks with reasons.
   const reasons = await page.locator("#removed .nc-reasons").textContent();
-  for (const r of ["Cookie notice", "Navigation", "Share buttons", "Exact duplicate"]) assert.ok(reasons.includes(r), `reason ${r} shown`);
+  for (const r of ["Navigation", "Share buttons", "Exact duplicate"]) assert.ok(reasons.includes(r), `reason ${r} shown`);
+  // Every reason of the report is counted in the chips, and every removed block is listed.
+  const byReason = {};
+  for (const r of a.removed) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
+  const chips = await page.locator("#removed .nc-reason").allTextContents();
+  assert.deepEqual(chips.map((c) => c.trim()).sort(), Object.entries(byReason).map(([r, n]) => `${REASONS[r]} ${n}`).sort());
   assert.equal(await page.locator("#removed .nc-removed").count(), a.removed.length);
+  // The cookie banner is listed with the reason the module gave (text build: "cookie").
+  const cookie = a.removed.find((r) => r.text.startsWith("We use cookies"));
+  assert.ok(cookie, "the cookie banner was removed");
+  const item = page.locator(".nc-removed", { hasText: "We use cookies" }).first();
+  assert.equal(await item.locator(".nc-badge").textContent(), REASONS[cookie.reason]);
+  if (fmt === "txt") assert.equal(cookie.reason, "cookie");
   await shot(page, "demo-sample");
 
   // "duplicate of ¶N" links to the kept paragraph and highlights it (by keyboard here).
