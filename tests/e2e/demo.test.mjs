@@ -434,6 +434,22 @@ test("a 5 MB page: the UI answers clicks while the worker cleans", async () => {
   await page.close();
 });
 
+test("a long clean can be cancelled, and the next one works", async () => {
+  const { page, errors } = await openDemo();
+  await page.locator("#file").setInputFiles({ name: "live-blog.txt", mimeType: "text/plain", buffer: Buffer.from(bigText()) });
+  await page.waitForFunction(() => document.getElementById("status").classList.contains("busy"));
+  await page.getByRole("button", { name: "Cancel" }).click();
+  assert.equal(await page.locator("#status").textContent(), "Cancelled.");
+  assert.equal(await page.locator("#cancel").isHidden(), true);
+  await page.getByRole("button", { name: "Clear file" }).click();
+  await page.locator('input[name="sample-format"][value="txt"]').check();
+  await page.locator("#sample").selectOption("festival.fr");
+  await waitDone(page);
+  assert.match(await page.locator("#article").textContent(), /46 000 spectateurs/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("no request left 127.0.0.1", () => {
   assert.deepEqual(blocked, []);
 });

@@ -216,6 +216,16 @@ test("script-rendered page: the panel reads the current DOM, not the HTML sent",
   assert.match(await panel.locator("#page").textContent(), /Ferry service to island resumes/);
   await checkFactsShown(panel, await panel.evaluate(() => globalThis.newscleanPanel.article));
   await shot(panel, "ext-script-rendered");
+  // The page changes after the panel read it; Refresh reads the DOM as it is now.
+  await page.evaluate(() => {
+    const p = document.createElement("p");
+    p.textContent = "Late update: the operator said on Saturday evening that the first week of sailings had carried more than 4,000 passengers between the two harbours.";
+    document.querySelector("article").append(p);
+  });
+  await panel.evaluate(() => (globalThis.newscleanPanel.done = false));
+  await panel.getByRole("button", { name: "Refresh" }).click();
+  await waitDone(panel);
+  assert.match(await articleText(panel), /Late update: the operator said on Saturday evening/);
   assert.deepEqual(errors, []);
   await panel.close();
   await page.close();
