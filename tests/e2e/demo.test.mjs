@@ -143,7 +143,7 @@ test("a sample page: clean text, removed reasons, duplicate link, facts and thei
     // Each kind the module extracts is checked against what this sample plainly says.
     if (f.quotes.length) {
       assert.ok(await page.locator(".nc-facts-quotes .nc-speaker").count() > 0, "quotes show their speakers");
-      assert.match(await page.locator(".nc-facts-quotes").textContent(), /This bridge has held this city together[^]*— Mayor Ana Kowalski/);
+      assert.match(await page.locator(".nc-facts-quotes").textContent(), /This bridge has held this city together[^]*— (Mayor Ana Kowalski|Ana Kowalski \(“Mayor Ana Kowalski”\))/);
     }
     if (f.times.length) {
       // "on Monday", in a page dated Tuesday 18 November 2025 (the sample's reference date).
