@@ -37,6 +37,9 @@ mod lang;
 mod markers;
 mod normalize;
 mod options;
+pub mod utf16;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use article::{
     Article, ArticleBlock, BlockKind, Reason, Removed, Span, Stats, Timings, SCHEMA_VERSION,

@@ -8,6 +8,7 @@ mod articles;
 mod ner;
 mod quotes;
 mod summaries;
+mod timex;
 mod util;
 
 const HELP: &str = "\
@@ -29,6 +30,10 @@ USAGE:
     newsclean-eval summaries FILE.jsonl
         Key sentences vs extractive summaries (README §6), F1 at k = len(gold) and k = 3, with the
         lead-k baseline. Ends with: summaries docs=N f1_at_k=F f1_at_3=G
+    newsclean-eval timex FILE.jsonl [--errors N]
+        TempEval-3-style TIMEX scores (README §4) of facts::extract_facts on each document with its
+        DCT as reference date. --errors N lists N misses, spurious, span and value errors. Ends with:
+        timex docs=N strict_f1=S relaxed_f1=R value_accuracy=V day_accuracy=D
 ";
 
 fn main() -> ExitCode {
@@ -38,6 +43,7 @@ fn main() -> ExitCode {
         Some("ner") => ner::run(&args[1..]),
         Some("quotes") => quotes::run(&args[1..]),
         Some("summaries") => summaries::run(&args[1..]),
+        Some("timex") => timex::run(&args[1..]),
         Some("-h" | "--help") | None => {
             print!("{HELP}");
             return ExitCode::SUCCESS;
