@@ -266,14 +266,42 @@ mod wasm32 {
             .unwrap()
             .unchecked_into();
         let now = || now_fn.call0(&perf).unwrap().as_f64().unwrap();
+        // The same 1 MB page as tests/js/bench.mjs: distinct paragraphs from a fixed
+        // pseudo-random walk over a small vocabulary, with non-ASCII words.
+        let words: Vec<&str> = "the council met on Tuesday and argued about bridge schools budget \
+            mayor said residents river plan repairs week next vote members street trains city hall \
+            report money Zürich Kraków café naïve «quoted» 🎉 Москва 東京"
+            .split_whitespace()
+            .collect();
+        let mut state: u32 = 2_463_534_242; // xorshift32 (Marsaglia 2003)
+        let mut rand = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state as usize % n
+        };
         let mut big = String::new();
-        let mut i = 0;
         while big.len() < 1_000_000 {
-            big.push_str(&format!(
-                "Paragraph {i}: the council met again on Tuesday and argued for hours about the bridge, \
-                 the schools and the budget, and Mayor Ana Ruiz said «we will decide next week» 🎉.\n\n"
-            ));
-            i += 1;
+            for s in 0..3 {
+                let n = 10 + rand(10);
+                let mut sentence: Vec<String> = (0..n)
+                    .map(|_| words[rand(words.len())].to_string())
+                    .collect();
+                let first = &sentence[0];
+                let mut chars = first.chars();
+                let head: String = chars
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .collect();
+                sentence[0] = head + chars.as_str();
+                if s > 0 {
+                    big.push(' ');
+                }
+                big.push_str(&sentence.join(" "));
+                big.push('.');
+            }
+            big.push_str("\n\n");
         }
         let js_input = JsValue::from_str(&big);
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
