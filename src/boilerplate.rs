@@ -13,6 +13,13 @@
 //!    kept when prose surrounds it and no marker names it; outside, a good block is brought back
 //!    when it is close to the region with nothing but blocks of its own kind between.
 //! Every removed block gets a [`Reason`] and the rule that fired, in words.
+//!
+//! Structural features (HTML input) enter the same steps: a boilerplate kind named by the markup
+//! (`hint`) makes a block *bad* with that reason, a link density over one half makes it *bad*, and
+//! when the ingest found a main-content container (`has_main`), the region is that container
+//! instead of the maximum-subarray run; good paragraphs just outside it, with nothing but content
+//! between, are brought back. Plain text has none of these features, so it takes the text-only
+//! path; a block with the same features gets the same verdict whatever its source.
 
 use crate::article::Reason;
 use crate::block::{Block, Verdict};
@@ -48,6 +55,11 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
         .zip(&hits)
         .map(|(b, h)| local_class(b, *h, lang_known))
         .collect();
+
+    if blocks.iter().any(|b| b.structure.has_main) {
+        classify_structured(blocks, &classes, &hits);
+        return;
+    }
 
     // Scores for the maximum-subarray search.
     let scores: Vec<f64> = blocks
@@ -86,8 +98,69 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
     }
 }
 
+/// The region is the main-content container the ingest chose, plus good paragraphs next to it.
+fn classify_structured(blocks: &mut [Block], classes: &[Class], hits: &[Option<markers::Hit>]) {
+    let n = blocks.len();
+    let mut inside: Vec<bool> = blocks.iter().map(|b| b.structure.in_main).collect();
+    // Bring back good paragraphs just outside the container: up to two blocks away from it, with
+    // only good or short, unmarked blocks between.
+    let ok_between = |b: &Block, c: Class| {
+        b.structure.hint.is_none() && matches!(c, Class::Good | Class::NearGood | Class::Short)
+    };
+    let takes_back = |b: &Block, c: Class| {
+        c == Class::Good
+            && b.structure.hint.is_none()
+            && b.structure.link_density.is_none_or(|d| d < 0.2)
+    };
+    for pass in 0..2 {
+        let order: Box<dyn Iterator<Item = usize>> = if pass == 0 {
+            Box::new(0..n)
+        } else {
+            Box::new((0..n).rev())
+        };
+        let mut dist = usize::MAX;
+        for i in order {
+            if inside[i] {
+                dist = 0;
+                continue;
+            }
+            dist = dist.saturating_add(1);
+            if dist <= 3 && takes_back(&blocks[i], classes[i]) {
+                inside[i] = true;
+                dist = 0;
+            } else if !ok_between(&blocks[i], classes[i]) {
+                dist = usize::MAX;
+            }
+        }
+    }
+    let first = inside.iter().position(|&x| x).unwrap_or(n);
+    for i in 0..n {
+        let v = if let Some(r) = blocks[i].structure.hint {
+            Verdict::Boilerplate(r, hint_rule(r))
+        } else if inside[i] {
+            inside_verdict(blocks, i, classes, hits[i])
+        } else {
+            outside_verdict(&blocks[i], hits[i], classes[i], i < first)
+        };
+        blocks[i].verdict = v;
+    }
+}
+
+fn hint_rule(r: Reason) -> String {
+    match r {
+        Reason::Title => "the headline (reported as the title)".into(),
+        r => format!(
+            "inside markup named as {} (tag, class, id or role)",
+            r.as_str()
+        ),
+    }
+}
+
 fn local_class(b: &Block, hit: Option<markers::Hit>, lang_known: bool) -> Class {
     let f = &b.feat;
+    if b.structure.hint.is_some() {
+        return Class::Bad;
+    }
     if let Some(h) = hit {
         if h.mode != Mode::Contains || f.words < 60 {
             return Class::Bad;

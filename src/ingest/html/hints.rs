@@ -1,0 +1,242 @@
+//! What an element's tag, `class`, `id`, `role` and `itemprop` say about its content.
+//!
+//! The word lists follow the spirit of Readability.js's `unlikelyCandidates` / `positive` /
+//! `negative` patterns (Mozilla, `Readability.js`, REGEXPS) and trafilatura's boilerplate XPath
+//! expressions (Barbaresi 2021, "Trafilatura: A Web Scraping Library and Command-Line Tool for Text
+//! Discovery and Extraction", `xpaths.py`), grouped here by the [`Reason`] a user is told. Written
+//! from those descriptions; no code copied.
+
+use crate::article::Reason;
+
+/// The hint an element carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Hint {
+    /// The boilerplate kind its markup names, if any.
+    pub reason: Option<Reason>,
+    /// The markup names the article body (`<article>`, `itemprop=articleBody`, `entry-content`).
+    pub article: bool,
+    /// Readability-style class weight: +25 for article-like names, -25 for boilerplate-like.
+    pub weight: f32,
+}
+
+/// Substrings of `class` / `id` (lower-cased) that name a boilerplate kind, most specific first.
+const NAMED: &[(&str, Reason)] = &[
+    ("cookie", Reason::Cookie),
+    ("consent", Reason::Cookie),
+    ("gdpr", Reason::Cookie),
+    ("newsletter", Reason::Newsletter),
+    ("subscribe", Reason::Newsletter),
+    ("signup", Reason::Newsletter),
+    ("sign-up", Reason::Newsletter),
+    ("paywall", Reason::Newsletter),
+    ("comment", Reason::Comments),
+    ("disqus", Reason::Comments),
+    ("discussion", Reason::Comments),
+    ("replies", Reason::Comments),
+    ("share", Reason::Share),
+    ("sharing", Reason::Share),
+    ("social", Reason::Share),
+    ("sociable", Reason::Share),
+    ("addthis", Reason::Share),
+    ("follow-us", Reason::Share),
+    ("related", Reason::LinkList),
+    ("recommend", Reason::LinkList),
+    ("more-stories", Reason::LinkList),
+    ("morestories", Reason::LinkList),
+    ("most-popular", Reason::LinkList),
+    ("mostpopular", Reason::LinkList),
+    ("popular", Reason::LinkList),
+    ("trending", Reason::LinkList),
+    ("outbrain", Reason::LinkList),
+    ("taboola", Reason::LinkList),
+    ("recirc", Reason::LinkList),
+    ("read-more", Reason::LinkList),
+    ("readmore", Reason::LinkList),
+    ("see-also", Reason::LinkList),
+    ("breadcrumb", Reason::Navigation),
+    ("pagination", Reason::Navigation),
+    ("pager", Reason::Navigation),
+    ("navbar", Reason::Navigation),
+    ("navigation", Reason::Navigation),
+    ("menu", Reason::Navigation),
+    ("masthead", Reason::Navigation),
+    ("skip-link", Reason::Navigation),
+    ("footer", Reason::Footer),
+    ("copyright", Reason::Footer),
+    ("colophon", Reason::Footer),
+    ("advert", Reason::Advertisement),
+    ("sponsor", Reason::Advertisement),
+    ("promo", Reason::Advertisement),
+    ("banner", Reason::Advertisement),
+    ("adslot", Reason::Advertisement),
+    ("ad-slot", Reason::Advertisement),
+    ("ad-container", Reason::Advertisement),
+    ("ad-wrapper", Reason::Advertisement),
+    ("dfp", Reason::Advertisement),
+    ("byline", Reason::Byline),
+    ("author", Reason::Byline),
+    ("dateline", Reason::Metadata),
+    ("timestamp", Reason::Metadata),
+    ("publish-date", Reason::Metadata),
+    ("post-meta", Reason::Metadata),
+    ("entry-meta", Reason::Metadata),
+    ("article-meta", Reason::Metadata),
+    ("tags", Reason::Metadata),
+    ("sidebar", Reason::Boilerplate),
+    ("widget", Reason::Boilerplate),
+    ("toolbar", Reason::Boilerplate),
+    ("modal", Reason::Boilerplate),
+    ("popup", Reason::Boilerplate),
+    ("overlay", Reason::Boilerplate),
+];
+
+/// Whole `class` / `id` tokens (split on anything but letters and digits) that name a kind.
+const TOKENS: &[(&str, Reason)] = &[
+    ("nav", Reason::Navigation),
+    ("ad", Reason::Advertisement),
+    ("ads", Reason::Advertisement),
+    ("adv", Reason::Advertisement),
+    ("meta", Reason::Metadata),
+    ("tag", Reason::Metadata),
+    ("date", Reason::Metadata),
+    ("respond", Reason::Comments),
+    ("rail", Reason::Boilerplate),
+    ("aside", Reason::Boilerplate),
+];
+
+/// Substrings that name the article body.
+const ARTICLE: &[&str] = &[
+    "articlebody",
+    "article-body",
+    "article_body",
+    "article-content",
+    "article__body",
+    "article__content",
+    "articletext",
+    "article-text",
+    "story-body",
+    "storybody",
+    "story-content",
+    "entry-content",
+    "post-content",
+    "post-body",
+    "postbody",
+    "body-text",
+    "bodytext",
+    "main-content",
+    "content-body",
+    "rich-text",
+];
+
+/// Readability's positive names (weight +25).
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story",
+];
+/// Readability's negative names (weight -25).
+const NEGATIVE: &[&str] = &[
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "contact",
+    "footer",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+];
+
+/// The hint of an element from its tag and attributes (`class_id` = class and id, lower-cased,
+/// space-separated).
+pub(crate) fn of(tag: &str, class_id: &str, role: Option<&str>, itemprop: Option<&str>) -> Hint {
+    let mut h = Hint::default();
+    if let Some(p) = itemprop {
+        if p.eq_ignore_ascii_case("articleBody") || p.eq_ignore_ascii_case("text") {
+            h.article = true;
+        }
+        if p.eq_ignore_ascii_case("author") {
+            h.reason = Some(Reason::Byline);
+        }
+    }
+    match tag {
+        "article" | "main" => h.article = true,
+        "nav" => h.reason = Some(Reason::Navigation),
+        "footer" => h.reason = Some(Reason::Footer),
+        "aside" => h.reason = Some(Reason::Boilerplate),
+        _ => {}
+    }
+    if let Some(r) = role {
+        match r.trim().to_ascii_lowercase().as_str() {
+            "main" | "article" => h.article = true,
+            "navigation" | "menu" | "menubar" | "search" => h.reason = Some(Reason::Navigation),
+            "contentinfo" => h.reason = Some(Reason::Footer),
+            "complementary" => h.reason = Some(Reason::Boilerplate),
+            "banner" => h.reason = Some(Reason::Navigation),
+            "dialog" | "alertdialog" => h.reason = Some(Reason::Boilerplate),
+            _ => {}
+        }
+    }
+    if class_id.is_empty() {
+        return h;
+    }
+    if ARTICLE.iter().any(|a| class_id.contains(a)) {
+        h.article = true;
+    }
+    if POSITIVE.iter().any(|a| class_id.contains(a)) {
+        h.weight += 25.0;
+    }
+    if NEGATIVE.iter().any(|a| class_id.contains(a)) {
+        h.weight -= 25.0;
+    }
+    if h.reason.is_none() && !h.article {
+        h.reason = NAMED
+            .iter()
+            .find(|(s, _)| class_id.contains(s))
+            .map(|(_, r)| *r)
+            .or_else(|| {
+                class_id
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .find_map(|t| TOKENS.iter().find(|(s, _)| *s == t).map(|(_, r)| *r))
+            });
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_kinds() {
+        assert_eq!(
+            of("div", "cookie-banner", None, None).reason,
+            Some(Reason::Cookie)
+        );
+        assert_eq!(
+            of("div", "ad", None, None).reason,
+            Some(Reason::Advertisement)
+        );
+        assert_eq!(of("div", "header", None, None).reason, None);
+        assert_eq!(of("div", "shadow", None, None).reason, None);
+        assert_eq!(of("nav", "", None, None).reason, Some(Reason::Navigation));
+        assert_eq!(
+            of("div", "", Some("contentinfo"), None).reason,
+            Some(Reason::Footer)
+        );
+        let a = of("div", "entry-content", None, None);
+        assert!(a.article && a.reason.is_none() && a.weight > 0.0);
+        assert!(of("section", "", None, Some("articleBody")).article);
+    }
+}
