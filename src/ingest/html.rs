@@ -106,6 +106,8 @@ struct Frame {
     link_open: Option<(u64, usize, usize)>,
     /// Heading level of the innermost heading.
     level: u8,
+    /// This element is a link (`<a href>`).
+    is_link: bool,
     el: u32,
     /// Ordinal of the innermost block-level element (this one or an ancestor).
     block_el: u32,
@@ -536,6 +538,7 @@ impl<'a> Walker<'a> {
             _ => parent.as_ref().map_or(0, |p| p.level),
         };
         self.frames.push(Frame {
+            is_link: href.is_some(),
             link_open,
             level,
             el: ord,
@@ -592,7 +595,17 @@ impl<'a> Walker<'a> {
 
     fn exit(&mut self) {
         let Some(f) = self.frames.pop() else { return };
-        if let Some((g, start, h)) = f.link_open {
+        // A "link" around a whole paragraph is an unclosed `<a>` that the parser carried on (as
+        // browsers do): its text does not count as link text.
+        let own = self.chars - f.chars_at_enter;
+        let repeated = f.link_open.is_some_and(|(_, _, h)| {
+            h > 0 && self.hrefs.get(h) == self.hrefs.get(h - 1)
+        });
+        if f.is_link && (own > 250 || (own > 100 && repeated)) {
+            let linked = self.link_chars - f.links_at_enter;
+            self.link_chars -= linked;
+            self.pending.link_chars = self.pending.link_chars.saturating_sub(linked);
+        } else if let Some((g, start, h)) = f.link_open {
             let end = self.pending.text.trim_end().len();
             if g == self.generation && end > start {
                 let href = self.hrefs.get(h).cloned().unwrap_or_default();
@@ -733,10 +746,59 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// The hint that holds for a block: metadata or a byline named on an element holding much
+/// non-link text is a naming accident (`meta_field`, `author-content`), not a hint.
+fn effective_hint(els: &[El], info: &Info, total: u32) -> Option<Reason> {
+    let r = info.hint?;
+    let e = els.get(info.hint_el as usize)?;
+    // Nor is a name on an element that holds most of the page's text.
+    if e.chars.saturating_sub(e.link_chars) as f32 > 0.6 * total as f32 {
+        return None;
+    }
+    let weak = matches!(r, Reason::Metadata | Reason::Byline);
+    if weak && e.chars.saturating_sub(e.link_chars) > 400 {
+        return None;
+    }
+    Some(r)
+}
+
 /// Chooses the main-content container and marks the blocks inside it; resolves hints.
 fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block]) {
+    let total = els
+        .iter()
+        .map(|e| e.chars.saturating_sub(e.link_chars))
+        .max()
+        .unwrap_or(0);
+    let infos: Vec<Info> = infos
+        .iter()
+        .map(|i| Info {
+            hint: effective_hint(els, i, total),
+            ..i.clone()
+        })
+        .collect();
+    let infos = infos.as_slice();
+    if std::env::var_os("NEWSCLEAN_DEBUG").is_some() {
+        for (i, b) in infos.iter().zip(blocks.iter()).filter(|(_, b)| b.text.starts_with("Posted on")) {
+            eprintln!("{:?} {:?}", i, i.anc.iter().map(|a| els.get(*a as usize)).collect::<Vec<_>>());
+        }
+        for (i, b) in infos.iter().zip(blocks.iter()).filter(|(i, _)| i.score > 0.0 && i.hint.is_some()).take(5) {
+            eprintln!("hinted {:?} by el {} {:?}: {}", i.hint, i.hint_el, els.get(i.hint_el as usize).map(|e| (e.tag, e.chars)), &b.text.chars().take(50).collect::<String>());
+        }
+    }
     let (mut top, mut scores) = best_candidate(els, infos, true);
-    let weak = top.is_none_or(|t| els.get(t as usize).is_none_or(|e| e.chars < 250));
+    // Prose (scored paragraphs, hints honoured) inside the candidate: too little means the
+    // article itself sits in an element with a misleading name; then score without hints
+    // (Readability retries without its unlikely-candidate removal the same way).
+    let prose = |t: u32| -> usize {
+        let last = els.get(t as usize).map_or(t, |e| e.last);
+        infos
+            .iter()
+            .zip(blocks.iter())
+            .filter(|(i, _)| i.score > 0.0 && i.hint.is_none() && i.container >= t && i.container <= last)
+            .map(|(_, b)| b.text.len())
+            .sum()
+    };
+    let weak = top.is_none_or(|t| prose(t) < 500);
     if weak {
         let (t2, s2) = best_candidate(els, infos, false);
         if t2.is_some() {
@@ -836,6 +898,13 @@ fn best_candidate(els: &[El], infos: &[Info], honour_hints: bool) -> (Option<u32
     let Some(mut top) = best else {
         return (None, score);
     };
+    if std::env::var_os("NEWSCLEAN_DEBUG").is_some() {
+        let mut v: Vec<(f32, usize)> = score.iter().enumerate().filter(|(i, _)| seen[*i]).map(|(i, s)| (*s, i)).collect();
+        v.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (s, i) in v.iter().take(6) {
+            eprintln!("cand {i} {:?} score {s:.1} chars {} links {} hint {:?} w {}", els[*i].tag, els[*i].chars, els[*i].link_chars, els[*i].hint, els[*i].weight);
+        }
+    }
     // Move up while the parent scores better, or while the top is its parent's only content.
     let mut last = best_score;
     let threshold = best_score / 3.0;

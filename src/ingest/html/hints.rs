@@ -28,7 +28,6 @@ const NAMED: &[(&str, Reason)] = &[
     ("subscribe", Reason::Newsletter),
     ("signup", Reason::Newsletter),
     ("sign-up", Reason::Newsletter),
-    ("paywall", Reason::Newsletter),
     ("comment", Reason::Comments),
     ("disqus", Reason::Comments),
     ("discussion", Reason::Comments),
