@@ -98,6 +98,14 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
     }
 }
 
+/// Short lines in the main container are kept below this link density…
+const SHORT_LINK_DENSITY: f32 = 0.3;
+/// …and from this many words.
+const SHORT_MIN_WORDS: usize = 3;
+
+/// How many blocks away from the main container a good paragraph may be brought back.
+const BRING_BACK: usize = 2;
+
 /// The region is the main-content container the ingest chose, plus good paragraphs next to it.
 fn classify_structured(blocks: &mut [Block], classes: &[Class], hits: &[Option<markers::Hit>]) {
     let n = blocks.len();
@@ -125,9 +133,8 @@ fn classify_structured(blocks: &mut [Block], classes: &[Class], hits: &[Option<m
                 continue;
             }
             dist = dist.saturating_add(1);
-            if dist <= 3 && takes_back(&blocks[i], classes[i]) {
+            if dist <= BRING_BACK && takes_back(&blocks[i], classes[i]) {
                 inside[i] = true;
-                dist = 0;
             } else if !ok_between(&blocks[i], classes[i]) {
                 dist = usize::MAX;
             }
@@ -266,6 +273,14 @@ fn inside_verdict(
                 .get(i + 1)
                 .is_some_and(|c| matches!(c, Class::Good | Class::NearGood));
             if next_good && b.feat.words >= 2 && b.feat.digit_ratio < 0.3 {
+                return Verdict::Content;
+            }
+            // Inside a main-content container the markup chose, a short line that is not a
+            // link and not marked is part of the article (list items, table rows, subheads).
+            if b.structure.in_main
+                && b.structure.link_density.is_some_and(|d| d < SHORT_LINK_DENSITY)
+                && b.feat.words >= SHORT_MIN_WORDS
+            {
                 return Verdict::Content;
             }
             Verdict::Boilerplate(

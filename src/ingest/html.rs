@@ -807,6 +807,19 @@ fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block]) {
         }
     }
     let mut main: Vec<(u32, u32)> = Vec::new();
+    // A container with little prose is no evidence: leave the region to the text classifier.
+    let all_prose = |t: u32| -> usize {
+        let last = els.get(t as usize).map_or(t, |e| e.last);
+        infos
+            .iter()
+            .zip(blocks.iter())
+            .filter(|(i, _)| i.score > 0.0 && i.container >= t && i.container <= last)
+            .map(|(_, b)| b.text.len())
+            .sum()
+    };
+    if top.is_some_and(|t| all_prose(t) < 400) {
+        top = None;
+    }
     if let Some(t) = top {
         let top_score = scores.get(t as usize).copied().unwrap_or(0.0);
         let parent = els[t as usize].parent;
