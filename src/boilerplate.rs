@@ -21,7 +21,7 @@
 //! between, are brought back. Plain text has none of these features, so it takes the text-only
 //! path; a block with the same features gets the same verdict whatever its source.
 
-use crate::article::Reason;
+use crate::article::{BlockKind, Reason};
 use crate::block::{Block, Verdict};
 use crate::markers::{self, Mode};
 
@@ -43,7 +43,8 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
     let hits: Vec<Option<markers::Hit>> = blocks
         .iter()
         .map(|b| {
-            if b.feat.words <= 120 {
+            // A block the markup already names needs no marker phrase.
+            if b.feat.words <= 120 && b.structure.hint.is_none() {
                 markers::find(&b.text)
             } else {
                 None
@@ -279,7 +280,7 @@ fn inside_verdict(
             // link and not marked is part of the article (list items, table rows, subheads).
             if b.structure.in_main
                 && b.structure.link_density.is_some_and(|d| d < SHORT_LINK_DENSITY)
-                && b.feat.words >= SHORT_MIN_WORDS
+                && (b.feat.words >= SHORT_MIN_WORDS || b.kind == BlockKind::Heading)
             {
                 return Verdict::Content;
             }

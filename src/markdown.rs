@@ -121,6 +121,8 @@ mod tests {
             <h2>What changes</h2><ul><li>Two new schools for the north of the town.</li><li>A repaired bridge over the river at last.</li></ul>\
             <blockquote>We waited a long time for this decision, and it is a good one.</blockquote>\
             <p>The plan now goes to the regional government, which must sign it off by the end of the month.</p>\
+            <p>Opposition members said the council had moved too fast, and that the costs of the bridge were still unclear to everyone.</p>\
+            <p>The mayor answered that the engineers had checked the numbers twice, and that work could begin in the spring.</p>\
             </article></body></html>";
         let opts = Options {
             format: Format::Html,

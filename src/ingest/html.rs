@@ -23,7 +23,10 @@
 mod dom;
 mod hints;
 pub(crate) mod meta;
+mod prescan;
 mod spans;
+
+use html5ever::local_name;
 
 use crate::article::{BlockKind, Reason, Span};
 use crate::block::Block;
@@ -146,11 +149,24 @@ struct Walker<'a> {
     link_chars: usize,
     hrefs: Vec<String>,
     generation: u64,
+    hint_cache: std::collections::HashMap<(u8, String), hints::Hint>,
+}
+
+/// The tags `hints::of` treats specially, as a small key.
+fn tag_key(tag: &str) -> u8 {
+    match tag {
+        "article" => 1,
+        "main" => 2,
+        "nav" => 3,
+        "footer" => 4,
+        "aside" => 5,
+        _ => 0,
+    }
 }
 
 /// Parses `input` as an HTML document and turns it into blocks (main content marked) and metadata.
 pub(crate) fn parse(input: &str) -> Page {
-    let dom = Dom::parse(input);
+    let dom = Dom::parse(&prescan::strip_raw_text(input));
     let mut w = Walker {
         dom: &dom,
         loc: spans::Locator::new(input),
@@ -164,6 +180,7 @@ pub(crate) fn parse(input: &str) -> Page {
         link_chars: 0,
         hrefs: Vec::new(),
         generation: 0,
+        hint_cache: std::collections::HashMap::new(),
     };
     w.walk();
     w.flush();
@@ -361,19 +378,19 @@ impl<'a> Walker<'a> {
         match tag {
             "meta" => {
                 let key = n
-                    .attr("property")
-                    .or_else(|| n.attr("name"))
-                    .or_else(|| n.attr("itemprop"));
-                if let (Some(k), Some(c)) = (key, n.attr("content")) {
+                    .attr(&local_name!("property"))
+                    .or_else(|| n.attr(&local_name!("name")))
+                    .or_else(|| n.attr(&local_name!("itemprop")));
+                if let (Some(k), Some(c)) = (key, n.attr(&local_name!("content"))) {
                     self.meta.meta_tag(k, c);
                 }
-                if let Some(c) = n.attr("content") {
-                    self.microdata(n.attr("itemprop"), c);
+                if let Some(c) = n.attr(&local_name!("content")) {
+                    self.microdata(n.attr(&local_name!("itemprop")), c);
                 }
                 return false;
             }
             "link" => {
-                if let (Some(rel), Some(href)) = (n.attr("rel"), n.attr("href")) {
+                if let (Some(rel), Some(href)) = (n.attr(&local_name!("rel")), n.attr(&local_name!("href"))) {
                     if rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")) {
                         if self.meta.canonical.is_none() && !href.trim().is_empty() {
                             self.meta.canonical = Some(href.trim().to_string());
@@ -384,7 +401,7 @@ impl<'a> Walker<'a> {
             }
             "script" => {
                 let is_ld = n
-                    .attr("type")
+                    .attr(&local_name!("type"))
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                 let mut c = n.first;
                 while let Some(t) = self.dom.nodes.get(c) {
@@ -399,7 +416,7 @@ impl<'a> Walker<'a> {
                 return false;
             }
             "html" => {
-                if let Some(l) = n.attr("lang").or_else(|| n.attr("xml:lang")) {
+                if let Some(l) = n.attr(&local_name!("lang")).or_else(|| n.attr(&local_name!("xml:lang"))) {
                     let code: String = l
                         .trim()
                         .split(['-', '_'])
@@ -429,9 +446,9 @@ impl<'a> Walker<'a> {
             }
             "title" => return false,
             "time" => {
-                if let Some(d) = n.attr("datetime").and_then(meta::iso_date) {
-                    if n.attr("pubdate").is_some()
-                        || n.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                if let Some(d) = n.attr(&local_name!("datetime")).and_then(meta::iso_date) {
+                    if n.attrs.iter().any(|a| &*a.name.local == "pubdate")
+                        || n.attr(&local_name!("itemprop")).is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
                     {
                         self.meta.time_published.get_or_insert(d);
                     } else if self.meta.time_published.is_none() {
@@ -439,7 +456,7 @@ impl<'a> Walker<'a> {
                     }
                 }
             }
-            "dialog" if n.attr("open").is_none() => return false,
+            "dialog" if n.attr(&local_name!("open")).is_none() => return false,
             _ => {}
         }
         if tag == "head" {
@@ -450,10 +467,10 @@ impl<'a> Walker<'a> {
         if !html_ns || skipped(tag) {
             return false;
         }
-        if n.attr("hidden").is_some()
-            || n.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-            || n.attr("style").is_some_and(style_hides)
-            || n.attr("class").is_some_and(class_hides)
+        if n.attr(&local_name!("hidden")).is_some()
+            || n.attr(&local_name!("aria-hidden")).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            || n.attr(&local_name!("style")).is_some_and(style_hides)
+            || n.attr(&local_name!("class")).is_some_and(class_hides)
         {
             return false;
         }
@@ -465,8 +482,8 @@ impl<'a> Walker<'a> {
             self.flush();
             return false;
         }
-        if let Some(c) = n.attr("content") {
-            self.microdata(n.attr("itemprop"), c);
+        if let Some(c) = n.attr(&local_name!("content")) {
+            self.microdata(n.attr(&local_name!("itemprop")), c);
         }
         let block = block_level(tag);
         if block {
@@ -474,8 +491,8 @@ impl<'a> Walker<'a> {
         }
         let parent = self.frames.last().copied();
         let ord = self.els.len() as u32;
-        let class = n.attr("class").unwrap_or("");
-        let idattr = n.attr("id").unwrap_or("");
+        let class = n.attr(&local_name!("class")).unwrap_or("");
+        let idattr = n.attr(&local_name!("id")).unwrap_or("");
         let class_id = if class.is_empty() && idattr.is_empty() {
             String::new()
         } else {
@@ -485,11 +502,25 @@ impl<'a> Walker<'a> {
             s.push_str(idattr);
             s.to_ascii_lowercase()
         };
-        let itemprop = n.attr("itemprop");
-        let h = hints::of(tag, &class_id, n.attr("role"), itemprop);
+        let itemprop = n.attr(&local_name!("itemprop"));
+        let role = n.attr(&local_name!("role"));
+        // Pages repeat the same classes many times: look each combination up once.
+        let h = if role.is_none() && itemprop.is_none() {
+            let key = (tag_key(tag), class_id);
+            match self.hint_cache.get(&key) {
+                Some(h) => *h,
+                None => {
+                    let h = hints::of(tag, &key.1, None, None);
+                    self.hint_cache.insert(key, h);
+                    h
+                }
+            }
+        } else {
+            hints::of(tag, &class_id, role, itemprop)
+        };
         let article = h.article
             || parent.as_ref().is_some_and(|p| p.article)
-            || n.attr("itemtype")
+            || n.attr(&local_name!("itemtype"))
                 .is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"));
         // Inside article markup, a <header>/<footer> is the article's own (headline, tags).
         let mut hint = h.reason;
@@ -524,7 +555,7 @@ impl<'a> Walker<'a> {
             "pre" => BlockKind::Preformatted,
             _ => parent.as_ref().map_or(BlockKind::Paragraph, |p| p.kind),
         };
-        let href = if tag == "a" { n.attr("href") } else { None };
+        let href = if tag == "a" { n.attr(&local_name!("href")) } else { None };
         let link = href.is_some() || parent.as_ref().is_some_and(|p| p.link);
         let link_open = href
             .map(str::trim)
@@ -594,7 +625,8 @@ impl<'a> Walker<'a> {
     }
 
     fn exit(&mut self) {
-        let Some(f) = self.frames.pop() else { return };
+        // The block ends while its element is still the top frame (its kind and hint apply).
+        let Some(&f) = self.frames.last() else { return };
         // A "link" around a whole paragraph is an unclosed `<a>` that the parser carried on (as
         // browsers do): its text does not count as link text.
         let own = self.chars - f.chars_at_enter;
@@ -615,6 +647,7 @@ impl<'a> Walker<'a> {
         if f.block_level {
             self.flush();
         }
+        self.frames.pop();
         let last = self.els.len().saturating_sub(1) as u32;
         if let Some(e) = self.els.get_mut(f.el as usize) {
             e.last = last;
@@ -958,6 +991,15 @@ fn best_candidate(els: &[El], infos: &[Info], honour_hints: bool) -> (Option<u32
 
 /// Fills the title, byline and dateline from visible blocks, and marks the headline block.
 fn visible_metadata(blocks: &mut [Block], meta: &mut Meta) {
+    if meta.title().is_none() {
+        // No title in the head: the first top-level heading is the headline.
+        if let Some(b) = blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Heading && b.structure.heading_level == 1)
+        {
+            meta.og_title = Some(meta::collapse(&b.text));
+        }
+    }
     let title_key = meta.title().map(|t| crate::normalize::key(&t));
     let first_main = blocks.iter().position(|b| b.structure.in_main);
     let mut headline_done = false;
@@ -1047,7 +1089,8 @@ mod tests {
 
     #[test]
     fn main_content_and_hints() {
-        let para = "This is a long paragraph of the article, with commas, and enough words to count as prose here.";
+        let para = "This is a long paragraph of the article, with commas, and enough words to count as prose here. \
+            It goes on for a second sentence, so that the container holds enough running text to be the main content.";
         let html = format!(
             "<body><nav><a href=/>Home</a> <a href=/w>World</a></nav>\
              <div class=\"story\"><h1>Title</h1><p>{para}</p><p>{para} Two.</p><p>{para} Three.</p>\
@@ -1076,5 +1119,43 @@ mod tests {
         s.push_str("<p>deep text here.</p>");
         let p = parse(&s);
         assert!(p.blocks.iter().any(|b| b.text == "deep text here."));
+    }
+}
+
+#[cfg(test)]
+mod bench_tmp {
+    #[test]
+    #[ignore]
+    fn phases() {
+        let dir = "/work/shared/eval/articles-dev/html";
+        let Ok(rd) = std::fs::read_dir(dir) else { return };
+        let pages: Vec<String> = rd.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect();
+        let phase = std::env::var("PHASE").unwrap_or_default();
+        for p in &pages {
+            match phase.as_str() {
+                "load" => {}
+                "strip" => { let _ = super::prescan::strip_raw_text(p); }
+                "parse0" => { let _ = super::dom::Dom::parse(p); }
+                "parse" => { let _ = super::dom::Dom::parse(&super::prescan::strip_raw_text(p)); }
+                "ingest" => { let _ = super::parse(p); }
+                _ => { let _ = crate::clean(p, &crate::Options { format: crate::Format::Html, ..Default::default() }); }
+            }
+        }
+    }
+}
+#[cfg(test)]
+mod deep_tmp {
+    #[test]
+    #[ignore]
+    fn deep_timing() {
+        for n in [10_000usize, 20_000, 40_000] {
+            let s = "<div>".repeat(n) + "<p>x</p>";
+            let t = std::time::Instant::now();
+            let _ = super::dom::Dom::parse(&s);
+            let a = t.elapsed();
+            let t = std::time::Instant::now();
+            let _ = super::parse(&s);
+            eprintln!("{n}: dom {a:?} all {:?}", t.elapsed());
+        }
     }
 }

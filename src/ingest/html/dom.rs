@@ -65,10 +65,10 @@ impl Node {
     }
 
     /// The value of an attribute (by local name), if present.
-    pub fn attr(&self, name: &str) -> Option<&str> {
+    pub fn attr(&self, name: &LocalName) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|a| &*a.name.local == name)
+            .find(|a| a.name.local == *name)
             .map(|a| &*a.value)
     }
 }

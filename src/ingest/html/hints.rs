@@ -52,6 +52,16 @@ const NAMED: &[(&str, Reason)] = &[
     ("read-more", Reason::LinkList),
     ("readmore", Reason::LinkList),
     ("see-also", Reason::LinkList),
+    ("excerpt", Reason::LinkList),
+    ("teaser", Reason::LinkList),
+    ("recent", Reason::LinkList),
+    ("more-from", Reason::LinkList),
+    ("also-read", Reason::LinkList),
+    ("read-also", Reason::LinkList),
+    ("further-reading", Reason::LinkList),
+    ("next-prev", Reason::Navigation),
+    ("prev-next", Reason::Navigation),
+    ("post-nav", Reason::Navigation),
     ("breadcrumb", Reason::Navigation),
     ("pagination", Reason::Navigation),
     ("pager", Reason::Navigation),
@@ -157,6 +167,39 @@ const NEGATIVE: &[&str] = &[
     "widget",
 ];
 
+#[derive(Clone, Copy)]
+enum Pat {
+    Article,
+    Positive,
+    Negative,
+    /// Index into `NAMED` (lower is more specific).
+    Named(usize),
+}
+
+/// Every substring pattern, grouped by its first byte.
+static BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<(&'static str, Pat)>>> =
+    std::sync::LazyLock::new(|| {
+        let mut t: Vec<Vec<(&'static str, Pat)>> = vec![Vec::new(); 256];
+        let mut add = |p: &'static str, k: Pat| {
+            if let Some(&b) = p.as_bytes().first() {
+                t[b as usize].push((p, k));
+            }
+        };
+        for p in ARTICLE {
+            add(p, Pat::Article);
+        }
+        for p in POSITIVE {
+            add(p, Pat::Positive);
+        }
+        for p in NEGATIVE {
+            add(p, Pat::Negative);
+        }
+        for (i, (p, _)) in NAMED.iter().enumerate() {
+            add(p, Pat::Named(i));
+        }
+        t
+    });
+
 /// The hint of an element from its tag and attributes (`class_id` = class and id, lower-cased,
 /// space-separated).
 pub(crate) fn of(tag: &str, class_id: &str, role: Option<&str>, itemprop: Option<&str>) -> Hint {
@@ -190,19 +233,34 @@ pub(crate) fn of(tag: &str, class_id: &str, role: Option<&str>, itemprop: Option
     if class_id.is_empty() {
         return h;
     }
-    if ARTICLE.iter().any(|a| class_id.contains(a)) {
-        h.article = true;
+    // One scan over the string: at each position, only the patterns starting with that byte.
+    let table = &*BY_FIRST_BYTE;
+    let bytes = class_id.as_bytes();
+    let (mut article, mut pos, mut neg) = (false, false, false);
+    let mut named: Option<usize> = None;
+    for i in 0..bytes.len() {
+        for &(pat, kind) in &table[bytes[i] as usize] {
+            if !bytes[i..].starts_with(pat.as_bytes()) {
+                continue;
+            }
+            match kind {
+                Pat::Article => article = true,
+                Pat::Positive => pos = true,
+                Pat::Negative => neg = true,
+                Pat::Named(k) => named = Some(named.map_or(k, |n| n.min(k))),
+            }
+        }
     }
-    if POSITIVE.iter().any(|a| class_id.contains(a)) {
+    h.article |= article;
+    if pos {
         h.weight += 25.0;
     }
-    if NEGATIVE.iter().any(|a| class_id.contains(a)) {
+    if neg {
         h.weight -= 25.0;
     }
     if h.reason.is_none() && !h.article {
-        h.reason = NAMED
-            .iter()
-            .find(|(s, _)| class_id.contains(s))
+        h.reason = named
+            .and_then(|k| NAMED.get(k))
             .map(|(_, r)| *r)
             .or_else(|| {
                 class_id

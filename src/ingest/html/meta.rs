@@ -317,10 +317,10 @@ pub(crate) fn visible_date(line: &str) -> Option<String> {
     static ISO_IN: LazyLock<Option<Regex>> =
         LazyLock::new(|| re(r"(?-u)\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b"));
     static DMY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        re(r"\b(\d{1,2})\.?\s+(?:de\s+)?([[:alpha:]]{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})\b")
+        re(r"\b(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})\b")
     });
     static MDY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        re(r"\b([[:alpha:]]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b")
+        re(r"\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b")
     });
     let ymd = |y: &str, m: u32, d: &str| -> Option<String> {
         let y: u32 = y.parse().ok()?;

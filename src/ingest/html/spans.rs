@@ -65,12 +65,11 @@ fn last_word(s: &str) -> Option<(usize, usize)> {
 impl<'a> Locator<'a> {
     pub fn new(src: &'a str) -> Locator<'a> {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            src.bytes()
-                .enumerate()
-                .filter(|(_, c)| *c == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let mut i = 0;
+        while let Some(p) = src.get(i..).and_then(|r| r.find('\n')) {
+            i += p + 1;
+            line_starts.push(i);
+        }
         Locator {
             src,
             line_starts,
@@ -91,8 +90,9 @@ impl<'a> Locator<'a> {
         if from >= to || self.budget == 0 {
             return None;
         }
-        let hay = self.src.as_bytes().get(from..to)?;
-        let found = memfind(hay, needle.as_bytes()).map(|p| from + p);
+        let (from, to) = (self.ceil(from), self.floor(to));
+        let hay = self.src.get(from..to)?;
+        let found = hay.find(needle).map(|p| from + p);
         if found.is_none() {
             self.budget = self.budget.saturating_sub(to - from);
         }
@@ -108,8 +108,8 @@ impl<'a> Locator<'a> {
         // The node starts on its line (or, for leading blank lines, a little after it).
         let window_end = self.line_start(line.saturating_add(3)).max(fallback) + 4096 + text.len();
         let lo = self.cursor;
-        let start = match self.find(&text[ws..we], lo, window_end) {
-            Some(p) => p.saturating_sub(ws).max(lo),
+        let (start, found) = match self.find(&text[ws..we], lo, window_end) {
+            Some(p) => (p.saturating_sub(ws).max(lo), p),
             None => {
                 self.cursor = fallback;
                 return (fallback, fallback);
@@ -126,12 +126,20 @@ impl<'a> Locator<'a> {
                     None => start + text.len(),
                 }
             }
-            _ => start + (text.len() - ws),
+            _ => found + (text.len() - ws),
         };
         let end = end.min(self.src.len()).max(start);
         let (start, end) = (self.floor(start), self.floor(end));
         self.cursor = end;
         (start, end)
+    }
+
+    /// The nearest char boundary at or after `i`.
+    fn ceil(&self, mut i: usize) -> usize {
+        while i < self.src.len() && !self.src.is_char_boundary(i) {
+            i += 1;
+        }
+        i.min(self.src.len())
     }
 
     /// The nearest char boundary at or before `i`.
@@ -142,21 +150,6 @@ impl<'a> Locator<'a> {
         }
         i
     }
-}
-
-/// Byte substring search (first occurrence).
-fn memfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        let p = hay.get(i..)?.iter().position(|&c| c == first)?;
-        let at = i + p;
-        if hay.get(at + 1..at + needle.len()) == Some(rest) {
-            return Some(at);
-        }
-        i = at + 1;
-    }
-    None
 }
 
 #[cfg(test)]
@@ -177,7 +170,7 @@ mod tests {
 
     #[test]
     fn words() {
-        assert_eq!(first_word("  a, Bcd efg"), Some((4, 7)));
+        assert_eq!(first_word("  a, Bcd efg"), Some((5, 8)));
         assert_eq!(last_word("xyz, a!"), Some((0, 3)));
         assert_eq!(first_word("…"), None);
     }
