@@ -57,6 +57,8 @@ struct El {
     chars: u32,
     link_chars: u32,
     tag: Tag,
+    /// Characters of blocks whose innermost block element this is (text directly inside).
+    direct: u32,
     hint: Option<Reason>,
     weight: f32,
     same_class: u64,
@@ -542,6 +544,7 @@ impl<'a> Walker<'a> {
             chars: 0,
             link_chars: 0,
             tag: tag_class(tag),
+            direct: 0,
             hint: h.reason,
             weight: h.weight,
             same_class: if class.is_empty() { 0 } else { fnv(class) },
@@ -768,6 +771,9 @@ impl<'a> Walker<'a> {
             *a = e;
             e = self.els.get(e as usize).map_or(NO, |x| x.parent);
         }
+        if let Some(e) = self.els.get_mut(f.block_el as usize) {
+            e.direct += p.chars as u32;
+        }
         self.infos.push(Info {
             container: f.block_el,
             anc,
@@ -877,7 +883,7 @@ fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block]) {
                 };
                 let keep = c == t
                     || (s >= threshold && e.hint.is_none())
-                    || (e.tag == Tag::P && e.chars > 80 && ld < 0.25);
+                    || (paragraph_like(e) && e.chars > 80 && ld < 0.25);
                 if keep {
                     main.push((c, e.last));
                 }
@@ -899,6 +905,12 @@ fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block]) {
                 .is_none_or(|h| !(info.hint_el <= top_ord && top_ord <= h.last));
         b.structure.hint = if hint_valid { info.hint } else { None };
     }
+}
+
+/// A `<p>`, or an element whose text is (nearly) all its own, not in child blocks (Readability
+/// turns such `<div>`s into paragraphs).
+fn paragraph_like(e: &El) -> bool {
+    e.tag == Tag::P || (e.chars > 0 && e.direct as f32 >= 0.8 * e.chars as f32)
 }
 
 /// Readability scoring: (best element, final score per element).

@@ -268,6 +268,10 @@ pub(crate) fn of(tag: &str, class_id: &str, role: Option<&str>, itemprop: Option
                     .find_map(|t| TOKENS.iter().find(|(s, _)| *s == t).map(|(_, r)| *r))
             });
     }
+    // An embedded post (a tweet, an Instagram post) quoted by the article is not a share bar.
+    if h.reason == Some(Reason::Share) && (class_id.contains("embed") || class_id.contains("tweet")) {
+        h.reason = None;
+    }
     h
 }
 
