@@ -195,7 +195,15 @@ pub(crate) fn parse(input: &str) -> Page {
         link_chars,
         ..
     } = w;
-    mark_main(&els, &infos, &mut blocks);
+    let title_key = meta.title().map(|t| crate::normalize::key(&t));
+    let title_el = title_key.as_deref().and_then(|t| {
+        blocks
+            .iter()
+            .zip(&infos)
+            .find(|(b, _)| b.kind == BlockKind::Heading && title_matches(t, &b.text))
+            .map(|(_, i)| i.container)
+    });
+    mark_main(&els, &infos, &mut blocks, title_el);
     visible_metadata(&mut blocks, &mut meta);
     Page {
         blocks,
@@ -802,7 +810,7 @@ fn effective_hint(els: &[El], info: &Info, total: u32) -> Option<Reason> {
 }
 
 /// Chooses the main-content container and marks the blocks inside it; resolves hints.
-fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block]) {
+fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block], title_el: Option<u32>) {
     let total = els
         .iter()
         .map(|e| e.chars.saturating_sub(e.link_chars))
@@ -824,7 +832,7 @@ fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block]) {
             eprintln!("hinted {:?} by el {} {:?}: {}", i.hint, i.hint_el, els.get(i.hint_el as usize).map(|e| (e.tag, e.chars)), &b.text.chars().take(50).collect::<String>());
         }
     }
-    let (mut top, mut scores) = best_candidate(els, infos, true);
+    let (mut top, mut scores) = best_candidate(els, infos, true, title_el);
     // Prose (scored paragraphs, hints honoured) inside the candidate: too little means the
     // article itself sits in an element with a misleading name; then score without hints
     // (Readability retries without its unlikely-candidate removal the same way).
@@ -839,7 +847,7 @@ fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block]) {
     };
     let weak = top.is_none_or(|t| prose(t) < 500);
     if weak {
-        let (t2, s2) = best_candidate(els, infos, false);
+        let (t2, s2) = best_candidate(els, infos, false, title_el);
         if t2.is_some() {
             top = t2;
             scores = s2;
@@ -914,7 +922,12 @@ fn paragraph_like(e: &El) -> bool {
 }
 
 /// Readability scoring: (best element, final score per element).
-fn best_candidate(els: &[El], infos: &[Info], honour_hints: bool) -> (Option<u32>, Vec<f32>) {
+fn best_candidate(
+    els: &[El],
+    infos: &[Info],
+    honour_hints: bool,
+    title_el: Option<u32>,
+) -> (Option<u32>, Vec<f32>) {
     let mut score = vec![0.0f32; els.len()];
     let mut seen = vec![false; els.len()];
     for info in infos {
@@ -956,6 +969,25 @@ fn best_candidate(els: &[El], infos: &[Info], honour_hints: bool) -> (Option<u32
     let Some(mut top) = best else {
         return (None, score);
     };
+    // Pages that carry several articles (infinite scroll, "next story" below): the article is the
+    // one with the page's headline in it, if it scores at least half the best.
+    if let Some(t) = title_el {
+        let covers = |i: usize| i as u32 <= t && t <= els[i].last;
+        let strong = |i: usize| seen[i] && score[i] >= 0.5 * best_score;
+        if !covers(top as usize) {
+            // The nearest strong candidate that holds the headline.
+            let holder = (0..=(t as usize).min(els.len().saturating_sub(1)))
+                .rev()
+                .find(|&i| strong(i) && covers(i))
+                // An ancestor of the best candidate too is no alternative to it.
+                .filter(|&i| !(i as u32 <= top && top <= els[i].last));
+            if let Some(c) = holder {
+                if c as u32 != top && score[c] > 0.0 {
+                    top = c as u32;
+                }
+            }
+        }
+    }
     if std::env::var_os("NEWSCLEAN_DEBUG").is_some() {
         let mut v: Vec<(f32, usize)> = score.iter().enumerate().filter(|(i, _)| seen[*i]).map(|(i, s)| (*s, i)).collect();
         v.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -1001,6 +1033,15 @@ fn best_candidate(els: &[El], infos: &[Info], honour_hints: bool) -> (Option<u32
     (Some(top), score)
 }
 
+/// A heading that is the page's title (`title_key` is its comparison key).
+fn title_matches(title_key: &str, heading: &str) -> bool {
+    let k = crate::normalize::key(heading);
+    !k.is_empty()
+        && (title_key == k
+            || (k.len() >= 12 && title_key.contains(&k))
+            || (title_key.len() >= 12 && k.contains(title_key)))
+}
+
 /// Fills the title, byline and dateline from visible blocks, and marks the headline block.
 fn visible_metadata(blocks: &mut [Block], meta: &mut Meta) {
     if meta.title().is_none() {
@@ -1018,10 +1059,7 @@ fn visible_metadata(blocks: &mut [Block], meta: &mut Meta) {
     for (i, b) in blocks.iter_mut().enumerate() {
         let near_top = first_main.is_some_and(|m| i + 8 >= m && i <= m + 8);
         if !headline_done && b.kind == BlockKind::Heading {
-            let k = crate::normalize::key(&b.text);
-            let matches_title = title_key
-                .as_deref()
-                .is_some_and(|t| !k.is_empty() && (t == k || (k.len() >= 12 && t.contains(&k)) || (t.len() >= 12 && k.contains(t))));
+            let matches_title = title_key.as_deref().is_some_and(|t| title_matches(t, &b.text));
             if matches_title {
                 b.structure.hint = Some(Reason::Title);
                 headline_done = true;
