@@ -824,14 +824,6 @@ fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block], title_el: Option<
         })
         .collect();
     let infos = infos.as_slice();
-    if std::env::var_os("NEWSCLEAN_DEBUG").is_some() {
-        for (i, b) in infos.iter().zip(blocks.iter()).filter(|(_, b)| b.text.starts_with("Posted on")) {
-            eprintln!("{:?} {:?}", i, i.anc.iter().map(|a| els.get(*a as usize)).collect::<Vec<_>>());
-        }
-        for (i, b) in infos.iter().zip(blocks.iter()).filter(|(i, _)| i.score > 0.0 && i.hint.is_some()).take(5) {
-            eprintln!("hinted {:?} by el {} {:?}: {}", i.hint, i.hint_el, els.get(i.hint_el as usize).map(|e| (e.tag, e.chars)), &b.text.chars().take(50).collect::<String>());
-        }
-    }
     let (mut top, mut scores) = best_candidate(els, infos, true, title_el);
     // Prose (scored paragraphs, hints honoured) inside the candidate: too little means the
     // article itself sits in an element with a misleading name; then score without hints
@@ -986,13 +978,6 @@ fn best_candidate(
                     top = c as u32;
                 }
             }
-        }
-    }
-    if std::env::var_os("NEWSCLEAN_DEBUG").is_some() {
-        let mut v: Vec<(f32, usize)> = score.iter().enumerate().filter(|(i, _)| seen[*i]).map(|(i, s)| (*s, i)).collect();
-        v.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (s, i) in v.iter().take(6) {
-            eprintln!("cand {i} {:?} score {s:.1} chars {} links {} hint {:?} w {}", els[*i].tag, els[*i].chars, els[*i].link_chars, els[*i].hint, els[*i].weight);
         }
     }
     // Move up while the parent scores better, or while the top is its parent's only content.
@@ -1172,40 +1157,3 @@ mod tests {
     }
 }
 
-#[cfg(test)]
-mod bench_tmp {
-    #[test]
-    #[ignore]
-    fn phases() {
-        let dir = "/work/shared/eval/articles-dev/html";
-        let Ok(rd) = std::fs::read_dir(dir) else { return };
-        let pages: Vec<String> = rd.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect();
-        let phase = std::env::var("PHASE").unwrap_or_default();
-        for p in &pages {
-            match phase.as_str() {
-                "load" => {}
-                "strip" => { let _ = super::prescan::strip_raw_text(p); }
-                "parse0" => { let _ = super::dom::Dom::parse(p); }
-                "parse" => { let _ = super::dom::Dom::parse(&super::prescan::strip_raw_text(p)); }
-                "ingest" => { let _ = super::parse(p); }
-                _ => { let _ = crate::clean(p, &crate::Options { format: crate::Format::Html, ..Default::default() }); }
-            }
-        }
-    }
-}
-#[cfg(test)]
-mod deep_tmp {
-    #[test]
-    #[ignore]
-    fn deep_timing() {
-        for n in [10_000usize, 20_000, 40_000] {
-            let s = "<div>".repeat(n) + "<p>x</p>";
-            let t = std::time::Instant::now();
-            let _ = super::dom::Dom::parse(&s);
-            let a = t.elapsed();
-            let t = std::time::Instant::now();
-            let _ = super::parse(&s);
-            eprintln!("{n}: dom {a:?} all {:?}", t.elapsed());
-        }
-    }
-}
