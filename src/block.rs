@@ -3,6 +3,8 @@
 use crate::article::{BlockKind, Reason, Span};
 
 /// Structural hints only HTML input has; all `None`/`false` for plain text.
+// Read by the classifier once HTML ingest fills them (issue 3).
+#[allow(dead_code)]
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Structure {
     /// Share of the block's characters inside links (0..=1), when known.

@@ -3,15 +3,23 @@
 //! Three steps, all on features (never on the input format):
 //! 1. **Local class** of each block, after jusText (Pomikálek 2011, §3.2): *good* (running text:
 //!    long, stopword-dense, ends like a sentence), *short*, *bad* (link-like, title-cased, marked by
-//!    a marker phrase), or *near-good* in between.
+//!    a marker phrase), or *near-good* in between. An unnamed line between two lines that markers
+//!    name by the same kind is part of their box (a newsletter sign-up's blurb).
 //! 2. **Main region**: the contiguous run of blocks with the largest sum of per-block scores
 //!    (maximum subarray, Kadane 1984) — prose scores its length, boilerplate a penalty — so short
 //!    blocks between paragraphs (subheadings, one-line paragraphs) stay inside, while menus and link
 //!    lists around the article fall outside. This is the text-only analogue of the "densest run of
 //!    prose" idea in Kohlschütter et al. 2010 ("Boilerplate detection using shallow text features").
-//! 3. **Context** (jusText's context-sensitive pass): inside the region a short or near-good block is
-//!    kept when prose surrounds it and no marker names it; outside, a good block is brought back
-//!    when it is close to the region with nothing but blocks of its own kind between.
+//!    Named interruptions inside an article (advertisement slots, newsletter and share boxes,
+//!    captions, inline "Read more: …" links) cost little, and a run of them costs once, so they do
+//!    not cut the article in two; short closing sentences right after the run, and prose that
+//!    resumes after interruptions, join it. A comments marker ends the article (see `classify`).
+//! 3. **Context** (after jusText's context-sensitive pass): inside the region, short and
+//!    near-good blocks stay unless a marker names them, and a short non-sentence line stays when
+//!    prose follows it (a subheading); outside, blocks under a related-links header or in the
+//!    comments after the article take that header's kind, and the headline is the last unnamed
+//!    headline-like line before the region, looking past bylines, dates and share bars.
+//!
 //! Every removed block gets a [`Reason`] and the rule that fired, in words.
 //!
 //! Structural features (HTML input) enter the same steps: a boilerplate kind named by the markup
@@ -51,50 +59,260 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
             }
         })
         .collect();
-    let classes: Vec<Class> = blocks
+    let mut classes: Vec<Class> = blocks
         .iter()
         .zip(&hits)
         .map(|(b, h)| local_class(b, *h, lang_known))
         .collect();
+    let boxed = boxed_lines(blocks, &hits, &classes);
+    for (c, r) in classes.iter_mut().zip(&boxed) {
+        if r.is_some() {
+            *c = Class::Bad;
+        }
+    }
 
     if blocks.iter().any(|b| b.structure.has_main) {
-        classify_structured(blocks, &classes, &hits);
+        classify_structured(blocks, &classes, &hits, &boxed);
         return;
     }
 
     // Scores for the maximum-subarray search.
-    let scores: Vec<f64> = blocks
+    let mut scores: Vec<f64> = blocks
         .iter()
         .zip(&classes)
         .zip(&hits)
         .map(|((b, c), h)| score(b, *c, *h))
         .collect();
-    let Some((lo, hi)) = max_subarray(&scores) else {
+    // Interruptions in a row (an advertisement slot, a newsletter sign-up, a share bar, a caption
+    // with its credit, a "Read more: …" link) are one break in the article however many lines
+    // they span: only the first line costs the full penalty, so the paragraphs after them stay
+    // in the main run.
+    let interrupts = |j: usize| {
+        boxed[j].is_some_and(|r| INTERRUPTIONS.contains(&r))
+            || hits[j].is_some_and(|h| is_interruption(&blocks[j], h))
+    };
+    let interrupting: Vec<bool> = (0..n).map(interrupts).collect();
+    for (score, pair) in scores.iter_mut().skip(1).zip(interrupting.windows(2)) {
+        if pair[0] && pair[1] {
+            *score = BOX_LINE_PENALTY;
+        }
+    }
+    // Comments markers split the page into segments: an article does not resume after its
+    // comments, and reader comments can hold more prose than the article itself. The article is
+    // the best run of the first segment that has a substantial one (a quarter of the best
+    // segment's score, and at least a paragraph's worth), so a "0 Comments" count beside the
+    // byline does not hide the article that follows it.
+    let mut segments: Vec<(usize, usize, f64)> = Vec::new();
+    let mut seg_start = 0;
+    for i in 0..=n {
+        let boundary = i == n
+            || hits[i].is_some_and(|h| h.reason == Reason::Comments && h.mode != Mode::Contains);
+        if boundary {
+            if let Some((a, b)) = max_subarray(&scores[seg_start..i]) {
+                let sum: f64 = scores[seg_start + a..=seg_start + b].iter().sum();
+                segments.push((seg_start + a, seg_start + b, sum));
+            }
+            seg_start = i + 1;
+        }
+    }
+    let top = segments.iter().map(|s| s.2).fold(0.0, f64::max);
+    let best = segments
+        .iter()
+        .copied()
+        .find(|s| s.2 >= (0.25 * top).max(300.0).min(top));
+    let Some((lo, hi, _)) = best else {
         for (i, b) in blocks.iter_mut().enumerate() {
-            b.verdict = outside_verdict(b, hits[i], classes[i], true);
+            b.verdict = outside_verdict(b, hits[i], boxed[i], classes[i], true);
         }
         return;
     };
+    let hi = extend_past_interruptions(blocks, &classes, &hits, &interrupting, hi);
 
     for i in 0..n {
         let inside = i >= lo && i <= hi;
         let b = &blocks[i];
         let v = if inside {
-            inside_verdict(blocks, i, &classes, hits[i])
+            inside_verdict(blocks, i, &classes, hits[i], boxed[i])
         } else {
-            outside_verdict(b, hits[i], classes[i], i < lo)
+            outside_verdict(b, hits[i], boxed[i], classes[i], i < lo)
         };
         blocks[i].verdict = v;
     }
-    // The headline: the last short, unpunctuated line shortly before the region.
-    for i in (lo.saturating_sub(4)..lo).rev() {
+    name_lists_and_comments(blocks, &hits, lo, hi);
+    // The headline: the last short, unpunctuated line before the region, looking past the
+    // byline, date, share and other lines that markers name (at most a few unnamed lines back).
+    let mut unnamed = 0;
+    for i in (lo.saturating_sub(TITLE_LOOKBACK)..lo).rev() {
         let b = &blocks[i];
-        if hits[i].is_none() && (3..=30).contains(&b.feat.words) && !b.feat.terminal {
+        if hits[i].is_some() || boxed[i].is_some() || metadata_like(b).is_some() {
+            continue;
+        }
+        let size_ok = if b.feat.unspaced {
+            (6..=60).contains(&b.feat.chars)
+        } else {
+            (3..=30).contains(&b.feat.words)
+        };
+        if size_ok && !b.feat.terminal {
             blocks[i].verdict = Verdict::Boilerplate(
                 Reason::Title,
                 "headline-like line just before the article".into(),
             );
             break;
+        }
+        unnamed += 1;
+        if unnamed >= 3 {
+            break;
+        }
+    }
+}
+
+/// How far back before the article the headline is looked for, in blocks.
+const TITLE_LOOKBACK: usize = 12;
+/// Boilerplate kinds that interrupt an article as a box of a few lines.
+const INTERRUPTIONS: [Reason; 3] = [Reason::Advertisement, Reason::Newsletter, Reason::Share];
+/// True when the marker names something that interrupts an article in place rather than a page
+/// region around it: advertisement, newsletter and share boxes, metadata lines (captions, photo
+/// credits, tags), and a single related link given inline ("Read more: Council to ban bonfires").
+fn is_interruption(b: &Block, hit: markers::Hit) -> bool {
+    INTERRUPTIONS.contains(&hit.reason)
+        || hit.reason == Reason::Metadata
+        || (hit.reason == Reason::LinkList && hit.mode == Mode::Start && is_inline_link(&b.text))
+}
+
+/// "Read more: Council to ban garden bonfires": a short lead-in, a colon (or a pipe, a
+/// guillemet), then a headline of at least three words — one link, not the header of a list.
+fn is_inline_link(text: &str) -> bool {
+    let Some(p) = text.find([':', '|', '»']) else {
+        return false;
+    };
+    let (lead, rest) = text.split_at(p);
+    lead.split_whitespace().count() <= 4 && rest.split_whitespace().count() >= 3
+}
+
+/// Most of a named interruption's length that counts against the article run, in characters.
+const INTERRUPTION_MAX_COST: f64 = 40.0;
+/// The score of each line of such a box after its first.
+const BOX_LINE_PENALTY: f64 = -10.0;
+/// Longest run of interruptions the article is followed across, in blocks.
+const MAX_INTERRUPTION_RUN: usize = 6;
+/// Most short lines taken into the article after its main run.
+const MAX_SHORT_TAIL: usize = 3;
+
+/// Lines without a marker of their own that sit inside a box named by markers: an unnamed line
+/// whose neighbours on both sides are named by the same kind ("Sign up to our newsletter" /
+/// "The day's news in your inbox." / "Your email address"). Not for advertisement slots (sites
+/// put one between every two paragraphs) nor comments; a sentence-like blurb of up to
+/// [`MAX_BLURB_WORDS`] words only inside a newsletter or cookie box, which carry one.
+fn boxed_lines(
+    blocks: &[Block],
+    hits: &[Option<markers::Hit>],
+    classes: &[Class],
+) -> Vec<Option<Reason>> {
+    let n = blocks.len();
+    let mut out = vec![None; n];
+    for i in 1..n.saturating_sub(1) {
+        if hits[i].is_some() {
+            continue;
+        }
+        let (Some(a), Some(b)) = (hits[i - 1], hits[i + 1]) else {
+            continue;
+        };
+        let r = a.reason;
+        if r != b.reason || matches!(r, Reason::Advertisement | Reason::Comments) {
+            continue;
+        }
+        let blurb_ok = matches!(r, Reason::Newsletter | Reason::Cookie)
+            && blocks[i].feat.words <= MAX_BLURB_WORDS;
+        if classes[i] != Class::Good || blurb_ok {
+            out[i] = Some(r);
+        }
+    }
+    out
+}
+
+/// Longest prose-like blurb taken as part of a newsletter or cookie box, in words.
+const MAX_BLURB_WORDS: usize = 40;
+
+/// The end of the article, extended past what Kadane's search leaves out: short sentences right
+/// after the main run (a closing one-line paragraph: "The inquiry resumes on Monday.", which
+/// scores zero), and prose that resumes after a run of named interruptions (a newsletter box
+/// followed by one more short paragraph) — an interruption is not the end of an article.
+fn extend_past_interruptions(
+    blocks: &[Block],
+    classes: &[Class],
+    hits: &[Option<markers::Hit>],
+    interrupting: &[bool],
+    hi: usize,
+) -> usize {
+    let n = blocks.len();
+    let unnamed = |j: usize| hits[j].is_none() && metadata_like(&blocks[j]).is_none();
+    let mut end = hi;
+    loop {
+        let mut j = end + 1;
+        let mut shorts = 0;
+        while j < n && classes[j] == Class::Short && unnamed(j) {
+            if shorts == MAX_SHORT_TAIL {
+                return end; // a run of short lines this long is not a closing paragraph
+            }
+            shorts += 1;
+            j += 1;
+        }
+        if shorts > 0 {
+            end = j - 1;
+        }
+        let mut k = j;
+        while k < n && k - j < MAX_INTERRUPTION_RUN && interrupting[k] {
+            k += 1;
+        }
+        if k > j && k < n && matches!(classes[k], Class::Good | Class::NearGood) && unnamed(k) {
+            end = k;
+            continue;
+        }
+        return end;
+    }
+}
+
+/// Blocks outside the article that follow a related-links header ("You may also like") or, after
+/// the article, a comments header ("12 Comments") are named after that header: the headlines of
+/// the list, the text of the comments. A line named by a marker of another kind ends the list.
+fn name_lists_and_comments(
+    blocks: &mut [Block],
+    hits: &[Option<markers::Hit>],
+    lo: usize,
+    hi: usize,
+) {
+    let mut current: Option<(Reason, &'static str)> = None;
+    for i in 0..blocks.len() {
+        if i >= lo && i <= hi {
+            current = None;
+            continue;
+        }
+        if let Some(h) = hits[i] {
+            current = match (h.reason, h.mode) {
+                (Reason::LinkList, Mode::Line | Mode::Start)
+                    if !is_inline_link(&blocks[i].text) =>
+                {
+                    Some((Reason::LinkList, "under a related-links header"))
+                }
+                (Reason::Comments, Mode::Line | Mode::Start | Mode::End) if i > hi => {
+                    Some((Reason::Comments, "in the comments after the article"))
+                }
+                (r, _) if current.is_some_and(|(c, _)| c == r) => current,
+                _ => None,
+            };
+            continue;
+        }
+        let Some((reason, rule)) = current else {
+            continue;
+        };
+        if matches!(
+            blocks[i].verdict,
+            Verdict::Boilerplate(
+                Reason::Boilerplate | Reason::LinkList | Reason::Navigation,
+                _
+            )
+        ) {
+            blocks[i].verdict = Verdict::Boilerplate(reason, rule.into());
         }
     }
 }
@@ -108,7 +326,12 @@ const SHORT_MIN_WORDS: usize = 3;
 const BRING_BACK: usize = 2;
 
 /// The region is the main-content container the ingest chose, plus good paragraphs next to it.
-fn classify_structured(blocks: &mut [Block], classes: &[Class], hits: &[Option<markers::Hit>]) {
+fn classify_structured(
+    blocks: &mut [Block],
+    classes: &[Class],
+    hits: &[Option<markers::Hit>],
+    boxed: &[Option<Reason>],
+) {
     let n = blocks.len();
     let mut inside: Vec<bool> = blocks.iter().map(|b| b.structure.in_main).collect();
     // Bring back good paragraphs just outside the container: up to two blocks away from it, with
@@ -146,9 +369,9 @@ fn classify_structured(blocks: &mut [Block], classes: &[Class], hits: &[Option<m
         let v = if let Some(r) = blocks[i].structure.hint {
             Verdict::Boilerplate(r, hint_rule(r))
         } else if inside[i] {
-            inside_verdict(blocks, i, classes, hits[i])
+            inside_verdict(blocks, i, classes, hits[i], boxed[i])
         } else {
-            outside_verdict(&blocks[i], hits[i], classes[i], i < first)
+            outside_verdict(&blocks[i], hits[i], boxed[i], classes[i], i < first)
         };
         blocks[i].verdict = v;
     }
@@ -205,9 +428,16 @@ fn score(b: &Block, c: Class, hit: Option<markers::Hit>) -> f64 {
         Class::NearGood => 0.3 * len,
         Class::Short => 0.0,
         Class::Bad => match hit.map(|h| (h.reason, h.mode)) {
-            Some((Reason::LinkList | Reason::Comments, Mode::Line | Mode::Start)) => -400.0,
+            Some((Reason::Comments, Mode::Line | Mode::Start | Mode::End)) => -400.0,
+            // A named interruption of the article (an advertisement slot, a caption with its
+            // credit, a share bar, a single "Read more: …" link): it is removed by name wherever
+            // it stands, so its cost is capped, and a long caption does not split the article.
+            Some(_) if hit.is_some_and(|h| is_interruption(b, h)) => {
+                -(60.0 + len.min(INTERRUPTION_MAX_COST))
+            }
+            Some((Reason::LinkList, Mode::Line | Mode::Start)) => -250.0,
             Some(_) => -(60.0 + len),
-            None => -(25.0 + len),
+            None => -(50.0 + len),
         },
     }
 }
@@ -238,11 +468,20 @@ fn named(hit: markers::Hit) -> Verdict {
     let how = match hit.mode {
         Mode::Line => "is",
         Mode::Start => "starts with",
+        Mode::End => "ends with",
         Mode::Contains => "contains",
+        Mode::Credit => "ends with a credit opened by",
     };
     Verdict::Boilerplate(
         hit.reason,
         format!("{how} a {} marker phrase", hit.reason.as_str()),
+    )
+}
+
+fn in_box(r: Reason) -> Verdict {
+    Verdict::Boilerplate(
+        r,
+        format!("between two {} lines, inside their box", r.as_str()),
     )
 }
 
@@ -251,8 +490,12 @@ fn inside_verdict(
     i: usize,
     classes: &[Class],
     hit: Option<markers::Hit>,
+    boxed: Option<Reason>,
 ) -> Verdict {
     let b = &blocks[i];
+    if let Some(r) = boxed {
+        return in_box(r);
+    }
     match classes[i] {
         Class::Good | Class::NearGood | Class::Short => {
             if let Some(h) = hit {
@@ -292,9 +535,18 @@ fn inside_verdict(
     }
 }
 
-fn outside_verdict(b: &Block, hit: Option<markers::Hit>, class: Class, before: bool) -> Verdict {
+fn outside_verdict(
+    b: &Block,
+    hit: Option<markers::Hit>,
+    boxed: Option<Reason>,
+    class: Class,
+    before: bool,
+) -> Verdict {
     if let Some(h) = hit {
         return named(h);
+    }
+    if let Some(r) = boxed {
+        return in_box(r);
     }
     if let Some(r) = metadata_like(b) {
         return r;
@@ -313,16 +565,42 @@ fn outside_verdict(b: &Block, hit: Option<markers::Hit>, class: Class, before: b
     Verdict::Boilerplate(reason, rule)
 }
 
-/// Dates, times and similar lines: mostly digits, or a year with little else.
+/// Dates, times and similar lines (mostly digits, or a year with little else), and breadcrumb
+/// trails ("News › Environment › Lakes").
 fn metadata_like(b: &Block) -> Option<Verdict> {
     let f = &b.feat;
-    if f.words <= 14 && !f.terminal && f.digit_ratio >= 0.15 && has_year_or_time(&b.text) {
+    let short = if f.unspaced {
+        f.chars <= 40
+    } else {
+        f.words <= 14
+    };
+    if short && !f.terminal && f.digit_ratio >= 0.15 && has_year_or_time(&b.text) {
         return Some(Verdict::Boilerplate(
             Reason::Metadata,
             "short line with a date or time".into(),
         ));
     }
+    if short && !f.terminal && is_breadcrumb(&b.text) {
+        return Some(Verdict::Boilerplate(
+            Reason::Metadata,
+            "breadcrumb trail".into(),
+        ));
+    }
     None
+}
+
+/// Two or more short steps joined by a breadcrumb separator (`›`, `»`, `>`, `→`), each step at
+/// most four words.
+fn is_breadcrumb(s: &str) -> bool {
+    let mut steps = 0;
+    for step in s.split(['›', '»', '>', '→']) {
+        let words = step.split_whitespace().count();
+        if words == 0 || words > 4 {
+            return false;
+        }
+        steps += 1;
+    }
+    steps >= 2
 }
 
 fn has_year_or_time(s: &str) -> bool {
@@ -350,5 +628,76 @@ fn has_year_or_time(s: &str) -> bool {
     run == 4 && {
         let y = &bytes[bytes.len() - 4..];
         y.starts_with(b"19") || y.starts_with(b"20")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breadcrumbs() {
+        assert!(is_breadcrumb("News › Environment › Lakes"));
+        assert!(is_breadcrumb("首页 > 新闻 > 社会"));
+        assert!(is_breadcrumb("Home » World"));
+        assert!(!is_breadcrumb("Home"));
+        assert!(!is_breadcrumb(
+            "Prices rose > 5% in the whole of the last quarter › says bank"
+        ));
+    }
+
+    #[test]
+    fn inline_links_are_not_list_headers() {
+        assert!(is_inline_link(
+            "Read more: Cricket clubs across the county struggle"
+        ));
+        assert!(is_inline_link("RELATED: County board promises new grants"));
+        assert!(!is_inline_link("More from Environment"));
+        assert!(!is_inline_link("Related:"));
+    }
+
+    fn reasons(page: &str) -> Vec<(String, Option<Reason>)> {
+        let a = crate::clean(
+            page,
+            &crate::Options {
+                facts: false,
+                ..crate::Options::default()
+            },
+        )
+        .unwrap_or_default();
+        let mut out: Vec<(usize, String, Option<Reason>)> = a
+            .blocks
+            .iter()
+            .map(|b| (b.span.start, b.text.clone(), None))
+            .chain(
+                a.removed
+                    .iter()
+                    .map(|r| (r.span.start, r.text.clone(), Some(r.reason))),
+            )
+            .collect();
+        out.sort_by_key(|x| x.0);
+        out.into_iter().map(|(_, t, r)| (t, r)).collect()
+    }
+
+    #[test]
+    fn a_newsletter_box_does_not_cut_the_article() {
+        let p = "The council approved the new budget on Tuesday after a long debate that ran late into the evening.";
+        let page = format!(
+            "{p}\n\nSign up to our newsletter\nThe best of the week, every Friday.\nEnter your email address\nSubscribe\n\n\
+             Members said the plan would fund two new schools and repair the old bridge over the river.\n\n\
+             The vote passed easily."
+        );
+        let r = reasons(&page);
+        let kept: Vec<&str> = r
+            .iter()
+            .filter(|x| x.1.is_none())
+            .map(|x| x.0.as_str())
+            .collect();
+        assert_eq!(kept.len(), 3, "{r:?}");
+        assert!(kept[2] == "The vote passed easily.");
+        assert!(r.contains(&(
+            "The best of the week, every Friday.".into(),
+            Some(Reason::Newsletter)
+        )));
     }
 }

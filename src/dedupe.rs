@@ -13,11 +13,9 @@
 //! - **repeated sentences**: a second pass over the kept blocks with a map of sentence keys cuts
 //!   sentences already said in an earlier kept block.
 
-use std::collections::HashMap;
-
-use crate::article::{Reason, Span};
+use crate::article::Reason;
 use crate::block::{Block, Verdict};
-use crate::normalize;
+use crate::normalize::{self, FastMap};
 
 /// Shingle size in words.
 const K: usize = 4;
@@ -32,9 +30,9 @@ const MIN_SENTENCE_WORDS: usize = 6;
 
 /// Marks duplicates among `Content` blocks. `threshold` is the containment threshold.
 pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
-    let mut exact: HashMap<String, usize> = HashMap::new();
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut prefixes: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut exact: FastMap<String, usize> = FastMap::default();
+    let mut postings: FastMap<u64, Vec<usize>> = FastMap::default();
+    let mut prefixes: FastMap<u64, Vec<usize>> = FastMap::default();
     let mut keys: Vec<String> = vec![String::new(); blocks.len()];
     let mut sizes: Vec<usize> = vec![0; blocks.len()];
 
@@ -63,7 +61,7 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
         sizes[i] = shingles.len();
 
         // Candidates by shared shingles.
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut shared: FastMap<usize, usize> = FastMap::default();
         for h in &shingles {
             if let Some(list) = postings.get(h) {
                 for &j in list {
@@ -200,31 +198,27 @@ fn resolve_chains(blocks: &mut [Block]) {
 
 /// Cuts sentences of kept blocks that an earlier kept block already said.
 fn repeated_sentences(blocks: &mut [Block]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for i in 0..blocks.len() {
-        if !blocks[i].is_content() {
+    let mut seen: FastMap<String, usize> = FastMap::default();
+    for (i, block) in blocks.iter_mut().enumerate() {
+        if !block.is_content() {
             continue;
         }
-        let ranges: Vec<(usize, usize)> = crate::facts::sentences::split(&blocks[i].text)
-            .into_iter()
-            .map(|s| (s.start, s.end))
-            .collect();
+        let ranges = crate::facts::sentences::split(&block.text);
         let mut cuts = Vec::new();
         let mut new_keys = Vec::new();
-        for &(a, b) in &ranges {
-            let k = normalize::key(&blocks[i].text[a..b]);
+        for r in &ranges {
+            let k = normalize::key(&block.text[r.start..r.end]);
             if k.split(' ').count() < MIN_SENTENCE_WORDS {
                 continue;
             }
             match seen.get(&k) {
-                Some(&j) if j != i => cuts.push((Span::new(a, b), j)),
+                Some(&j) if j != i => cuts.push((*r, j)),
                 _ => new_keys.push(k),
             }
         }
         if !cuts.is_empty() && cuts.len() == ranges.len() {
-            let of = cuts[0].1;
-            blocks[i].verdict = Verdict::Duplicate {
-                of,
+            block.verdict = Verdict::Duplicate {
+                of: cuts[0].1,
                 how: Reason::NearDuplicate,
                 rule: "every sentence repeats earlier paragraphs".into(),
             };
@@ -233,6 +227,6 @@ fn repeated_sentences(blocks: &mut [Block]) {
         for k in new_keys {
             seen.entry(k).or_insert(i);
         }
-        blocks[i].cuts = cuts;
+        block.cuts = cuts;
     }
 }

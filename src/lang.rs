@@ -4,10 +4,9 @@
 //! Grefenstette 1995, "Comparing two language identification schemes"), and falls back on the
 //! script for languages written without spaces. Stopword lists live in `src/data/stopwords/`.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::normalize;
+use crate::normalize::{self, FastMap};
 
 /// Languages with a stopword list, in bit order.
 pub(crate) const LANGS: [&str; 19] = [
@@ -38,8 +37,8 @@ const LISTS: [&str; 19] = [
 ];
 
 /// word -> bit set of the languages whose list has it.
-static STOPWORDS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, u32> = HashMap::new();
+static STOPWORDS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static str, u32> = FastMap::default();
     for (i, list) in LISTS.iter().enumerate() {
         for w in list
             .lines()
@@ -63,6 +62,11 @@ pub(crate) fn is_stopword(word: &str, lang: usize) -> bool {
     STOPWORDS
         .get(word)
         .is_some_and(|bits| bits & (1 << lang) != 0)
+}
+
+/// True when the lower-cased `word` is a stopword of any language with a list.
+pub(crate) fn is_any_stopword(word: &str) -> bool {
+    STOPWORDS.contains_key(word)
 }
 
 /// Guesses the language of a text given as pieces. Returns an ISO 639-1 code, or `None` when

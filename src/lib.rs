@@ -336,6 +336,11 @@ fn assemble(blocks: &[Block], keep_boilerplate: bool) -> (Article, Vec<usize>) {
         a.removed[r].duplicate_of = kept_index[target];
     }
     a.removed.sort_by_key(|r| (r.span.start, r.span.end));
+    a.title = a
+        .removed
+        .iter()
+        .find(|r| r.reason == Reason::Title)
+        .map(|r| r.text.clone());
     for r in &a.removed {
         *a.stats
             .removed_by_reason
@@ -357,3 +362,8 @@ fn sub_span(b: &Block, r: Span) -> Span {
         b.span
     }
 }
+
+/// The README's Rust example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

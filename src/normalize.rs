@@ -54,13 +54,6 @@ pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(usize, usize)) {
     }
 }
 
-/// The lower-cased words of `s`, for comparison.
-pub(crate) fn words_lower(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for_each_word(s, |a, b| out.push(s[a..b].to_lowercase()));
-    out
-}
-
 /// The comparison key of a text: its lower-cased words joined by single spaces. Whitespace,
 /// punctuation, quote and dash kinds and case do not change the key.
 pub(crate) fn key(s: &str) -> String {
@@ -74,17 +67,6 @@ pub(crate) fn key(s: &str) -> String {
         }
     });
     out
-}
-
-/// FNV-1a, 64 bit: a small, fast, deterministic hash for shingles (no DoS concern: keys are the
-/// page's own words and a collision only makes a candidate that is then verified).
-pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
 
 /// Hash of a word sequence (words separated by a byte that no word contains).
@@ -116,7 +98,45 @@ mod tests {
 
     #[test]
     fn cjk_characters_are_words() {
-        assert_eq!(words_lower("東京は晴れ"), ["東", "京", "は", "晴", "れ"]);
-        assert_eq!(words_lower("Ab12 cd"), ["ab12", "cd"]);
+        assert_eq!(key("東京は晴れ"), "東 京 は 晴 れ");
+        assert_eq!(key("Ab12 cd"), "ab12 cd");
     }
 }
+
+/// A fast hasher for keys that are already hashes (shingle hashes) or short strings: FNV-1a for
+/// bytes, a multiplicative mix for integers. Not DoS-resistant; keys are one page's own words.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FastHasher(u64);
+
+impl Default for FastHasher {
+    fn default() -> Self {
+        FastHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        // Final avalanche (from MurmurHash3's fmix64) so the low bits used by the table vary.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// A `HashMap` with [`FastHasher`].
+pub(crate) type FastMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;

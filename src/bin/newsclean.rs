@@ -17,6 +17,7 @@ USAGE:
 
 OPTIONS:
     --json                      Print the full report as JSON instead of the text.
+    --explain                   After the text, list every removed block with its reason.
     --format auto|text|html     Input format (default: auto, which sniffs). HTML support is not
                                 in this build yet.
     --reference-date YYYY-MM-DD Resolve relative dates against this date.
@@ -42,6 +43,7 @@ EXIT STATUS:
 
 struct Args {
     json: bool,
+    explain: bool,
     file: Option<String>,
     options: Options,
 }
@@ -49,6 +51,7 @@ struct Args {
 fn parse_args() -> Result<Option<Args>, String> {
     let mut args = Args {
         json: false,
+        explain: false,
         file: None,
         options: Options::default(),
     };
@@ -65,6 +68,7 @@ fn parse_args() -> Result<Option<Args>, String> {
                 return Ok(None);
             }
             "--json" => args.json = true,
+            "--explain" => args.explain = true,
             "--no-facts" => args.options.facts = false,
             "--keep-boilerplate" => args.options.keep_boilerplate = true,
             "--format" => {
@@ -136,13 +140,38 @@ fn run(args: Args) -> Result<(), String> {
             .map_err(|e| e.to_string())
             .and_then(|()| writeln!(out).map_err(|e| e.to_string()))
     } else {
-        writeln!(out, "{}", article.text).map_err(|e| e.to_string())
+        let mut s = article.text.clone();
+        s.push('\n');
+        if args.explain {
+            s.push_str(&explain(&article));
+        }
+        out.write_all(s.as_bytes()).map_err(|e| e.to_string())
     };
     match res {
         // A closed pipe (`newsclean page.txt | head`) is not an error.
         Err(e) if e.contains("Broken pipe") => Ok(()),
         r => r,
     }
+}
+
+/// The removed blocks, one per line: reason, a short excerpt, and what a duplicate repeats.
+fn explain(a: &newsclean::Article) -> String {
+    let mut s = format!(
+        "\n--- removed: {} blocks or sentences ---\n",
+        a.removed.len()
+    );
+    for r in &a.removed {
+        let mut excerpt: String = r.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if excerpt.chars().count() > 72 {
+            excerpt = excerpt.chars().take(71).collect::<String>() + "…";
+        }
+        let dup = r
+            .duplicate_of
+            .map(|i| format!(" (duplicate of paragraph {})", i + 1))
+            .unwrap_or_default();
+        s.push_str(&format!("{:>16}: {excerpt}{dup}\n", r.reason.as_str()));
+    }
+    s
 }
 
 fn main() -> ExitCode {

@@ -335,8 +335,11 @@ fn class_hides(class: &str) -> bool {
     })
 }
 
+/// FNV-1a hash of a class attribute (to compare classes cheaply).
 fn fnv(s: &str) -> u64 {
-    crate::normalize::fnv1a(s.as_bytes())
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 impl<'a> Walker<'a> {

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 mod articles;
 mod snippets;
+mod quotes;
+mod summaries;
 mod util;
 
 const HELP: &str = "\
@@ -21,6 +23,13 @@ USAGE:
         trafilatura's must-contain / must-not-contain snippets over DIR/evaldata.json and DIR/html/,
         micro P/R/F1, also by language (de, en, other). Ends with:
         snippets pages=N precision=P recall=R f1=F
+    newsclean-eval quotes FILE.jsonl [--show N]
+        PolNeAR direct-quote metric (README §5) with facts::extract_facts; --show N prints up to N
+        misses, false positives and wrong speakers. Ends with:
+        quotes docs=N precision=P recall=R f1=F speaker_accuracy=A
+    newsclean-eval summaries FILE.jsonl
+        Key sentences vs extractive summaries (README §6), F1 at k = len(gold) and k = 3, with the
+        lead-k baseline. Ends with: summaries docs=N f1_at_k=F f1_at_3=G
 ";
 
 fn main() -> ExitCode {
@@ -28,6 +37,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("articles") => articles::run(&args[1..]),
         Some("snippets") => snippets::run(&args[1..]),
+        Some("quotes") => quotes::run(&args[1..]),
+        Some("summaries") => summaries::run(&args[1..]),
         Some("-h" | "--help") | None => {
             print!("{HELP}");
             return ExitCode::SUCCESS;

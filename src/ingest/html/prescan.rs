@@ -32,7 +32,7 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
     let mut dropped = 0usize;
     let mut i = 0;
     // Replaces b[from..to] by its line breaks.
-    let mut cut = |out: &mut Vec<u8>, copied: &mut usize, from: usize, to: usize| {
+    let cut = |out: &mut Vec<u8>, copied: &mut usize, from: usize, to: usize| {
         out.extend_from_slice(&b[*copied..from]);
         out.extend(b[from..to].iter().filter(|&&c| c == b'\n'));
         *copied = to;
@@ -110,13 +110,6 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
         Ok(s) => Cow::Owned(s),
         Err(_) => Cow::Borrowed(src),
     }
-}
-
-/// `<name` followed by whitespace, `>` or `/`, case-insensitively.
-fn starts_tag(rest: &[u8], name: &[u8]) -> bool {
-    rest.len() > name.len() + 1
-        && rest[1..=name.len()].eq_ignore_ascii_case(name)
-        && matches!(rest[name.len() + 1], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/')
 }
 
 /// The index of the `>` that closes a start tag whose attributes begin at `from`.
