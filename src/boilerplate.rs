@@ -367,7 +367,15 @@ fn classify_structured(
     let first = inside.iter().position(|&x| x).unwrap_or(n);
     for i in 0..n {
         let v = if let Some(r) = blocks[i].structure.hint {
-            Verdict::Boilerplate(r, hint_rule(r))
+            let linky = blocks[i].structure.link_density.is_some_and(|d| d >= 0.5);
+            if r == Reason::Boilerplate && linky {
+                Verdict::Boilerplate(
+                    Reason::LinkList,
+                    "links inside markup named as boilerplate (sidebar, widget)".into(),
+                )
+            } else {
+                Verdict::Boilerplate(r, hint_rule(r))
+            }
         } else if inside[i] {
             inside_verdict(blocks, i, classes, hits[i], boxed[i])
         } else {

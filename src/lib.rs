@@ -213,7 +213,9 @@ fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
     // results) — unless the page declares itself an article and some prose was found.
     let prose: Vec<&Block> = blocks
         .iter()
-        .filter(|b| b.is_content() && b.feat.words >= 20 && b.feat.terminal)
+        .filter(|b| {
+            b.is_content() && b.feat.terminal && (b.feat.words >= 12 || b.feat.unspaced && b.feat.chars >= 40)
+        })
         .collect();
     let prose_chars: usize = prose.iter().map(|b| b.feat.chars).sum();
     let link_share = if page.chars > 0 {
@@ -229,7 +231,7 @@ fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
         .count();
     let reason = if a.text.is_empty() {
         Some("no text that reads like an article was found".to_string())
-    } else if prose.len() < 2 && prose_chars < 400 && !m.declares_article() {
+    } else if prose.len() < 2 && prose_chars < 300 && !m.declares_article() {
         Some(format!(
             "too little running text: {} paragraph(s), {prose_chars} characters",
             prose.len()

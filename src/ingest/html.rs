@@ -1049,6 +1049,10 @@ fn visible_metadata(blocks: &mut [Block], meta: &mut Meta) {
         if !headline_done && b.kind == BlockKind::Heading {
             let matches_title = title_key.as_deref().is_some_and(|t| title_matches(t, &b.text));
             if matches_title {
+                // The visible headline is the title without the site name around it.
+                if meta.og_title.is_none() && meta.ld_headline.is_none() {
+                    meta.og_title = Some(meta::collapse(&b.text));
+                }
                 b.structure.hint = Some(Reason::Title);
                 headline_done = true;
                 continue;

@@ -46,6 +46,7 @@ const NAMED: &[(&str, Reason)] = &[
     ("mostpopular", Reason::LinkList),
     ("popular", Reason::LinkList),
     ("trending", Reason::LinkList),
+    ("ranking", Reason::LinkList),
     ("outbrain", Reason::LinkList),
     ("taboola", Reason::LinkList),
     ("recirc", Reason::LinkList),
@@ -258,7 +259,9 @@ pub(crate) fn of(tag: &str, class_id: &str, role: Option<&str>, itemprop: Option
     if neg {
         h.weight -= 25.0;
     }
-    if h.reason.is_none() && !h.article {
+    // A generic tag (`aside`, a complementary role) yields to a class that names the kind.
+    if (h.reason.is_none() || h.reason == Some(Reason::Boilerplate)) && !h.article {
+        let generic = h.reason;
         h.reason = named
             .and_then(|k| NAMED.get(k))
             .map(|(_, r)| *r)
@@ -266,7 +269,8 @@ pub(crate) fn of(tag: &str, class_id: &str, role: Option<&str>, itemprop: Option
                 class_id
                     .split(|c: char| !c.is_ascii_alphanumeric())
                     .find_map(|t| TOKENS.iter().find(|(s, _)| *s == t).map(|(_, r)| *r))
-            });
+            })
+            .or(generic);
     }
     // An embedded post (a tweet, an Instagram post) quoted by the article is not a share bar.
     if h.reason == Some(Reason::Share) && (class_id.contains("embed") || class_id.contains("tweet")) {

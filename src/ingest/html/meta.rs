@@ -303,6 +303,14 @@ fn month(w: &str) -> Option<u32> {
         &["november", "nov", "novembre", "noviembre", "novembro"],
         &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre", "dezembro"],
     ];
+    // Russian month names in the genitive, as dates are written ("12 января 2024").
+    const RU: [&str; 12] = [
+        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+        "октября", "ноября", "декабря",
+    ];
+    if let Some(i) = RU.iter().position(|m| *m == w) {
+        return Some(i as u32 + 1);
+    }
     MONTHS
         .iter()
         .position(|names| names.contains(&w.as_str()))
@@ -388,6 +396,7 @@ mod tests {
         );
         assert_eq!(visible_date("5 de mayo de 2022").as_deref(), Some("2022-05-05"));
         assert_eq!(visible_date("In 2024 the team"), None);
+        assert_eq!(visible_date("12 января 2024").as_deref(), Some("2024-01-12"));
     }
 
     #[test]
