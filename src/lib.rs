@@ -76,6 +76,19 @@ pub fn clean_bytes(input: &[u8], options: &Options) -> Result<Article, Error> {
     Cleaner::new(options.clone())?.clean_bytes(input)
 }
 
+/// Decodes bytes as [`clean_bytes`] does and names the encoding used (`"UTF-8"`,
+/// `"windows-1251"`, `"Shift_JIS"`, …). Spans of a report on these bytes point into the returned
+/// text.
+///
+/// ```
+/// let (text, encoding) = newsclean::decode(b"<meta charset=windows-1251><p>\xcf\xf0\xe8\xe2\xe5\xf2");
+/// # #[cfg(feature = "encodings")]
+/// assert_eq!((encoding, text.ends_with("Привет")), ("windows-1251", true));
+/// ```
+pub fn decode(input: &[u8]) -> (std::borrow::Cow<'_, str>, &'static str) {
+    sniff::decode(input)
+}
+
 /// A monotonic clock where the platform has one (not on `wasm32-unknown-unknown`).
 struct Clock {
     #[cfg(not(target_arch = "wasm32"))]
