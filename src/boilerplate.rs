@@ -530,7 +530,9 @@ fn inside_verdict(
             // Inside a main-content container the markup chose, a short line that is not a
             // link and not marked is part of the article (list items, table rows, subheads).
             if b.structure.in_main
-                && b.structure.link_density.is_some_and(|d| d < SHORT_LINK_DENSITY)
+                && b.structure
+                    .link_density
+                    .is_some_and(|d| d < SHORT_LINK_DENSITY)
                 && (b.feat.words >= SHORT_MIN_WORDS || b.kind == BlockKind::Heading)
             {
                 return Verdict::Content;

@@ -34,9 +34,9 @@ pub mod facts;
 mod features;
 mod ingest;
 mod lang;
+mod markdown;
 mod markers;
 mod normalize;
-mod markdown;
 mod options;
 mod sniff;
 
@@ -165,11 +165,10 @@ impl Cleaner {
             (ingest::text::blocks(input), None)
         };
         let declared = page.as_ref().and_then(|p| p.meta.lang.clone());
-        let language: Option<String> = opts
-            .language
-            .clone()
-            .or(declared)
-            .or_else(|| lang::guess(blocks.iter().map(|b| b.text.as_str())).map(str::to_string));
+        let language: Option<String> =
+            opts.language.clone().or(declared).or_else(|| {
+                lang::guess(blocks.iter().map(|b| b.text.as_str())).map(str::to_string)
+            });
         let lang_idx = language.as_deref().and_then(lang::index_of);
         for b in &mut blocks {
             features::compute(b, lang_idx);
@@ -227,7 +226,9 @@ fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
     let prose: Vec<&Block> = blocks
         .iter()
         .filter(|b| {
-            b.is_content() && b.feat.terminal && (b.feat.words >= 12 || b.feat.unspaced && b.feat.chars >= 40)
+            b.is_content()
+                && b.feat.terminal
+                && (b.feat.words >= 12 || b.feat.unspaced && b.feat.chars >= 40)
         })
         .collect();
     let prose_chars: usize = prose.iter().map(|b| b.feat.chars).sum();

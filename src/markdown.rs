@@ -35,7 +35,9 @@ pub(crate) fn render(article: &Article, blocks: &[Block], sources: &[usize]) -> 
             BlockKind::ListItem => {
                 let t = ab
                     .text
-                    .trim_start_matches(['•', '·', '▪', '■', '►', '▶', '●', '◦', '‣', '-', '*', '–'])
+                    .trim_start_matches([
+                        '•', '·', '▪', '■', '►', '▶', '●', '◦', '‣', '-', '*', '–',
+                    ])
                     .trim_start();
                 let body = if links.is_empty() { escape(t) } else { body };
                 out.push_str("- ");
@@ -46,7 +48,11 @@ pub(crate) fn render(article: &Article, blocks: &[Block], sources: &[usize]) -> 
                 out.push_str(&body.replace('\n', "\n> "));
             }
             BlockKind::Preformatted => {
-                let fence = if ab.text.contains("```") { "~~~~" } else { "```" };
+                let fence = if ab.text.contains("```") {
+                    "~~~~"
+                } else {
+                    "```"
+                };
                 out.push_str(fence);
                 out.push('\n');
                 out.push_str(&ab.text);
@@ -132,9 +138,15 @@ mod tests {
         };
         let a = clean(html, &opts).unwrap();
         let md = a.markdown.unwrap();
-        assert!(md.contains("[new budget](https://example.org/budget)"), "{md}");
+        assert!(
+            md.contains("[new budget](https://example.org/budget)"),
+            "{md}"
+        );
         assert!(md.contains("## What changes"), "{md}");
-        assert!(md.contains("- Two new schools for the north of the town.\n- A repaired"), "{md}");
+        assert!(
+            md.contains("- Two new schools for the north of the town.\n- A repaired"),
+            "{md}"
+        );
         assert!(md.contains("> We waited"), "{md}");
     }
 }

@@ -26,10 +26,12 @@ pub(crate) fn format(input: &str) -> Format {
         return Format::Html;
     }
     let window = prefix_lower(input, 64 * 1024);
-    let closers = ["</p>", "</div>", "</a>", "</li>", "</span>", "</h1>", "</h2>", "</td>"]
-        .iter()
-        .map(|c| window.matches(c).count())
-        .sum::<usize>();
+    let closers = [
+        "</p>", "</div>", "</a>", "</li>", "</span>", "</h1>", "</h2>", "</td>",
+    ]
+    .iter()
+    .map(|c| window.matches(c).count())
+    .sum::<usize>();
     if window.contains("<body") || window.contains("<html") || closers >= 3 {
         Format::Html
     } else {
@@ -99,11 +101,15 @@ pub(crate) fn declared_charset(bytes: &[u8]) -> Option<String> {
         }
         if in_tag && lower.get(j) == Some(&b'=') {
             j += 1;
-            while j < lower.len() && (lower[j].is_ascii_whitespace() || lower[j] == b'"' || lower[j] == b'\'') {
+            while j < lower.len()
+                && (lower[j].is_ascii_whitespace() || lower[j] == b'"' || lower[j] == b'\'')
+            {
                 j += 1;
             }
             let s = j;
-            while j < lower.len() && (lower[j].is_ascii_alphanumeric() || b"-_:.".contains(&lower[j])) {
+            while j < lower.len()
+                && (lower[j].is_ascii_alphanumeric() || b"-_:.".contains(&lower[j]))
+            {
                 j += 1;
             }
             if j > s {
@@ -128,7 +134,10 @@ mod tests {
         assert_eq!(format("<!DOCTYPE html><p>x"), Format::Html);
         assert_eq!(format("\u{feff}  <html>"), Format::Html);
         assert_eq!(format("Hello <b>world</b>"), Format::Text);
-        assert_eq!(format("Intro\n<div>a</div><div>b</div><p>c</p>"), Format::Html);
+        assert_eq!(
+            format("Intro\n<div>a</div><div>b</div><p>c</p>"),
+            Format::Html
+        );
         assert_eq!(format("Use a < b and c > d."), Format::Text);
         assert_eq!(format(""), Format::Text);
     }
@@ -140,7 +149,10 @@ mod tests {
             Some("windows-1251")
         );
         assert_eq!(
-            declared_charset(b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=Shift_JIS\">").as_deref(),
+            declared_charset(
+                b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=Shift_JIS\">"
+            )
+            .as_deref(),
             Some("shift_jis")
         );
         assert_eq!(declared_charset(b"<p>charset=utf-8 in text</p>"), None);

@@ -2,6 +2,8 @@
 //! robustness: broken markup, deep nesting, huge pages, binary garbage — a sane result, no panic,
 //! time linear in size.
 
+#![allow(clippy::unwrap_used)] // a test file: failing loudly is the point
+
 use std::time::Instant;
 
 use newsclean::{clean, clean_bytes, Format, Options};
@@ -43,7 +45,15 @@ fn check_case(name: &str, input: &[u8], expected: &str, expect: &str) -> Vec<Str
         ));
     }
     let report = serde_json::to_value(&a).unwrap();
-    for key in ["title", "byline", "published", "siteName", "url", "language", "isArticle"] {
+    for key in [
+        "title",
+        "byline",
+        "published",
+        "siteName",
+        "url",
+        "language",
+        "isArticle",
+    ] {
         if let Some(want) = expect.get(key) {
             if report.get(key) != Some(want) {
                 problems.push(format!("{key}: expected {want}, got {:?}", report.get(key)));
@@ -202,7 +212,14 @@ fn binary_garbage() {
         .collect();
     let a = clean_bytes(&bytes, &html_opts()).unwrap();
     assert!(a.stats.input_bytes > 0);
-    let a = clean_bytes(&bytes, &Options { facts: false, ..Options::default() }).unwrap();
+    let a = clean_bytes(
+        &bytes,
+        &Options {
+            facts: false,
+            ..Options::default()
+        },
+    )
+    .unwrap();
     assert!(a.stats.input_bytes > 0);
 }
 
@@ -229,5 +246,8 @@ fn big_page_in_linear_time() {
     let big = time_page(n / 2);
     let full = time_page(n);
     assert!(full < 120.0, "30 MB took {full:.1} s");
-    assert!(big < 4.0 * small + 0.5, "{small:.2} s -> {big:.2} s for twice the size");
+    assert!(
+        big < 4.0 * small + 0.5,
+        "{small:.2} s -> {big:.2} s for twice the size"
+    );
 }

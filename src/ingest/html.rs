@@ -349,14 +349,12 @@ impl<'a> Walker<'a> {
         'outer: while cur != NONE {
             let Some(n) = nodes.get(cur) else { break };
             match n.kind {
-                Kind::Element => {
-                    if self.enter(cur) {
-                        if n.first != NONE {
-                            cur = n.first;
-                            continue;
-                        }
-                        self.exit();
+                Kind::Element if self.enter(cur) => {
+                    if n.first != NONE {
+                        cur = n.first;
+                        continue;
                     }
+                    self.exit();
                 }
                 Kind::Text => self.text(cur),
                 _ => {}
@@ -403,11 +401,14 @@ impl<'a> Walker<'a> {
                 return false;
             }
             "link" => {
-                if let (Some(rel), Some(href)) = (n.attr(&local_name!("rel")), n.attr(&local_name!("href"))) {
-                    if rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical")) {
-                        if self.meta.canonical.is_none() && !href.trim().is_empty() {
-                            self.meta.canonical = Some(href.trim().to_string());
-                        }
+                if let (Some(rel), Some(href)) =
+                    (n.attr(&local_name!("rel")), n.attr(&local_name!("href")))
+                {
+                    let canonical = rel
+                        .split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"));
+                    if canonical && self.meta.canonical.is_none() && !href.trim().is_empty() {
+                        self.meta.canonical = Some(href.trim().to_string());
                     }
                 }
                 return false;
@@ -429,7 +430,10 @@ impl<'a> Walker<'a> {
                 return false;
             }
             "html" => {
-                if let Some(l) = n.attr(&local_name!("lang")).or_else(|| n.attr(&local_name!("xml:lang"))) {
+                if let Some(l) = n
+                    .attr(&local_name!("lang"))
+                    .or_else(|| n.attr(&local_name!("xml:lang")))
+                {
                     let code: String = l
                         .trim()
                         .split(['-', '_'])
@@ -461,7 +465,8 @@ impl<'a> Walker<'a> {
             "time" => {
                 if let Some(d) = n.attr(&local_name!("datetime")).and_then(meta::iso_date) {
                     if n.attrs.iter().any(|a| &*a.name.local == "pubdate")
-                        || n.attr(&local_name!("itemprop")).is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                        || n.attr(&local_name!("itemprop"))
+                            .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
                     {
                         self.meta.time_published.get_or_insert(d);
                     } else if self.meta.time_published.is_none() {
@@ -481,7 +486,8 @@ impl<'a> Walker<'a> {
             return false;
         }
         if n.attr(&local_name!("hidden")).is_some()
-            || n.attr(&local_name!("aria-hidden")).is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            || n.attr(&local_name!("aria-hidden"))
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
             || n.attr(&local_name!("style")).is_some_and(style_hides)
             || n.attr(&local_name!("class")).is_some_and(class_hides)
         {
@@ -569,14 +575,22 @@ impl<'a> Walker<'a> {
             "pre" => BlockKind::Preformatted,
             _ => parent.as_ref().map_or(BlockKind::Paragraph, |p| p.kind),
         };
-        let href = if tag == "a" { n.attr(&local_name!("href")) } else { None };
+        let href = if tag == "a" {
+            n.attr(&local_name!("href"))
+        } else {
+            None
+        };
         let link = href.is_some() || parent.as_ref().is_some_and(|p| p.link);
         let link_open = href
             .map(str::trim)
             .filter(|h| !h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:"))
             .map(|h| {
                 self.hrefs.push(h.to_string());
-                (self.generation, self.pending.text.len(), self.hrefs.len() - 1)
+                (
+                    self.generation,
+                    self.pending.text.len(),
+                    self.hrefs.len() - 1,
+                )
             });
         let level = match tag.as_bytes() {
             [b'h', d @ b'1'..=b'6'] => d - b'0',
@@ -644,9 +658,9 @@ impl<'a> Walker<'a> {
         // A "link" around a whole paragraph is an unclosed `<a>` that the parser carried on (as
         // browsers do): its text does not count as link text.
         let own = self.chars - f.chars_at_enter;
-        let repeated = f.link_open.is_some_and(|(_, _, h)| {
-            h > 0 && self.hrefs.get(h) == self.hrefs.get(h - 1)
-        });
+        let repeated = f
+            .link_open
+            .is_some_and(|(_, _, h)| h > 0 && self.hrefs.get(h) == self.hrefs.get(h - 1));
         if f.is_link && (own > 250 || (own > 100 && repeated)) {
             let linked = self.link_chars - f.links_at_enter;
             self.link_chars -= linked;
@@ -707,7 +721,10 @@ impl<'a> Walker<'a> {
                 added += w.chars().count();
                 space = true;
             }
-            if t.ends_with(|c: char| c.is_whitespace()) && !p.text.is_empty() && !p.text.ends_with([' ', '\n']) {
+            if t.ends_with(|c: char| c.is_whitespace())
+                && !p.text.is_empty()
+                && !p.text.ends_with([' ', '\n'])
+            {
                 p.text.push(' ');
             }
         }
@@ -734,7 +751,14 @@ impl<'a> Walker<'a> {
         } else {
             p.text.trim()
         };
-        let lead = p.text.len() - p.text.trim_start_matches(if self.frames.last().is_some_and(|f| f.pre) { &['\n'][..] } else { &[' ', '\n', '\t'][..] }).len();
+        let lead = p.text.len()
+            - p.text
+                .trim_start_matches(if self.frames.last().is_some_and(|f| f.pre) {
+                    &['\n'][..]
+                } else {
+                    &[' ', '\n', '\t'][..]
+                })
+                .len();
         let text = trimmed.to_string();
         if text.is_empty() || p.chars == 0 {
             return;
@@ -757,7 +781,10 @@ impl<'a> Walker<'a> {
             .links
             .into_iter()
             .filter_map(|(r, h)| {
-                let (s, e) = (r.start.checked_sub(lead)?, r.end.checked_sub(lead)?.min(b.text.len()));
+                let (s, e) = (
+                    r.start.checked_sub(lead)?,
+                    r.end.checked_sub(lead)?.min(b.text.len()),
+                );
                 (s < e && b.text.is_char_boundary(s) && b.text.is_char_boundary(e))
                     .then(|| (Span::new(s, e), h))
             })
@@ -836,7 +863,9 @@ fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block], title_el: Option<
         infos
             .iter()
             .zip(blocks.iter())
-            .filter(|(i, _)| i.score > 0.0 && i.hint.is_none() && i.container >= t && i.container <= last)
+            .filter(|(i, _)| {
+                i.score > 0.0 && i.hint.is_none() && i.container >= t && i.container <= last
+            })
             .map(|(_, b)| b.text.len())
             .sum()
     };
@@ -1047,7 +1076,9 @@ fn visible_metadata(blocks: &mut [Block], meta: &mut Meta) {
     for (i, b) in blocks.iter_mut().enumerate() {
         let near_top = first_main.is_some_and(|m| i + 8 >= m && i <= m + 8);
         if !headline_done && b.kind == BlockKind::Heading {
-            let matches_title = title_key.as_deref().is_some_and(|t| title_matches(t, &b.text));
+            let matches_title = title_key
+                .as_deref()
+                .is_some_and(|t| title_matches(t, &b.text));
             if matches_title {
                 // The visible headline is the title without the site name around it.
                 if meta.og_title.is_none() && meta.ld_headline.is_none() {
@@ -1058,12 +1089,13 @@ fn visible_metadata(blocks: &mut [Block], meta: &mut Meta) {
                 continue;
             }
         }
-        if b.structure.hint == Some(Reason::Byline) && b.text.chars().count() <= 120 {
-            if meta.visible_authors.is_empty() {
-                let line = b.text.lines().next().unwrap_or("");
-                let line = line.split(['|', '•', '·']).next().unwrap_or(line);
-                meta::push_names(&mut meta.visible_authors, line);
-            }
+        if b.structure.hint == Some(Reason::Byline)
+            && b.text.chars().count() <= 120
+            && meta.visible_authors.is_empty()
+        {
+            let line = b.text.lines().next().unwrap_or("");
+            let line = line.split(['|', '•', '·']).next().unwrap_or(line);
+            meta::push_names(&mut meta.visible_authors, line);
         }
         if near_top && meta.visible_published.is_none() && b.text.chars().count() <= 80 {
             if let Some(d) = meta::visible_date(&b.text) {
@@ -1104,7 +1136,10 @@ mod tests {
         );
         assert_eq!(p.meta.lang.as_deref(), Some("de"));
         let b = &p.blocks[1];
-        assert_eq!(&src[b.span.start..b.span.end], "One <a href=\"/x\">link</a> here.");
+        assert_eq!(
+            &src[b.span.start..b.span.end],
+            "One <a href=\"/x\">link</a> here."
+        );
         let ld = b.structure.link_density.unwrap_or(0.0);
         assert!((ld - 4.0 / 12.0).abs() < 1e-6, "{ld}");
     }
@@ -1125,7 +1160,10 @@ mod tests {
         let p = parse("<p>one<br>two<br><br>three</p>");
         assert_eq!(
             texts(&p),
-            [("one\ntwo", BlockKind::Paragraph), ("three", BlockKind::Paragraph)]
+            [
+                ("one\ntwo", BlockKind::Paragraph),
+                ("three", BlockKind::Paragraph)
+            ]
         );
     }
 
@@ -1144,10 +1182,21 @@ mod tests {
         let by = |t: &str| p.blocks.iter().find(|b| b.text.starts_with(t));
         let nav = by("Home World").map(|b| (b.structure.in_main, b.structure.hint));
         assert_eq!(nav, Some((false, Some(Reason::Navigation))));
-        let main: Vec<_> = p.blocks.iter().filter(|b| b.structure.in_main).map(|b| b.text.as_str()).collect();
+        let main: Vec<_> = p
+            .blocks
+            .iter()
+            .filter(|b| b.structure.in_main)
+            .map(|b| b.text.as_str())
+            .collect();
         assert!(main.len() >= 4, "{main:?}");
-        assert_eq!(by("Share on X").and_then(|b| b.structure.hint), Some(Reason::Share));
-        assert_eq!(by("Copyright").and_then(|b| b.structure.hint), Some(Reason::Footer));
+        assert_eq!(
+            by("Share on X").and_then(|b| b.structure.hint),
+            Some(Reason::Share)
+        );
+        assert_eq!(
+            by("Copyright").and_then(|b| b.structure.hint),
+            Some(Reason::Footer)
+        );
         assert!(by(para).is_some_and(|b| b.structure.in_main));
     }
 
@@ -1163,4 +1212,3 @@ mod tests {
         assert!(p.blocks.iter().any(|b| b.text == "deep text here."));
     }
 }
-

@@ -5,8 +5,8 @@
 use std::process::ExitCode;
 
 mod articles;
-mod snippets;
 mod quotes;
+mod snippets;
 mod summaries;
 mod util;
 

@@ -154,12 +154,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         rows.push((c.fn_ + c.fp, k.clone(), c));
     }
-    rows.sort_by(|a, b| b.0.cmp(&a.0));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.0));
     println!("worst pages (missed with, found without, id):");
     for (_, k, c) in rows.iter().take(worst) {
         println!("  {} {} {k}", c.fn_, c.fp);
     }
-    for (name, c, n) in [("de", de, n_de), ("en", en, n_en), ("other", other, n_other)] {
+    for (name, c, n) in [
+        ("de", de, n_de),
+        ("en", en, n_en),
+        ("other", other, n_other),
+    ] {
         let (p, r, f, _) = c.scores();
         println!("  lang={name} pages={n} precision={p:.3} recall={r:.3} f1={f:.3}");
     }
@@ -183,13 +187,33 @@ mod tests {
     #[test]
     fn counts_by_hand() {
         let out = "The  quick\nbrown fox jumps.\n\nOver the dog.";
-        let c = score_page(out, &["quick brown fox", "lazy cat"], &["Over the dog.", "Menu"]);
-        assert_eq!(c, Counts { tp: 1, fn_: 1, fp: 1, tn: 1 });
+        let c = score_page(
+            out,
+            &["quick brown fox", "lazy cat"],
+            &["Over the dog.", "Menu"],
+        );
+        assert_eq!(
+            c,
+            Counts {
+                tp: 1,
+                fn_: 1,
+                fp: 1,
+                tn: 1
+            }
+        );
         let (p, r, f, acc) = c.scores();
         assert_eq!((p, r, f, acc), (0.5, 0.5, 0.5, 0.5));
         // Empty output: every with is missed, every without is a true negative.
         let c = score_page("", &["a"], &["b"]);
-        assert_eq!(c, Counts { tp: 0, fn_: 1, fp: 0, tn: 1 });
+        assert_eq!(
+            c,
+            Counts {
+                tp: 0,
+                fn_: 1,
+                fp: 0,
+                tn: 1
+            }
+        );
         // Case-sensitive.
         assert_eq!(score_page("Hello", &["hello"], &[]).tp, 0);
     }

@@ -139,13 +139,17 @@ mod tests {
             facts: false,
             ..Options::default()
         };
-        let v: Value = serde_json::from_str(&process(r#"{"id": 7, "text": "Hello."}"#, &o)).unwrap();
+        let v: Value =
+            serde_json::from_str(&process(r#"{"id": 7, "text": "Hello."}"#, &o)).unwrap();
         assert_eq!(v["id"], 7);
         assert!(v["article"].is_object());
         let v: Value = serde_json::from_str(&process("{nope", &o)).unwrap();
         assert_eq!(v["error"]["code"], "BAD_LINE");
         let v: Value = serde_json::from_str(&process(r#"{"id": "a"}"#, &o)).unwrap();
-        assert_eq!((v["id"].as_str(), v["error"]["code"].as_str()), (Some("a"), Some("BAD_LINE")));
+        assert_eq!(
+            (v["id"].as_str(), v["error"]["code"].as_str()),
+            (Some("a"), Some("BAD_LINE"))
+        );
         let v: Value = serde_json::from_str(&process(
             r#"{"id": 1, "html": "<p>x</p>", "url": "https://a.example/x"}"#,
             &o,

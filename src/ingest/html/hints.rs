@@ -273,7 +273,8 @@ pub(crate) fn of(tag: &str, class_id: &str, role: Option<&str>, itemprop: Option
             .or(generic);
     }
     // An embedded post (a tweet, an Instagram post) quoted by the article is not a share bar.
-    if h.reason == Some(Reason::Share) && (class_id.contains("embed") || class_id.contains("tweet")) {
+    if h.reason == Some(Reason::Share) && (class_id.contains("embed") || class_id.contains("tweet"))
+    {
         h.reason = None;
     }
     h

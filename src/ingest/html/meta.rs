@@ -94,18 +94,22 @@ impl Meta {
     }
 
     fn json_ld_inner(&mut self, json: &str) -> Option<()> {
-        static TYPE: LazyLock<Option<Regex>> = LazyLock::new(|| re(r#""@type"\s*:\s*"([^"]{1,60})""#));
+        static TYPE: LazyLock<Option<Regex>> =
+            LazyLock::new(|| re(r#""@type"\s*:\s*"([^"]{1,60})""#));
         static PUBLISHED: LazyLock<Option<Regex>> =
             LazyLock::new(|| re(r#""datePublished"\s*:\s*"([^"]{4,60})""#));
         static HEADLINE: LazyLock<Option<Regex>> =
             LazyLock::new(|| re(r#""headline"\s*:\s*"((?:[^"\\]|\\.){1,500})""#));
         static AUTHOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            re(r#""(?:author|creator)"\s*:\s*(\[[^\]]{0,2000}\]|\{[^}]{0,1000}\}|"(?:[^"\\]|\\.){1,200}")"#)
+            re(
+                r#""(?:author|creator)"\s*:\s*(\[[^\]]{0,2000}\]|\{[^}]{0,1000}\}|"(?:[^"\\]|\\.){1,200}")"#,
+            )
         });
         static NAME: LazyLock<Option<Regex>> =
             LazyLock::new(|| re(r#""name"\s*:\s*"((?:[^"\\]|\\.){1,200})""#));
-        static PUBLISHER: LazyLock<Option<Regex>> =
-            LazyLock::new(|| re(r#""publisher"\s*:\s*\{[^}]{0,500}?"name"\s*:\s*"((?:[^"\\]|\\.){1,200})""#));
+        static PUBLISHER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+            re(r#""publisher"\s*:\s*\{[^}]{0,500}?"name"\s*:\s*"((?:[^"\\]|\\.){1,200})""#)
+        });
         for c in TYPE.as_ref()?.captures_iter(json).take(50) {
             if let Some(m) = c.get(1) {
                 self.types.push(m.as_str().to_ascii_lowercase());
@@ -208,7 +212,9 @@ pub(crate) fn push_names(out: &mut Vec<String>, s: &str) {
 
 /// Drops a leading "By" / "Von" / "Par" / "Por" / "Di" / "Автор:".
 pub(crate) fn strip_by(s: &str) -> &str {
-    for p in ["By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Di ", "di "] {
+    for p in [
+        "By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Di ", "di ",
+    ] {
         if let Some(r) = s.strip_prefix(p) {
             return r.trim_start();
         }
@@ -257,7 +263,9 @@ fn unescape(s: &str) -> String {
 /// `THH:MM[:SS][.fff][zone]` (a space instead of `T` is accepted); `YYYYMMDD` too.
 pub(crate) fn iso_date(s: &str) -> Option<String> {
     static ISO: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        re(r"(?-u)^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+        re(
+            r"(?-u)^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?",
+        )
     });
     let c = ISO.as_ref()?.captures(s)?;
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -290,23 +298,66 @@ pub(crate) fn iso_date(s: &str) -> Option<String> {
 fn month(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_lowercase();
     const MONTHS: [&[&str]; 12] = [
-        &["january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro"],
-        &["february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro"],
-        &["march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco"],
+        &[
+            "january", "jan", "januar", "jänner", "janvier", "enero", "gennaio", "janeiro",
+        ],
+        &[
+            "february",
+            "feb",
+            "februar",
+            "février",
+            "fevrier",
+            "febrero",
+            "febbraio",
+            "fevereiro",
+        ],
+        &[
+            "march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco",
+        ],
         &["april", "apr", "avril", "abril", "aprile"],
         &["may", "mai", "mayo", "maggio", "maio"],
         &["june", "jun", "juni", "juin", "junio", "giugno", "junho"],
         &["july", "jul", "juli", "juillet", "julio", "luglio", "julho"],
         &["august", "aug", "août", "aout", "agosto"],
-        &["september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"],
-        &["october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro"],
+        &[
+            "september",
+            "sep",
+            "sept",
+            "septembre",
+            "septiembre",
+            "settembre",
+            "setembro",
+        ],
+        &[
+            "october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "outubro",
+        ],
         &["november", "nov", "novembre", "noviembre", "novembro"],
-        &["december", "dec", "dezember", "dez", "décembre", "decembre", "diciembre", "dicembre", "dezembro"],
+        &[
+            "december",
+            "dec",
+            "dezember",
+            "dez",
+            "décembre",
+            "decembre",
+            "diciembre",
+            "dicembre",
+            "dezembro",
+        ],
     ];
     // Russian month names in the genitive, as dates are written ("12 января 2024").
     const RU: [&str; 12] = [
-        "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-        "октября", "ноября", "декабря",
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
     ];
     if let Some(i) = RU.iter().position(|m| *m == w) {
         return Some(i as u32 + 1);
@@ -394,9 +445,15 @@ mod tests {
             visible_date("Stand: 05.03.2024").as_deref(),
             Some("2024-03-05")
         );
-        assert_eq!(visible_date("5 de mayo de 2022").as_deref(), Some("2022-05-05"));
+        assert_eq!(
+            visible_date("5 de mayo de 2022").as_deref(),
+            Some("2022-05-05")
+        );
         assert_eq!(visible_date("In 2024 the team"), None);
-        assert_eq!(visible_date("12 января 2024").as_deref(), Some("2024-01-12"));
+        assert_eq!(
+            visible_date("12 января 2024").as_deref(),
+            Some("2024-01-12")
+        );
     }
 
     #[test]

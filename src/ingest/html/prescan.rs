@@ -194,6 +194,9 @@ mod tests {
         assert_eq!(strip_raw_text("<p>no scripts</p>"), "<p>no scripts</p>");
         assert_eq!(strip_raw_text("<script>for(;;)"), "<script>");
         assert_eq!(strip_raw_text("<script"), "<script");
-        assert_eq!(strip_raw_text("<scripts>x</scripts>"), "<scripts>x</scripts>");
+        assert_eq!(
+            strip_raw_text("<scripts>x</scripts>"),
+            "<scripts>x</scripts>"
+        );
     }
 }

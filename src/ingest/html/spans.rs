@@ -79,7 +79,9 @@ impl<'a> Locator<'a> {
     }
 
     fn line_start(&self, line: u32) -> usize {
-        let i = (line as usize).saturating_sub(1).min(self.line_starts.len() - 1);
+        let i = (line as usize)
+            .saturating_sub(1)
+            .min(self.line_starts.len() - 1);
         self.line_starts[i]
     }
 
