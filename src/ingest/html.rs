@@ -26,6 +26,8 @@ pub(crate) mod meta;
 mod prescan;
 mod spans;
 
+use std::collections::HashMap;
+
 use html5ever::local_name;
 
 use crate::article::{BlockKind, Reason, Span};
@@ -151,7 +153,7 @@ struct Walker<'a> {
     link_chars: usize,
     hrefs: Vec<String>,
     generation: u64,
-    hint_cache: std::collections::HashMap<(u8, String), hints::Hint>,
+    hint_cache: HashMap<(u8, String), hints::Hint>,
 }
 
 /// The tags `hints::of` treats specially, as a small key.
@@ -182,7 +184,7 @@ pub(crate) fn parse(input: &str) -> Page {
         link_chars: 0,
         hrefs: Vec::new(),
         generation: 0,
-        hint_cache: std::collections::HashMap::new(),
+        hint_cache: HashMap::default(),
     };
     w.walk();
     w.flush();

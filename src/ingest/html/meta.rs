@@ -95,20 +95,20 @@ impl Meta {
 
     fn json_ld_inner(&mut self, json: &str) -> Option<()> {
         static TYPE: LazyLock<Option<Regex>> =
-            LazyLock::new(|| re(r#""@type"\s*:\s*"([^"]{1,60})""#));
+            LazyLock::new(|| re(r#""@type"\s*:\s*"([^"]+)""#));
         static PUBLISHED: LazyLock<Option<Regex>> =
-            LazyLock::new(|| re(r#""datePublished"\s*:\s*"([^"]{4,60})""#));
+            LazyLock::new(|| re(r#""datePublished"\s*:\s*"([^"]+)""#));
         static HEADLINE: LazyLock<Option<Regex>> =
-            LazyLock::new(|| re(r#""headline"\s*:\s*"((?:[^"\\]|\\.){1,500})""#));
+            LazyLock::new(|| re(r#""headline"\s*:\s*"((?:[^"\\]|\\.)+)""#));
         static AUTHOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
             re(
                 r#""(?:author|creator)"\s*:\s*(\[[^\]]{0,2000}\]|\{[^}]{0,1000}\}|"(?:[^"\\]|\\.){1,200}")"#,
             )
         });
         static NAME: LazyLock<Option<Regex>> =
-            LazyLock::new(|| re(r#""name"\s*:\s*"((?:[^"\\]|\\.){1,200})""#));
+            LazyLock::new(|| re(r#""name"\s*:\s*"((?:[^"\\]|\\.)+)""#));
         static PUBLISHER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            re(r#""publisher"\s*:\s*\{[^}]{0,500}?"name"\s*:\s*"((?:[^"\\]|\\.){1,200})""#)
+            re(r#""publisher"\s*:\s*\{[^}]*?"name"\s*:\s*"((?:[^"\\]|\\.)+)""#)
         });
         for c in TYPE.as_ref()?.captures_iter(json).take(50) {
             if let Some(m) = c.get(1) {
@@ -371,6 +371,14 @@ fn month(w: &str) -> Option<u32> {
 /// A date written for people in a short line ("March 5, 2024", "5 March 2024", "5. März 2024",
 /// "05.03.2024", "2024-03-05"), as `YYYY-MM-DD`.
 pub(crate) fn visible_date(line: &str) -> Option<String> {
+    // Every form below has a four-digit year: skip lines without four digits in a row.
+    let has_year = line
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit));
+    if !has_year {
+        return None;
+    }
     static NUMERIC: LazyLock<Option<Regex>> =
         LazyLock::new(|| re(r"(?-u)\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b"));
     static ISO_IN: LazyLock<Option<Regex>> =

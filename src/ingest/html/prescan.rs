@@ -14,18 +14,49 @@ const MAX_DEPTH: usize = 512;
 /// Elements that never nest (void) or whose start tag closes an open one of their kind (optional
 /// end tags): they do not deepen the tree, so they are not counted.
 fn flat(name: &[u8]) -> bool {
-    const FLAT: [&[u8]; 27] = [
-        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-        b"source", b"track", b"wbr", b"param", b"p", b"li", b"td", b"th", b"tr", b"dt", b"dd",
-        b"option", b"thead", b"tbody", b"tfoot", b"html", b"body",
-    ];
-    FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+    if name.len() > 6 {
+        return false;
+    }
+    let mut buf = [0u8; 6];
+    for (d, c) in buf.iter_mut().zip(name) {
+        *d = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..name.len()],
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"param"
+            | b"p"
+            | b"li"
+            | b"td"
+            | b"th"
+            | b"tr"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"html"
+            | b"body"
+    )
 }
 
 /// The page with script and style bodies reduced to their newlines and nesting capped.
 pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
     let b = src.as_bytes();
-    let mut out: Vec<u8> = Vec::new();
+    let mut out: Vec<u8> = Vec::with_capacity(src.len() / 2);
     let mut copied = 0; // bytes of `b` handled so far
     let mut changed = false;
     let mut depth = 0usize;
@@ -34,7 +65,8 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
     // Replaces b[from..to] by its line breaks.
     let cut = |out: &mut Vec<u8>, copied: &mut usize, from: usize, to: usize| {
         out.extend_from_slice(&b[*copied..from]);
-        out.extend(b[from..to].iter().filter(|&&c| c == b'\n'));
+        let lines = b[from..to].iter().filter(|&&c| c == b'\n').count();
+        out.resize(out.len() + lines, b'\n');
         *copied = to;
     };
     while let Some(p) = src.get(i..).and_then(|r| r.find('<')) {
@@ -58,7 +90,7 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
             continue;
         }
         let name = &b[name_start..name_start + name_len];
-        let Some(gt) = tag_end(b, name_start + name_len) else {
+        let Some(gt) = tag_end(src, name_start + name_len) else {
             break;
         };
         let raw = name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style");
@@ -94,7 +126,7 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
             find_ci(tag, b"json").is_some()
         };
         let body_start = gt + 1;
-        let body_end = find_end_tag(b, body_start, name).unwrap_or(b.len());
+        let body_end = find_end_tag(src, body_start, name).unwrap_or(b.len());
         if !keep && body_end > body_start {
             cut(&mut out, &mut copied, body_start, body_end);
             changed = true;
@@ -113,7 +145,15 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
 }
 
 /// The index of the `>` that closes a start tag whose attributes begin at `from`.
-fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+fn tag_end(src: &str, from: usize) -> Option<usize> {
+    // Fast path: no quote before the first '>' (both found with memchr-style searches).
+    let rest = src.get(from..)?;
+    let gt = rest.find('>')?;
+    let head = rest.get(..gt)?;
+    if head.find('"').is_none() && head.find('\'').is_none() {
+        return Some(from + gt);
+    }
+    let b = src.as_bytes();
     let mut quote = 0u8;
     for (k, &c) in b.get(from..)?.iter().enumerate() {
         if quote != 0 {
@@ -130,9 +170,10 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
 }
 
 /// Where `</name` starts (case-insensitive), from `from` on.
-fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+fn find_end_tag(src: &str, from: usize, name: &[u8]) -> Option<usize> {
+    let b = src.as_bytes();
     let mut i = from;
-    while let Some(p) = find(b.get(i..)?, b"</") {
+    while let Some(p) = src.get(i..)?.find("</") {
         let at = i + p;
         let after = &b[at + 2..];
         if after.len() >= name.len() && after[..name.len()].eq_ignore_ascii_case(name) {
