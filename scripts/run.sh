@@ -10,7 +10,7 @@ step "building the command-line tool"
 cargo build --release --bin newsclean
 
 sample=""
-for s in www/samples/*.txt tests/data/council.txt; do
+for s in www/samples/harbour-bridge.en.txt www/samples/*.txt tests/data/council.txt; do
   [ -f "$s" ] && { sample="$s"; break; }
 done
 step "cleaning $sample"

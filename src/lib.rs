@@ -39,6 +39,9 @@ mod markers;
 mod normalize;
 mod options;
 mod sniff;
+pub mod utf16;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use article::{
     Article, ArticleBlock, BlockKind, Reason, Removed, Span, Stats, Timings, SCHEMA_VERSION,

@@ -52,8 +52,6 @@ pub struct TextSpan {
 }
 
 /// Settings the extractors share.
-// `reference` and `key_sentences` are read by the time and key-sentence extractors (issue 4).
-#[allow(dead_code)]
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Context {
     /// The date relative expressions resolve against.

@@ -17,7 +17,7 @@
 //! Words and symbols live in `src/data/quantities.txt`; words of languages other than English are
 //! used when the article's language is known.
 
-use std::collections::HashSet;
+use crate::normalize::FastSet as HashSet;
 
 use std::sync::LazyLock;
 
@@ -194,6 +194,7 @@ enum Kind {
     Classifier,
     Plural,
     Singular,
+    Particle,
 }
 
 #[derive(Debug)]
@@ -238,6 +239,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             "month" => Kind::Month,
             "classifier" => Kind::Classifier,
             "plural" => Kind::Plural,
+            "particle" => Kind::Particle,
             "singular" => Kind::Singular,
             _ => continue,
         };
@@ -742,6 +744,11 @@ impl<'a> Scanner<'a> {
         // 1. Modifier.
         let mut modifier = None;
         if let Some((p, n)) = self.phrase(j, &[Kind::Mod]) {
+            // "handed over 120 boats": after a verb that takes it as a particle, "over" is not
+            // a bound; the number on its own is tried at the next token.
+            if i > 0 && self.phrase(i - 1, &[Kind::Particle]).is_some() {
+                return None;
+            }
             let k = j + n;
             let starts_number = self.kind(k) == Some(Tk::Num)
                 || self.phrase(k, &[Kind::Currency]).is_some()

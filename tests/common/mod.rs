@@ -39,6 +39,7 @@ pub const FIXTURES: &[(&str, &str, &str, &str)] = &[
     fixture!("ja-cjk"),
     fixture!("pt-boilerplate-all"),
     fixture!("ru-boilerplate-all"),
+    fixture!("ru-emoji-multiscript"),
     fixture!("sw-no-stopword-list"),
     fixture!("zh-cjk"),
 ];

@@ -137,6 +137,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let gt = gt.as_object().ok_or("ground-truth.json is not an object")?;
     let cleaner = Cleaner::new(Options {
         format,
+        facts: flag(&flags, "facts") != Some("off"),
         ..Options::default()
     })
     .map_err(|e| e.to_string())?;

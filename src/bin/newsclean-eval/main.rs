@@ -5,16 +5,18 @@
 use std::process::ExitCode;
 
 mod articles;
+mod ner;
 mod quotes;
 mod snippets;
 mod summaries;
+mod timex;
 mod util;
 
 const HELP: &str = "\
 newsclean-eval — score newsclean on evaluation data
 
 USAGE:
-    newsclean-eval articles DIR [--mode text|html] [--worst N] [--dump OUTDIR]
+    newsclean-eval articles DIR [--mode text|html] [--worst N] [--dump OUTDIR] [--facts on|off]
         ScrapingHub article-extraction metric (word 4-gram shingle P/R/F1) over DIR/text/<id>.txt
         (or DIR/html/<id>.html) against DIR/ground-truth.json. Ends with:
         articles mode=M pages=N precision=P recall=R f1=F ms_per_page=T
@@ -23,6 +25,9 @@ USAGE:
         trafilatura's must-contain / must-not-contain snippets over DIR/evaldata.json and DIR/html/,
         micro P/R/F1, also by language (de, en, other). Ends with:
         snippets pages=N precision=P recall=R f1=F
+    newsclean-eval ner FILE.jsonl [--errors N] [--doc ID]
+        Exact-match NER P/R/F1 (PER/ORG/LOC/MISC, micro and per label) of facts::extract_facts
+        against ner-dev.jsonl (code-point offsets). Ends with: ner docs=N precision=P recall=R f1=F
     newsclean-eval quotes FILE.jsonl [--show N]
         PolNeAR direct-quote metric (README §5) with facts::extract_facts; --show N prints up to N
         misses, false positives and wrong speakers. Ends with:
@@ -30,6 +35,10 @@ USAGE:
     newsclean-eval summaries FILE.jsonl
         Key sentences vs extractive summaries (README §6), F1 at k = len(gold) and k = 3, with the
         lead-k baseline. Ends with: summaries docs=N f1_at_k=F f1_at_3=G
+    newsclean-eval timex FILE.jsonl [--errors N]
+        TempEval-3-style TIMEX scores (README §4) of facts::extract_facts on each document with its
+        DCT as reference date. --errors N lists N misses, spurious, span and value errors. Ends with:
+        timex docs=N strict_f1=S relaxed_f1=R value_accuracy=V day_accuracy=D
 ";
 
 fn main() -> ExitCode {
@@ -37,8 +46,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("articles") => articles::run(&args[1..]),
         Some("snippets") => snippets::run(&args[1..]),
+        Some("ner") => ner::run(&args[1..]),
         Some("quotes") => quotes::run(&args[1..]),
         Some("summaries") => summaries::run(&args[1..]),
+        Some("timex") => timex::run(&args[1..]),
         Some("-h" | "--help") | None => {
             print!("{HELP}");
             return ExitCode::SUCCESS;

@@ -1,7 +1,7 @@
 //! The word lists of quote extraction (`src/data/quote_cues.txt`, parsed once) and the tokens the
 //! rules walk over.
 
-use std::collections::HashMap;
+use crate::normalize::FastMap as HashMap;
 use std::sync::LazyLock;
 
 const DATA: &str = include_str!("../../data/quote_cues.txt");

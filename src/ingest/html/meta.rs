@@ -2,10 +2,6 @@
 //! canonical URL — from `<meta>` tags (Open Graph, Dublin Core, `article:*`), JSON-LD
 //! (schema.org `NewsArticle`), microdata (`itemprop`), `<time datetime>` and a visible dateline.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 /// What the page says about itself. Candidates are kept by source and resolved at the end.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Meta {
@@ -94,46 +90,46 @@ impl Meta {
     }
 
     fn json_ld_inner(&mut self, json: &str) -> Option<()> {
-        static TYPE: LazyLock<Option<Regex>> =
-            LazyLock::new(|| re(r#""@type"\s*:\s*"([^"]+)""#));
-        static PUBLISHED: LazyLock<Option<Regex>> =
-            LazyLock::new(|| re(r#""datePublished"\s*:\s*"([^"]+)""#));
-        static HEADLINE: LazyLock<Option<Regex>> =
-            LazyLock::new(|| re(r#""headline"\s*:\s*"((?:[^"\\]|\\.)+)""#));
-        static AUTHOR: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            re(
-                r#""(?:author|creator)"\s*:\s*(\[[^\]]{0,2000}\]|\{[^}]{0,1000}\}|"(?:[^"\\]|\\.){1,200}")"#,
-            )
-        });
-        static NAME: LazyLock<Option<Regex>> =
-            LazyLock::new(|| re(r#""name"\s*:\s*"((?:[^"\\]|\\.)+)""#));
-        static PUBLISHER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-            re(r#""publisher"\s*:\s*\{[^}]*?"name"\s*:\s*"((?:[^"\\]|\\.)+)""#)
-        });
-        for c in TYPE.as_ref()?.captures_iter(json).take(50) {
-            if let Some(m) = c.get(1) {
-                self.types.push(m.as_str().to_ascii_lowercase());
+        for v in values_of(json, "@type").take(50) {
+            match v {
+                Value::Str(t) => self.types.push(t.to_ascii_lowercase()),
+                Value::Array(a) | Value::Object(a) => {
+                    for t in strings_in(a) {
+                        self.types.push(t.to_ascii_lowercase());
+                    }
+                }
             }
         }
-        if let Some(m) = PUBLISHED.as_ref()?.captures(json).and_then(|c| c.get(1)) {
-            if let Some(d) = iso_date(m.as_str()) {
+        if let Some(Value::Str(d)) = values_of(json, "datePublished").next() {
+            if let Some(d) = iso_date(&d) {
                 set(&mut self.ld_published, &d);
             }
         }
-        if let Some(m) = HEADLINE.as_ref()?.captures(json).and_then(|c| c.get(1)) {
-            set(&mut self.ld_headline, &unescape(m.as_str()));
+        if let Some(Value::Str(h)) = values_of(json, "headline").next() {
+            set(&mut self.ld_headline, &h);
         }
-        if let Some(m) = PUBLISHER.as_ref()?.captures(json).and_then(|c| c.get(1)) {
-            set(&mut self.ld_site_name, &unescape(m.as_str()));
+        if let Some(Value::Object(o)) = values_of(json, "publisher").next() {
+            if let Some(Value::Str(n)) = values_of(o, "name").next() {
+                set(&mut self.ld_site_name, &n);
+            }
         }
         if self.ld_authors.is_empty() {
-            if let Some(m) = AUTHOR.as_ref()?.captures(json).and_then(|c| c.get(1)) {
-                let v = m.as_str();
-                if v.starts_with('"') {
-                    push_names(&mut self.ld_authors, &unescape(v.trim_matches('"')));
-                } else {
-                    for n in NAME.as_ref()?.captures_iter(v).filter_map(|c| c.get(1)) {
-                        push_names(&mut self.ld_authors, &unescape(n.as_str()));
+            let author = values_of(json, "author")
+                .next()
+                .or_else(|| values_of(json, "creator").next());
+            match author? {
+                Value::Str(n) => push_names(&mut self.ld_authors, &n),
+                Value::Array(a) | Value::Object(a) => {
+                    for v in values_of(a, "name") {
+                        if let Value::Str(n) = v {
+                            push_names(&mut self.ld_authors, &n);
+                        }
+                    }
+                    // A list of plain names.
+                    if self.ld_authors.is_empty() && a.starts_with('[') {
+                        for n in strings_in(a) {
+                            push_names(&mut self.ld_authors, &n);
+                        }
                     }
                 }
             }
@@ -188,11 +184,6 @@ impl Meta {
             t == "article" || t.ends_with("article") || t == "blogposting" || t == "report"
         })
     }
-}
-
-/// Compiles a constant pattern (checked by the tests; `None` would only disable that source).
-fn re(p: &str) -> Option<Regex> {
-    Regex::new(p).ok()
 }
 
 /// Splits "A, B and C" into names, skipping duplicates and leading "By".
@@ -262,35 +253,177 @@ fn unescape(s: &str) -> String {
 /// An ISO 8601 date or date-time from a machine-readable value: `YYYY-MM-DD`, optionally with
 /// `THH:MM[:SS][.fff][zone]` (a space instead of `T` is accepted); `YYYYMMDD` too.
 pub(crate) fn iso_date(s: &str) -> Option<String> {
-    static ISO: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        re(
-            r"(?-u)^\s*(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?",
-        )
-    });
-    let c = ISO.as_ref()?.captures(s)?;
-    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    let (y, mo, d) = (num(1)?, num(2)?, num(3)?);
+    let b = s.trim_start().as_bytes();
+    let mut i = 0;
+    let y = digits(b, &mut i, 4, 4)?;
+    let dash = b.get(i) == Some(&b'-');
+    i += usize::from(dash);
+    let mo = digits(b, &mut i, 2, 2)?;
+    if dash != (b.get(i) == Some(&b'-')) {
+        return None;
+    }
+    i += usize::from(dash);
+    let d = digits(b, &mut i, 2, 2)?;
+    if b.get(i).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     if !(1900..=2100).contains(&y) || !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
         return None;
     }
     let mut out = format!("{y:04}-{mo:02}-{d:02}");
-    if let (Some(h), Some(mi)) = (num(4), num(5)) {
-        if h < 24 && mi < 60 {
-            out.push_str(&format!("T{h:02}:{mi:02}"));
-            out.push_str(&format!(":{:02}", num(6).unwrap_or(0).min(59)));
-            if let Some(z) = c.get(7) {
-                let z = z.as_str();
-                if z == "Z" {
-                    out.push('Z');
-                } else if z.len() == 5 {
-                    out.push_str(&format!("{}:{}", &z[..3], &z[3..]));
-                } else {
-                    out.push_str(z);
+    if matches!(b.get(i), Some(b'T' | b' ')) {
+        let mut j = i + 1;
+        let h = digits(b, &mut j, 2, 2);
+        let colon = b.get(j) == Some(&b':');
+        j += 1;
+        let mi = if colon { digits(b, &mut j, 2, 2) } else { None };
+        if let (Some(h), Some(mi)) = (h, mi) {
+            if h < 24 && mi < 60 {
+                let mut sec = 0;
+                if b.get(j) == Some(&b':') {
+                    j += 1;
+                    sec = digits(b, &mut j, 2, 2).unwrap_or(0).min(59);
+                }
+                if b.get(j) == Some(&b'.') {
+                    j += 1;
+                    while b.get(j).is_some_and(u8::is_ascii_digit) {
+                        j += 1;
+                    }
+                }
+                while b.get(j) == Some(&b' ') {
+                    j += 1;
+                }
+                out.push_str(&format!("T{h:02}:{mi:02}:{sec:02}"));
+                match b.get(j) {
+                    Some(b'Z') => out.push('Z'),
+                    Some(&sign @ (b'+' | b'-')) => {
+                        j += 1;
+                        let zh = digits(b, &mut j, 2, 2);
+                        j += usize::from(b.get(j) == Some(&b':'));
+                        let zm = digits(b, &mut j, 2, 2);
+                        if let (Some(zh), Some(zm)) = (zh, zm) {
+                            out.push_str(&format!("{}{zh:02}:{zm:02}", sign as char));
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
     }
     Some(out)
+}
+
+/// Reads `min..=max` ASCII digits at `*i` as a number, advancing `*i`.
+fn digits(b: &[u8], i: &mut usize, min: usize, max: usize) -> Option<u32> {
+    let start = *i;
+    let mut v: u32 = 0;
+    while *i < b.len() && *i - start < max && b[*i].is_ascii_digit() {
+        v = v * 10 + u32::from(b[*i] - b'0');
+        *i += 1;
+    }
+    (*i - start >= min).then_some(v)
+}
+
+/// A JSON value found by [`values_of`]: a string (unescaped), or the raw text of an array or
+/// object (brackets included).
+enum Value<'a> {
+    Str(String),
+    Array(&'a str),
+    Object(&'a str),
+}
+
+/// The values of every `"key": …` in a JSON text, in order (a scanner, not a parser: enough for
+/// the flat shapes JSON-LD takes; malformed text yields fewer values, never a panic).
+fn values_of<'a>(json: &'a str, key: &str) -> impl Iterator<Item = Value<'a>> + 'a {
+    let pat = format!("\"{key}\"");
+    let mut pos = 0;
+    std::iter::from_fn(move || loop {
+        let at = pos + json.get(pos..)?.find(&pat)?;
+        pos = at + pat.len();
+        let rest = json.get(pos..)?.trim_start();
+        let Some(rest) = rest.strip_prefix(':') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let start = json.len() - rest.len();
+        match rest.as_bytes().first() {
+            Some(b'"') => {
+                if let Some((s, end)) = json_string(json, start) {
+                    pos = end;
+                    return Some(Value::Str(s));
+                }
+            }
+            Some(&open @ (b'[' | b'{')) => {
+                let close = if open == b'[' { b']' } else { b'}' };
+                let end = matching(json, start, open, close);
+                pos = end;
+                let raw = json.get(start..end)?;
+                return Some(if open == b'[' {
+                    Value::Array(raw)
+                } else {
+                    Value::Object(raw)
+                });
+            }
+            _ => {}
+        }
+    })
+}
+
+/// The end (exclusive) of the bracketed value starting at `start`, strings respected.
+fn matching(json: &str, start: usize, open: u8, close: u8) -> usize {
+    let b = json.as_bytes();
+    let (mut depth, mut i, mut in_str) = (0usize, start, false);
+    while i < b.len() {
+        let c = b[i];
+        if in_str {
+            if c == b'\\' {
+                i += 1;
+            } else if c == b'"' {
+                in_str = false;
+            }
+        } else if c == b'"' {
+            in_str = true;
+        } else if c == open {
+            depth += 1;
+        } else if c == close {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                return i + 1;
+            }
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// The JSON string starting at `start` (a `"`), unescaped, and the index after it.
+fn json_string(json: &str, start: usize) -> Option<(String, usize)> {
+    let b = json.as_bytes();
+    let mut i = start + 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return Some((unescape(json.get(start + 1..i)?), i + 1)),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Every string directly in a raw array or object text (values and keys alike).
+fn strings_in(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(p) = raw.get(i..).and_then(|r| r.find('"')) {
+        match json_string(raw, i + p) {
+            Some((s, end)) => {
+                out.push(s);
+                i = end;
+            }
+            None => break,
+        }
+    }
+    out
 }
 
 /// Month names (English, German, French, Spanish, Italian, Portuguese; full and abbreviated),
@@ -379,40 +512,131 @@ pub(crate) fn visible_date(line: &str) -> Option<String> {
     if !has_year {
         return None;
     }
-    static NUMERIC: LazyLock<Option<Regex>> =
-        LazyLock::new(|| re(r"(?-u)\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b"));
-    static ISO_IN: LazyLock<Option<Regex>> =
-        LazyLock::new(|| re(r"(?-u)\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b"));
-    static DMY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        re(r"\b(\d{1,2})\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})\b")
-    });
-    static MDY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        re(r"\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b")
-    });
-    let ymd = |y: &str, m: u32, d: &str| -> Option<String> {
-        let y: u32 = y.parse().ok()?;
-        let d: u32 = d.parse().ok()?;
-        ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    let toks = tokens(line);
+    let ymd = |y: u32, m: u32, d: u32| -> Option<String> {
+        ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| format!("{y:04}-{m:02}-{d:02}"))
     };
-    if let Some(c) = ISO_IN.as_ref()?.captures(line) {
-        let m: u32 = c.get(2)?.as_str().parse().ok()?;
-        return ymd(c.get(1)?.as_str(), m, c.get(3)?.as_str());
-    }
-    if let Some(c) = MDY.as_ref()?.captures(line) {
-        if let Some(m) = month(c.get(1)?.as_str()) {
-            return ymd(c.get(3)?.as_str(), m, c.get(2)?.as_str());
+    let num = |i: usize, lo: usize, hi: usize| match toks.get(i) {
+        Some(Tok::Num(v, n)) if (lo..=hi).contains(n) => Some(*v),
+        _ => None,
+    };
+    let punct = |i: usize, c: char| matches!(toks.get(i), Some(Tok::Punct(p)) if *p == c);
+    let word = |i: usize| match toks.get(i) {
+        Some(Tok::Word(w)) => Some(*w),
+        _ => None,
+    };
+    // 2024-03-05
+    for i in 0..toks.len() {
+        if let (Some(y), true, Some(m), true, Some(d)) = (
+            num(i, 4, 4),
+            punct(i + 1, '-'),
+            num(i + 2, 2, 2),
+            punct(i + 3, '-'),
+            num(i + 4, 2, 2),
+        ) {
+            if let Some(r) = ymd(y, m, d) {
+                return Some(r);
+            }
         }
     }
-    if let Some(c) = DMY.as_ref()?.captures(line) {
-        if let Some(m) = month(c.get(2)?.as_str()) {
-            return ymd(c.get(3)?.as_str(), m, c.get(1)?.as_str());
+    // March 5, 2024 / Mar. 5th 2024
+    for i in 0..toks.len() {
+        let Some(m) = word(i).and_then(month) else {
+            continue;
+        };
+        let mut j = i + 1;
+        j += usize::from(punct(j, '.'));
+        let Some(d) = num(j, 1, 2) else { continue };
+        j += 1;
+        if word(j).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th")) {
+            j += 1;
+        }
+        j += usize::from(punct(j, ','));
+        if let Some(r) = num(j, 4, 4).and_then(|y| ymd(y, m, d)) {
+            return Some(r);
         }
     }
-    if let Some(c) = NUMERIC.as_ref()?.captures(line) {
-        let m: u32 = c.get(2)?.as_str().parse().ok()?;
-        return ymd(c.get(3)?.as_str(), m, c.get(1)?.as_str());
+    // 5 March 2024 / 5. März 2024 / 5 de mayo de 2022 / 12 января 2024
+    for i in 0..toks.len() {
+        let Some(d) = num(i, 1, 2) else { continue };
+        let mut j = i + 1;
+        j += usize::from(punct(j, '.'));
+        if word(j) == Some("de") {
+            j += 1;
+        }
+        let Some(m) = word(j).and_then(month) else {
+            continue;
+        };
+        j += 1;
+        j += usize::from(punct(j, '.'));
+        j += usize::from(punct(j, ','));
+        if word(j) == Some("de") {
+            j += 1;
+        }
+        if let Some(r) = num(j, 4, 4).and_then(|y| ymd(y, m, d)) {
+            return Some(r);
+        }
+    }
+    // 05.03.2024
+    for i in 0..toks.len() {
+        if let (Some(d), true, Some(m), true, Some(y)) = (
+            num(i, 1, 2),
+            punct(i + 1, '.'),
+            num(i + 2, 1, 2),
+            punct(i + 3, '.'),
+            num(i + 4, 4, 4),
+        ) {
+            if let Some(r) = ymd(y, m, d) {
+                return Some(r);
+            }
+        }
     }
     None
+}
+
+/// A token of a dateline: a number (value, digit count), a word, or a punctuation mark.
+#[derive(Debug)]
+enum Tok<'a> {
+    Num(u32, usize),
+    Word(&'a str),
+    Punct(char),
+}
+
+fn tokens(line: &str) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut it = line.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = j + 1;
+                it.next();
+            }
+            let digits = &line[i..end];
+            let v = digits.parse::<u32>().unwrap_or(u32::MAX);
+            out.push(Tok::Num(v, digits.len()));
+        } else if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if !d.is_alphabetic() {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            out.push(Tok::Word(&line[i..end]));
+        } else if !c.is_whitespace() {
+            out.push(Tok::Punct(c));
+        }
+        if out.len() > 64 {
+            break;
+        }
+    }
+    out
 }
 
 #[cfg(test)]

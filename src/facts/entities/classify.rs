@@ -1,0 +1,340 @@
+//! The local label of a candidate and how sure it is, from gazetteers, head words, cue words
+//! and the words around it.
+
+use super::candidates::head_index;
+use super::doc::{Doc, Label};
+use super::lexicon::{self, Cue, Gaz};
+use super::tokens::{Kind, Shape, Tok};
+
+/// A row of a table: the name opens its line and numbers follow ("Partick 3 0 2 1").
+pub(super) fn table_row(doc: &Doc, a: usize, b: usize) -> bool {
+    let toks = &doc.toks;
+    let line_start = a == 0 || toks[a - 1].line != toks[a].line;
+    line_start
+        && doc
+            .next(b)
+            .is_some_and(|t| t.kind == Kind::Num && !date_num(doc, t))
+}
+/// A date written as a number ("1996-08-30", "30/08/1996").
+pub(super) fn date_num(doc: &Doc, t: &Tok) -> bool {
+    let s = &doc.text[t.start..t.end];
+    s.len() >= 8 && s.matches(['-', '/']).count() == 2
+}
+
+/// A number that can be a team's score or points ("3", "429-7"), not a date and not a player's
+/// figures ("4-0-25-1").
+pub(super) fn score_num(doc: &Doc, t: &Tok) -> bool {
+    t.kind == Kind::Num && doc.text[t.start..t.end].matches(['-', '/']).count() < 2
+}
+
+/// A dateline: capitalised place name(s) at the start of a line, then a date or "(Agency)".
+pub(super) fn dateline(doc: &Doc, a: usize, b: usize) -> bool {
+    let toks = &doc.toks;
+    let line_start = a == 0 || toks[a - 1].line != toks[a].line;
+    if !line_start || !(a..=b).all(|k| toks[k].shape == Shape::Caps) {
+        return false;
+    }
+    let mut n = b + 1;
+    if doc.next(b).is_some_and(|t| t.is_punct(',')) {
+        n += 1;
+        while doc.next(n - 1).is_some() && toks.get(n).is_some_and(Tok::capish) {
+            n += 1;
+        }
+    }
+    toks.get(n).is_some_and(|t| {
+        t.line == toks[a].line
+            && (t.is_punct('(')
+                || t.is_punct('—')
+                || t.is_punct('–')
+                || (t.kind == Kind::Num && doc.text[t.start..t.end].contains(['-', '/'])))
+    })
+}
+
+/// A word of a demonym, singular or plural ("Iraqi", "Kurds").
+fn demonym_word(k: &str) -> bool {
+    lexicon::gazetteer(k) == Some(Gaz::Demonym)
+        || k.strip_suffix('s')
+            .is_some_and(|s| lexicon::gazetteer(s) == Some(Gaz::Demonym))
+}
+
+/// A capitalised plural noun ("Eagles", "Yankees").
+fn plural_word(t: &Tok) -> bool {
+    t.shape == Shape::Title
+        && t.key.len() > 3
+        && t.key.ends_with('s')
+        && !t.key.ends_with("ss")
+        && !t.key.ends_with("us")
+}
+
+/// A place right after another place and a comma: "Milwaukee, Wisconsin".
+fn after_place(doc: &Doc, a: usize) -> bool {
+    a >= 2
+        && doc.prev(a).is_some_and(|t| t.is_punct(','))
+        && doc.prev(a - 1).is_some_and(|t| {
+            matches!(
+                lexicon::gazetteer(&t.key),
+                Some(Gaz::City | Gaz::Region | Gaz::Country)
+            )
+        })
+}
+
+/// Evidence from the words before a name that it is a place: 3 for "the town of X" or
+/// "capital X", 1 for "in X" / "at X", 0 for none.
+fn place_context(doc: &Doc, a: usize) -> u8 {
+    let Some(p) = doc.prev(a) else { return 0 };
+    if p.shape != Shape::Lower {
+        return 0;
+    }
+    if lexicon::is(Cue::PlaceRole, &p.key) {
+        return 3;
+    }
+    if p.key == "of"
+        && a >= 2
+        && doc
+            .prev(a - 1)
+            .is_some_and(|q| q.shape == Shape::Lower && lexicon::is(Cue::PlaceRole, &q.key))
+    {
+        return 3;
+    }
+    u8::from(lexicon::is(Cue::PlacePrev, p.key.as_str()))
+}
+
+/// True when a place preposition ("in", "at", "from"…) stands before token `a`.
+pub(super) fn after_place_word(doc: &Doc, a: usize) -> bool {
+    place_context(doc, a) > 0
+}
+
+/// The local label and strength of tokens `a..=b`.
+pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label, u8) {
+    let toks = &doc.toks;
+    let k = doc.key(a, b);
+    let first = &toks[a];
+    let last = &toks[b];
+    let place_ctx = place_context(doc, a);
+    if let Some(g) = lexicon::gazetteer(&k) {
+        return match g {
+            Gaz::Country => (Label::Loc, 3),
+            Gaz::City | Gaz::Region if doc.sports => {
+                // In sports reports a town or county is mostly a team; a venue is "at X",
+                // "in X", a dateline, or "X :" opening a line of results.
+                let venue = doc.next(b).is_some_and(|t| t.is_punct(':'));
+                let next_lower = doc.next(b).filter(|t| t.shape == Shape::Lower);
+                let role_after = next_lower.is_some_and(|t| lexicon::is(Cue::Role, &t.key));
+                if dateline(doc, a, b) || place_ctx > 0 || venue || after_place(doc, a) {
+                    (Label::Loc, 3)
+                } else if team_context(doc, a, b) || role_after {
+                    (Label::Org, 3)
+                } else if next_lower.is_some() {
+                    // "the Sarajevo meeting": a place modifying a noun.
+                    (Label::Loc, 1)
+                } else {
+                    (Label::Org, 1)
+                }
+            }
+            Gaz::City | Gaz::Region => (Label::Loc, 3),
+            Gaz::Demonym => (Label::Nat, 3),
+            Gaz::Org => (Label::Org, 3),
+            Gaz::Event => (Label::Event, 3),
+        };
+    }
+    if a == b {
+        if let Some(stem) = k.strip_suffix('s') {
+            if lexicon::gazetteer(stem) == Some(Gaz::Demonym) {
+                return (Label::Nat, 3);
+            }
+        }
+        // "German-Israeli", "Arab-Israeli".
+        if k.contains('-')
+            && k.split('-')
+                .all(|p| lexicon::gazetteer(p) == Some(Gaz::Demonym))
+        {
+            return (Label::Nat, 3);
+        }
+    }
+    if b > a && (a..=b).all(|m| demonym_word(&toks[m].key)) {
+        // "Iraqi Kurds", "Bosnian Serb".
+        return (Label::Nat, 3);
+    }
+    // "Philadelphia Eagles", "Chicago Bulls": a town and a plural nickname.
+    if b > a
+        && plural_word(last)
+        && !lexicon::is(Cue::PlaceHead, &last.key)
+        && matches!(
+            lexicon::gazetteer(&doc.key(a, b - 1)),
+            Some(Gaz::City | Gaz::Region)
+        )
+    {
+        return (Label::Org, 3);
+    }
+    if (a..=b).any(|m| toks[m].is_punct('&') || lexicon::is(Cue::Club, toks[m].key.as_str())) {
+        return (Label::Org, 3);
+    }
+    // A place and a known organisation: "U.S. Treasury".
+    if b > a
+        && matches!(
+            lexicon::gazetteer(&first.key),
+            Some(Gaz::Country | Gaz::City)
+        )
+        && lexicon::gazetteer(&doc.key(a + 1, b)) == Some(Gaz::Org)
+    {
+        return (Label::Org, 3);
+    }
+    // "Lockerbie, Scotland"; "Michoacan state".
+    let next = doc.next(b);
+    if !first.initial
+        && next.is_some_and(|t| t.is_punct(','))
+        && doc.tok(b + 2).is_some_and(|t| {
+            t.line == last.line
+                && t.capish()
+                && matches!(lexicon::gazetteer(&t.key), Some(Gaz::Country | Gaz::Region))
+                && doc.next(b + 2).is_none_or(|u| !u.capish())
+        })
+    {
+        return (Label::Loc, 3);
+    }
+    if next.is_some_and(|t| {
+        t.shape == Shape::Lower
+            && (lexicon::is(Cue::PlaceRole, &t.key)
+                || lexicon::is(Cue::PlaceHead, &t.key)
+                || lexicon::is(Cue::Facility, t.key.as_str()))
+    }) {
+        return (Label::Loc, 2);
+    }
+    let abbreviated = first.shape == Shape::Initial
+        && first.dotted
+        && matches!(first.key.as_str(), "n" | "s" | "e" | "w");
+    if b > a && (lexicon::is(Cue::Direction, first.key.as_str()) || abbreviated) {
+        match lexicon::gazetteer(&doc.key(a + 1, b)) {
+            Some(Gaz::Country | Gaz::City | Gaz::Region) => return (Label::Loc, 3),
+            Some(Gaz::Demonym) => return (Label::Nat, 3),
+            _ => {}
+        }
+    }
+    if b > a {
+        let head = head_index(doc, a, b);
+        let lk = toks[head].key.as_str();
+        if lexicon::is(Cue::OrgHead, lk) {
+            return (Label::Org, 3);
+        }
+        if lexicon::is(Cue::EventHead, lk) {
+            return (Label::Event, 3);
+        }
+        if lexicon::is(Cue::PlaceHead, lk) {
+            let team = doc.sports && matches!(lk, "city" | "town" | "county");
+            return if team {
+                (Label::Org, 3)
+            } else {
+                (Label::Loc, 3)
+            };
+        }
+    }
+    if first.shape == Shape::Prefixed {
+        // "ex-England", "pro-Russian": named things by derivation.
+        let base = first.key.split_once('-').map_or("", |(_, r)| r);
+        return match lexicon::gazetteer(base) {
+            Some(Gaz::Demonym) => (Label::Nat, 3),
+            _ => (Label::Other, 3),
+        };
+    }
+    if dateline(doc, a, b) {
+        return (Label::Loc, 3);
+    }
+    if title_cue {
+        return (Label::Per, 3);
+    }
+    if first.initials_name || (b > a && first.shape == Shape::Initial && first.dotted) {
+        return (Label::Per, 3);
+    }
+    if place_ctx == 3 {
+        return (Label::Loc, 3);
+    }
+    let prev_lower = doc.prev(a).filter(|p| p.shape == Shape::Lower);
+    if prev_lower.is_some_and(|p| lexicon::is(Cue::OrgRole, &p.key)) {
+        return (Label::Org, 2);
+    }
+    let all_title = (a..=b).all(|m| toks[m].shape == Shape::Title || toks[m].shape == Shape::Lower);
+    if b > a && all_title && lexicon::is_first_name(&first.key) {
+        return (Label::Per, 2);
+    }
+    if prev_lower.is_some_and(|p| lexicon::is(Cue::Role, &p.key)) {
+        return (Label::Per, 2);
+    }
+    if after_place(doc, a) && !first.initial {
+        return (Label::Loc, 3);
+    }
+    if doc.sports && next.is_some_and(|t| score_num(doc, t)) && (a == b || table_row(doc, a, b)) {
+        return (Label::Org, 2);
+    }
+    // Plural names: "the Yankees"; "White Sox", "All Blacks".
+    let plural = plural_word(last);
+    let the_before = prev_lower.is_some_and(|p| p.key == "the");
+    let common_first = b > a && !first.initial && doc.is_common(&first.key);
+    if plural && (the_before && a == b || common_first) {
+        return (Label::Org, 2);
+    }
+    if plural && a == b && doc.sports {
+        return (Label::Org, 1);
+    }
+    // A product: "Galaxy phones", "Model Y cars".
+    if next
+        .is_some_and(|t| t.shape == Shape::Lower && lexicon::is(Cue::ProductNext, t.key.as_str()))
+    {
+        return (Label::Product, 2);
+    }
+    // Company context: "Pirelli shares", "Magna said it".
+    let after = |n: usize| doc.tok(b + n).filter(|t| t.line == last.line);
+    let market = |t: &Tok| matches!(t.key.as_str(), "shares" | "stock" | "stocks" | "share");
+    if next.is_some_and(market)
+        || (after(1).is_some_and(|t| t.is_punct('\'') || t.is_punct('’'))
+            && after(3).is_some_and(market))
+        || (next.is_some_and(|t| matches!(t.key.as_str(), "said" | "says"))
+            && after(2).is_some_and(|t| matches!(t.key.as_str(), "it" | "its")))
+    {
+        return (Label::Org, 2);
+    }
+    // ", who" after a name.
+    if next.is_some_and(|t| t.is_punct(','))
+        && after(2).is_some_and(|t| matches!(t.key.as_str(), "who" | "whose"))
+    {
+        return (Label::Per, 2);
+    }
+    // German compounds: "Europäische Zentralbank", "Gewerkschaftsbund", "Bundesregierung".
+    if doc.conservative {
+        let compound = lexicon::entries_of(Cue::OrgSuffix)
+            .any(|x| last.key.len() > x.len() + 2 && last.key.ends_with(x));
+        if compound {
+            return (Label::Org, 2);
+        }
+    }
+    if b > a && lexicon::is(Cue::OrgPrefix, &first.key) {
+        return (Label::Org, 1);
+    }
+    if a == b && first.shape == Shape::Caps && (2..=6).contains(&first.key.chars().count()) {
+        return (Label::Org, 1);
+    }
+    if place_ctx == 1 && !lexicon::is_first_name(&first.key) {
+        return (Label::Loc, 1);
+    }
+    if b > a {
+        (Label::Per, 1)
+    } else {
+        (Label::Per, 0)
+    }
+}
+
+/// A place name used as a team in a sports report.
+fn team_context(doc: &Doc, a: usize, b: usize) -> bool {
+    let next = doc.next(b);
+    if next.is_some_and(|t| score_num(doc, t) || lexicon::is(Cue::TeamNext, t.key.as_str())) {
+        return true;
+    }
+    // "Birmingham's Gary Breen": a player of the team.
+    if next.is_some_and(|t| t.is_punct('\'') || t.is_punct('’'))
+        && doc.tok(b + 2).is_some_and(|t| t.key == "s")
+        && doc.tok(b + 3).is_some_and(Tok::capish)
+    {
+        return true;
+    }
+    doc.prev(a)
+        .is_some_and(|p| lexicon::is(Cue::TeamPrev, p.key.as_str()))
+}

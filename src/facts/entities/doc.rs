@@ -1,0 +1,223 @@
+//! The analysed document: tokens, how each line is written, words seen in lower case, and
+//! whether it is a sports report; and the candidate type the other steps share.
+
+use crate::normalize::FastSet as HashSet;
+
+use super::lexicon::{self, Cue};
+use super::tokens::{Kind, Shape, Tok};
+use crate::lang;
+
+/// The label of a candidate (finer than the CoNLL four).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Label {
+    /// A person.
+    Per,
+    /// An organisation.
+    Org,
+    /// A place.
+    Loc,
+    /// A nationality or group.
+    Nat,
+    /// An event.
+    Event,
+    /// A product or work.
+    Product,
+    /// Another named thing.
+    Other,
+}
+
+impl Label {
+    /// All labels, in index order.
+    pub const ALL: [Label; 7] = [
+        Label::Per,
+        Label::Org,
+        Label::Loc,
+        Label::Nat,
+        Label::Event,
+        Label::Product,
+        Label::Other,
+    ];
+
+    /// Index into [`Label::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// How a line is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Mode {
+    /// Ordinary sentence case: capitals mark names.
+    Normal,
+    /// ALL CAPS or Title Case (a headline): capitals say nothing.
+    Shouting,
+}
+
+/// One candidate: tokens `a..=b`.
+#[derive(Clone, Debug)]
+pub(super) struct Cand {
+    /// First token.
+    pub a: usize,
+    /// Last token.
+    pub b: usize,
+    /// Local label.
+    pub label: Label,
+    /// 3 strong (gazetteer, head word, title), 2 good, 1 weak, 0 a guess.
+    pub strength: u8,
+    /// At a sentence start and not known otherwise: kept only if the document or a gazetteer
+    /// knows the name.
+    pub needs_support: bool,
+}
+
+/// The analysed document.
+pub(super) struct Doc<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: Vec<Tok>,
+    /// Mode of each line.
+    pub modes: Vec<Mode>,
+    /// Keys of words seen in lower case.
+    pub lower: HashSet<String>,
+    /// Keys of words seen capitalised inside a sentence of an ordinary line.
+    pub cap_mid: HashSet<String>,
+    /// Sports report (teams named after places are organisations).
+    pub sports: bool,
+    /// The language capitalises nouns (German): unknown capitalised words are no evidence.
+    pub conservative: bool,
+    /// Stopword list index of the language.
+    pub lang: Option<usize>,
+    /// English or unknown: English word lists apply.
+    pub english: bool,
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenises and measures the document.
+    pub fn new(text: &'a str, language: Option<&str>) -> Doc<'a> {
+        let toks = super::tokens::tokenize(text);
+        let guessed = match language {
+            Some(l) => Some(l.to_ascii_lowercase()),
+            None => lang::guess(std::iter::once(text)).map(str::to_string),
+        };
+        let code = guessed.as_deref().map(|l| l.get(..2).unwrap_or(l));
+        let lang_idx = code.and_then(lang::index_of);
+        let conservative = matches!(code, Some("de" | "lb"));
+        let english = matches!(code, None | Some("en"));
+        let lines = toks.last().map_or(0, |t| t.line + 1);
+        let mut modes = vec![Mode::Normal; lines];
+        let mut lower = HashSet::default();
+        let mut cap_mid = HashSet::default();
+        let mut sports_hits: HashSet<&str> = HashSet::default();
+        let mut k = 0;
+        while k < toks.len() {
+            let line = toks[k].line;
+            let mut e = k;
+            while e < toks.len() && toks[e].line == line {
+                e += 1;
+            }
+            let (mut words, mut caps, mut titled, mut cap_stop, mut low_stop) = (0, 0, 0, 0, 0);
+            for (n, t) in toks[k..e].iter().enumerate() {
+                if t.kind != Kind::Word {
+                    continue;
+                }
+                let letters = t.key.chars().filter(|c| c.is_alphabetic()).count();
+                if letters < 2 {
+                    continue;
+                }
+                words += 1;
+                let stop = lang::index_of("en").is_some_and(|en| lang::is_stopword(&t.key, en));
+                match t.shape {
+                    Shape::Caps => caps += 1,
+                    Shape::Title | Shape::Mixed => {
+                        titled += 1;
+                        if stop && n > 0 {
+                            cap_stop += 1;
+                        }
+                    }
+                    Shape::Lower => {
+                        if stop {
+                            low_stop += 1;
+                        }
+                        lower.insert(t.key.clone());
+                    }
+                    _ => {}
+                }
+                if lexicon::is(Cue::Sport, &t.key) {
+                    sports_hits.insert(t.key.as_str());
+                    sports_hits.insert("(a sport)");
+                } else if lexicon::is(Cue::SportWord, &t.key) {
+                    sports_hits.insert(t.key.as_str());
+                }
+            }
+            let shouting = (words >= 2 && caps * 10 >= words * 7)
+                || (english
+                    && words >= 4
+                    && (titled + caps) * 10 >= words * 8
+                    && cap_stop >= 1
+                    && low_stop == 0);
+            if shouting {
+                modes[line] = Mode::Shouting;
+            } else {
+                for t in &toks[k..e] {
+                    if t.capish() && !t.initial {
+                        cap_mid.insert(t.key.clone());
+                    }
+                }
+            }
+            k = e;
+        }
+        let sports = sports_hits.len() >= 2;
+        Doc {
+            text,
+            toks,
+            modes,
+            lower,
+            cap_mid,
+            sports,
+            conservative,
+            lang: lang_idx,
+            english,
+        }
+    }
+
+    pub(super) fn key(&self, a: usize, b: usize) -> String {
+        span_key(&self.toks, a, b)
+    }
+
+    pub(super) fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    /// The token after `i` on the same line.
+    pub(super) fn next(&self, i: usize) -> Option<&Tok> {
+        let line = self.toks.get(i)?.line;
+        self.toks.get(i + 1).filter(|t| t.line == line)
+    }
+
+    /// The token before `i` on the same line.
+    pub(super) fn prev(&self, i: usize) -> Option<&Tok> {
+        let line = self.toks.get(i)?.line;
+        i.checked_sub(1)
+            .and_then(|p| self.toks.get(p))
+            .filter(|t| t.line == line)
+    }
+
+    /// A common word of the document's language (or English), no evidence of a name.
+    pub fn is_common(&self, k: &str) -> bool {
+        lexicon::is(Cue::Common, k)
+            || lang::index_of("en").is_some_and(|en| lang::is_stopword(k, en))
+            || self.lang.is_some_and(|l| lang::is_stopword(k, l))
+    }
+}
+
+/// The key of tokens `a..=b`: their keys joined by spaces.
+pub(super) fn span_key(toks: &[Tok], a: usize, b: usize) -> String {
+    let mut k = String::new();
+    for t in toks.get(a..=b).unwrap_or(&[]) {
+        if !k.is_empty() {
+            k.push(' ');
+        }
+        k.push_str(&t.key);
+    }
+    k
+}

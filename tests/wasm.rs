@@ -1,0 +1,696 @@
+//! The WebAssembly build, tested from Rust.
+//!
+//! - On wasm32 (`scripts/test-wasm.sh` runs this file in Node and in headless Chromium): the golden
+//!   fixtures of `tests/golden.rs` (list and checks shared in `tests/common`) pass, and the
+//!   JavaScript API (`newsclean::wasm`) gives what the Rust API gives, as plain objects whose
+//!   spans are UTF-16 offsets, and errors with stable codes.
+//! - Natively: a check that the TypeScript types in `src/wasm/types.d.ts`
+//!   declare exactly the fields and enum values the Rust report serializes, so the types cannot
+//!   drift when a field is added to a fact.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[cfg(target_arch = "wasm32")]
+mod common;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm32 {
+    use super::common::{parse_expect, run_fixture, FIXTURES};
+    use js_sys::{Array, JsString, Object, Reflect, JSON};
+    use newsclean::Options;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn get(v: &JsValue, key: &str) -> JsValue {
+        Reflect::get(v, &JsValue::from_str(key)).unwrap()
+    }
+    fn num(v: &JsValue, key: &str) -> u32 {
+        get(v, key).as_f64().unwrap() as u32
+    }
+    fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+        let o = Object::new();
+        for (k, v) in pairs {
+            Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+        }
+        o.into()
+    }
+    fn js_clean(input: &str, options: JsValue) -> Result<JsValue, JsValue> {
+        newsclean::wasm::clean(JsValue::from_str(input), options)
+    }
+
+    /// The golden fixtures of `tests/golden.rs`, under wasm32.
+    #[wasm_bindgen_test]
+    fn golden_fixtures_wasm32() {
+        let failures: Vec<String> = FIXTURES
+            .iter()
+            .filter_map(|&(name, input, expected, expect_json)| {
+                run_fixture(input, expected, expect_json)
+                    .err()
+                    .map(|e| format!("[{name}] {e}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    }
+
+    /// A fixture's options as a JavaScript object (every key, as `serde` writes them).
+    fn js_options(expect_json: &str) -> (Options, JsValue) {
+        let options = parse_expect(expect_json).unwrap().options;
+        let js = serde::Serialize::serialize(
+            &options,
+            &serde_wasm_bindgen::Serializer::json_compatible(),
+        )
+        .unwrap();
+        (options, js)
+    }
+
+    /// Walks a result: every `{start, end}` is inside its string, and every object with a `text`
+    /// and a `span` slices to its text (`str.slice(start, end)`, UTF-16), whatever its type.
+    fn check_spans(
+        v: &JsValue,
+        input_area: bool,
+        input: &JsString,
+        text: &JsString,
+        n: &mut usize,
+    ) {
+        if Array::is_array(v) {
+            for x in v.unchecked_ref::<Array>().iter() {
+                check_spans(&x, input_area, input, text, n);
+            }
+            return;
+        }
+        if !v.is_object() {
+            return;
+        }
+        let keys: Vec<String> = Object::keys(v.unchecked_ref::<Object>())
+            .iter()
+            .filter_map(|k| k.as_string())
+            .collect();
+        if keys == ["start", "end"] {
+            return;
+        }
+        for k in &keys {
+            let x = get(v, k);
+            if x.is_object() && !Array::is_array(&x) && get(&x, "start").as_f64().is_some() {
+                // A span: `span` under blocks/removed counts in the input, the rest in text.
+                let base = if input_area && k == "span" {
+                    input
+                } else {
+                    text
+                };
+                let (s, e) = (num(&x, "start"), num(&x, "end"));
+                assert!(s <= e && e <= base.length(), "{k}: {s}..{e}");
+                let t = get(v, "text");
+                // An entity's `text` is its fullest name, not necessarily its first mention.
+                // A kept block's `text` has repeated sentences cut out; its `span` covers the
+                // whole block in the input (its `textSpan` is checked against `text`).
+                let cut_block = input_area && keys.iter().any(|k| k == "textSpan");
+                if k == "span"
+                    && t.is_string()
+                    && !cut_block
+                    && keys.iter().all(|k| k != "mentions")
+                {
+                    assert_eq!(JsValue::from(base.slice(s, e)), t, "{k}");
+                    *n += 1;
+                }
+            } else {
+                check_spans(&x, input_area, input, text, n);
+            }
+        }
+    }
+
+    fn check_result(input: &str, article: &JsValue) -> usize {
+        let text: JsString = get(article, "text").unchecked_into();
+        let input = JsString::from(input);
+        let mut n = 0;
+        for k in ["blocks", "removed"] {
+            check_spans(&get(article, k), true, &input, &text, &mut n);
+        }
+        check_spans(&get(article, "facts"), false, &input, &text, &mut n);
+        for b in get(article, "blocks").unchecked_into::<Array>().iter() {
+            let ts = get(&b, "textSpan");
+            let slice = text.slice(num(&ts, "start"), num(&ts, "end"));
+            assert_eq!(JsValue::from(slice), get(&b, "text"));
+        }
+        n
+    }
+
+    /// Through the JavaScript API every fixture gives what the Rust API gives, with every span
+    /// a UTF-16 offset.
+    #[wasm_bindgen_test]
+    fn js_results_have_utf16_spans() {
+        for (name, input, _, expect_json) in FIXTURES {
+            let (options, js) = js_options(expect_json);
+            let rust = newsclean::clean(input, &options).unwrap();
+            let article = js_clean(input, js).unwrap();
+            assert_eq!(
+                get(&article, "text").as_string().unwrap(),
+                rust.text,
+                "{name}"
+            );
+            let checked = check_result(input, &article);
+            assert!(
+                checked >= rust.blocks.len() + rust.removed.len(),
+                "{name}: only {checked} spans checked"
+            );
+        }
+        // The emoji fixture really has text where UTF-8 and UTF-16 offsets differ.
+        let (_, input, _, _) = FIXTURES
+            .iter()
+            .find(|f| f.0 == "ru-emoji-multiscript")
+            .unwrap();
+        assert!(input.contains('🎉') && input.contains('市') && input.contains('д'));
+        let article = js_clean(input, JsValue::UNDEFINED).unwrap();
+        let last = get(&article, "removed").unchecked_into::<Array>().pop();
+        assert_eq!(
+            num(&get(&last, "span"), "end") as usize,
+            input.trim_end().encode_utf16().count()
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn js_results_are_plain_json() {
+        let article = js_clean(FIXTURES[0].1, JsValue::UNDEFINED).unwrap();
+        assert!(get(&get(&article, "blocks"), "length").as_f64().unwrap() > 0.0);
+        assert_eq!(
+            Object::get_prototype_of(&article),
+            Object::get_prototype_of(&Object::new())
+        );
+        let json = JSON::stringify(&article).unwrap();
+        let back = JSON::parse(&json.as_string().unwrap()).unwrap();
+        assert_eq!(JSON::stringify(&back).unwrap(), json);
+        assert!(get(&article, "title").is_null() || get(&article, "title").is_string());
+        assert!(get(&get(&article, "stats"), "removedByReason").is_object());
+    }
+
+    fn code(err: &JsValue) -> String {
+        assert!(err.is_instance_of::<js_sys::Error>(), "{err:?} is an Error");
+        get(err, "code").as_string().unwrap()
+    }
+    fn message(err: &JsValue) -> String {
+        get(err, "message").as_string().unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn js_errors_have_codes() {
+        // Wrong argument types are TypeErrors.
+        for input in [JsValue::from_f64(1.0), JsValue::UNDEFINED, JsValue::NULL] {
+            let e = newsclean::wasm::clean(input, JsValue::UNDEFINED).unwrap_err();
+            assert!(e.is_instance_of::<js_sys::TypeError>());
+            assert_eq!(code(&e), "INVALID_ARGUMENT");
+        }
+        for options in [JsValue::from_str("en"), Array::new().into(), JsValue::TRUE] {
+            let e = js_clean("x", options).unwrap_err();
+            assert!(e.is_instance_of::<js_sys::TypeError>());
+            assert_eq!(code(&e), "INVALID_ARGUMENT");
+        }
+        // Unknown keys, wrong field types and bad values are INVALID_OPTIONS, naming the key.
+        let e = js_clean("x", obj(&[("referenceDat", JsValue::from_str("x"))])).unwrap_err();
+        assert_eq!(code(&e), "INVALID_OPTIONS");
+        assert!(message(&e).contains("referenceDat") && message(&e).contains("referenceDate"));
+        let e = js_clean("x", obj(&[("facts", JsValue::from_str("yes"))])).unwrap_err();
+        assert_eq!(code(&e), "INVALID_OPTIONS");
+        assert!(message(&e).contains("facts"), "{}", message(&e));
+        let e = js_clean("x", obj(&[("nearDuplicateThreshold", 2.0.into())])).unwrap_err();
+        assert_eq!(code(&e), "INVALID_OPTIONS");
+        let e = js_clean("x", obj(&[("referenceDate", "27/11/2025".into())])).unwrap_err();
+        assert_eq!(code(&e), "INVALID_OPTIONS");
+        // Too large: counted in UTF-8 bytes.
+        let e = js_clean("ééé", obj(&[("maxInputBytes", 5.0.into())])).unwrap_err();
+        assert_eq!(code(&e), "INPUT_TOO_LARGE");
+        assert!(!e.is_instance_of::<js_sys::TypeError>());
+        // `undefined` values and `null` options mean defaults.
+        js_clean("x", obj(&[("facts", JsValue::UNDEFINED)])).unwrap();
+        js_clean("x", JsValue::NULL).unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn js_cleaner_is_reusable() {
+        let opts = obj(&[("facts", JsValue::FALSE), ("keySentences", 2.0.into())]);
+        let cleaner = newsclean::wasm::JsCleaner::new(opts).unwrap();
+        let resolved = cleaner.options().unwrap();
+        assert_eq!(get(&resolved, "facts"), JsValue::FALSE);
+        assert_eq!(get(&resolved, "nearDuplicateThreshold").as_f64(), Some(0.8));
+        let rust_options = Options {
+            facts: false,
+            key_sentences: 2,
+            ..Options::default()
+        };
+        for (name, input, _, _) in FIXTURES {
+            let a = cleaner.clean(JsValue::from_str(input)).unwrap();
+            let rust = newsclean::clean(input, &rust_options).unwrap();
+            assert_eq!(get(&a, "text").as_string().unwrap(), rust.text, "{name}");
+            let sentences = get(&get(&a, "facts"), "sentences");
+            assert_eq!(sentences.unchecked_into::<Array>().length(), 0);
+        }
+        assert!(cleaner.clean(JsValue::from_f64(3.0)).is_err());
+        assert_eq!(newsclean::wasm::version(), env!("CARGO_PKG_VERSION"));
+    }
+}
+
+/// Natively: the TypeScript types match what the Rust report serializes.
+#[cfg(not(target_arch = "wasm32"))]
+mod types_match {
+    use std::cell::RefCell;
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::fmt;
+
+    use serde::de::{self, Deserialize, IntoDeserializer};
+    use serde_json::Value;
+
+    const TYPES: &str = include_str!("../src/wasm/types.d.ts");
+
+    // ---- A deserializer that builds the fullest value of any type --------------------------
+    //
+    // Every `Option` is `Some`, every list has one element, every bool is `true` (so fields
+    // skipped when false appear), every enum takes its first variant; it records each struct's
+    // name and each enum's variants on the way. Serializing the result shows every field.
+
+    #[derive(Debug)]
+    struct E(String);
+    impl fmt::Display for E {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+    impl std::error::Error for E {}
+    impl de::Error for E {
+        fn custom<T: fmt::Display>(msg: T) -> Self {
+            E(msg.to_string())
+        }
+    }
+
+    #[derive(Default)]
+    struct Seen {
+        structs: BTreeSet<&'static str>,
+        enums: BTreeMap<&'static str, Vec<&'static str>>,
+    }
+
+    #[derive(Clone, Copy)]
+    struct Full<'a> {
+        seen: &'a RefCell<Seen>,
+        depth: usize,
+    }
+
+    impl Full<'_> {
+        fn deeper(self) -> Self {
+            Full {
+                depth: self.depth + 1,
+                ..self
+            }
+        }
+    }
+
+    struct Items<'a> {
+        full: Full<'a>,
+        left: usize,
+    }
+    impl<'de> de::SeqAccess<'de> for Items<'_> {
+        type Error = E;
+        fn next_element_seed<T: de::DeserializeSeed<'de>>(
+            &mut self,
+            seed: T,
+        ) -> Result<Option<T::Value>, E> {
+            if self.left == 0 {
+                return Ok(None);
+            }
+            self.left -= 1;
+            seed.deserialize(self.full.deeper()).map(Some)
+        }
+    }
+
+    struct Fields<'a> {
+        full: Full<'a>,
+        keys: std::slice::Iter<'static, &'static str>,
+    }
+    impl<'de> de::MapAccess<'de> for Fields<'_> {
+        type Error = E;
+        fn next_key_seed<K: de::DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, E> {
+            match self.keys.next() {
+                Some(k) => seed
+                    .deserialize(IntoDeserializer::<E>::into_deserializer(*k))
+                    .map(Some),
+                None => Ok(None),
+            }
+        }
+        fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, E> {
+            seed.deserialize(self.full.deeper())
+        }
+    }
+
+    struct Variant<'a> {
+        full: Full<'a>,
+        name: &'static str,
+    }
+    impl<'de, 'a> de::EnumAccess<'de> for Variant<'a> {
+        type Error = E;
+        type Variant = Full<'a>;
+        fn variant_seed<V: de::DeserializeSeed<'de>>(
+            self,
+            seed: V,
+        ) -> Result<(V::Value, Full<'a>), E> {
+            let v = seed.deserialize(IntoDeserializer::<E>::into_deserializer(self.name))?;
+            Ok((v, self.full))
+        }
+    }
+    impl<'de> de::VariantAccess<'de> for Full<'_> {
+        type Error = E;
+        fn unit_variant(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn newtype_variant_seed<T: de::DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, E> {
+            seed.deserialize(self.deeper())
+        }
+        fn tuple_variant<V: de::Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, E> {
+            visitor.visit_seq(Items {
+                full: self,
+                left: len,
+            })
+        }
+        fn struct_variant<V: de::Visitor<'de>>(
+            self,
+            fields: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            visitor.visit_map(Fields {
+                full: self,
+                keys: fields.iter(),
+            })
+        }
+    }
+
+    impl<'de> de::Deserializer<'de> for Full<'_> {
+        type Error = E;
+        fn deserialize_any<V: de::Visitor<'de>>(self, _: V) -> Result<V::Value, E> {
+            Err(E(
+                "a type of the report needs deserialize_any; describe it here".into(),
+            ))
+        }
+        fn deserialize_bool<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_bool(true)
+        }
+        fn deserialize_i8<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_i64(1)
+        }
+        fn deserialize_i16<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_i64(1)
+        }
+        fn deserialize_i32<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_i64(1)
+        }
+        fn deserialize_i64<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_i64(1)
+        }
+        fn deserialize_u8<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_u64(1)
+        }
+        fn deserialize_u16<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_u64(1)
+        }
+        fn deserialize_u32<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_u64(1)
+        }
+        fn deserialize_u64<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_u64(1)
+        }
+        fn deserialize_f32<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_f64(0.5)
+        }
+        fn deserialize_f64<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_f64(0.5)
+        }
+        fn deserialize_char<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_char('x')
+        }
+        fn deserialize_str<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_str("x")
+        }
+        fn deserialize_string<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_str("x")
+        }
+        fn deserialize_bytes<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_bytes(b"x")
+        }
+        fn deserialize_byte_buf<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_bytes(b"x")
+        }
+        fn deserialize_option<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            if self.depth > 40 {
+                return v.visit_none();
+            }
+            v.visit_some(self.deeper())
+        }
+        fn deserialize_unit<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_unit()
+        }
+        fn deserialize_unit_struct<V: de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            v: V,
+        ) -> Result<V::Value, E> {
+            v.visit_unit()
+        }
+        fn deserialize_newtype_struct<V: de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            v: V,
+        ) -> Result<V::Value, E> {
+            v.visit_newtype_struct(self.deeper())
+        }
+        fn deserialize_seq<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            let left = usize::from(self.depth <= 40);
+            v.visit_seq(Items { full: self, left })
+        }
+        fn deserialize_tuple<V: de::Visitor<'de>>(self, len: usize, v: V) -> Result<V::Value, E> {
+            v.visit_seq(Items {
+                full: self,
+                left: len,
+            })
+        }
+        fn deserialize_tuple_struct<V: de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            len: usize,
+            v: V,
+        ) -> Result<V::Value, E> {
+            self.deserialize_tuple(len, v)
+        }
+        fn deserialize_map<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_map(Fields {
+                full: self,
+                keys: ["key"].iter(),
+            })
+        }
+        fn deserialize_struct<V: de::Visitor<'de>>(
+            self,
+            name: &'static str,
+            fields: &'static [&'static str],
+            v: V,
+        ) -> Result<V::Value, E> {
+            self.seen.borrow_mut().structs.insert(name);
+            v.visit_map(Fields {
+                full: self,
+                keys: fields.iter(),
+            })
+        }
+        fn deserialize_enum<V: de::Visitor<'de>>(
+            self,
+            name: &'static str,
+            variants: &'static [&'static str],
+            v: V,
+        ) -> Result<V::Value, E> {
+            self.seen.borrow_mut().enums.insert(name, variants.to_vec());
+            let first = variants.first().copied().unwrap_or_default();
+            v.visit_enum(Variant {
+                full: self,
+                name: first,
+            })
+        }
+        fn deserialize_identifier<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_str("x")
+        }
+        fn deserialize_ignored_any<V: de::Visitor<'de>>(self, v: V) -> Result<V::Value, E> {
+            v.visit_unit()
+        }
+    }
+
+    /// The fullest value of `T`, and what was seen building it.
+    fn fullest<T: for<'de> Deserialize<'de>>(seen: &RefCell<Seen>) -> T {
+        T::deserialize(Full { seen, depth: 0 }).unwrap()
+    }
+
+    // ---- The TypeScript side ----------------------------------------------------------------
+
+    #[derive(Debug)]
+    struct Field {
+        optional: bool,
+        ty: String,
+    }
+
+    #[derive(Default, Debug)]
+    struct Ts {
+        interfaces: BTreeMap<String, BTreeMap<String, Field>>,
+        unions: BTreeMap<String, BTreeSet<String>>,
+    }
+
+    /// Reads `export interface` and string-union `export type` declarations (the format of
+    /// src/wasm/types.d.ts: one field per line; comments between union members).
+    fn parse_ts(src: &str) -> Ts {
+        let mut ts = Ts::default();
+        // Drop comments first.
+        let mut clean = String::new();
+        let mut rest = src;
+        while let Some(i) = rest.find("/*") {
+            clean.push_str(&rest[..i]);
+            rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
+        }
+        clean.push_str(rest);
+        let clean: String = clean
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut current: Option<String> = None;
+        let mut union: Option<(String, String)> = None;
+        for line in clean.lines().map(str::trim) {
+            if let Some((name, body)) = union.as_mut() {
+                body.push_str(line);
+                if line.ends_with(';') {
+                    ts.unions.insert(name.clone(), literals(body));
+                    union = None;
+                }
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("export interface ") {
+                let name = rest.split([' ', '{']).next().unwrap().to_string();
+                ts.interfaces.insert(name.clone(), BTreeMap::new());
+                current = Some(name);
+            } else if let Some(rest) = line.strip_prefix("export type ") {
+                let (name, body) = rest.split_once('=').unwrap();
+                let (name, body) = (name.trim().to_string(), body.trim().to_string());
+                if body.ends_with(';') {
+                    ts.unions.insert(name, literals(&body));
+                } else {
+                    union = Some((name, body));
+                }
+            } else if line == "}" {
+                current = None;
+            } else if let (Some(iface), Some((name, ty))) = (&current, line.split_once(':')) {
+                let optional = name.ends_with('?');
+                let name = name.trim_end_matches('?').to_string();
+                let ty = ty.trim().trim_end_matches(';').to_string();
+                ts.interfaces
+                    .get_mut(iface)
+                    .unwrap()
+                    .insert(name, Field { optional, ty });
+            }
+        }
+        ts
+    }
+
+    /// The string literals of a union type's body.
+    fn literals(body: &str) -> BTreeSet<String> {
+        body.split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The named type a field's TypeScript type refers to (`Speaker | null` → `Speaker`,
+    /// `Mention[]` → `Mention`), if it is one name.
+    fn type_name(ty: &str) -> &str {
+        ty.trim_end_matches(" | null").trim_end_matches("[]")
+    }
+
+    fn check_value(ts: &Ts, iface: &str, v: &Value, path: &str, errors: &mut Vec<String>) {
+        let Some(fields) = ts.interfaces.get(iface) else {
+            errors.push(format!("{path}: no TypeScript interface {iface}"));
+            return;
+        };
+        let Value::Object(o) = v else {
+            errors.push(format!("{path}: {iface} is not an object"));
+            return;
+        };
+        for k in o.keys() {
+            if !fields.contains_key(k) {
+                errors.push(format!(
+                    "{path}.{k}: serialized but not declared in {iface}"
+                ));
+            }
+        }
+        for (k, f) in fields {
+            let Some(x) = o.get(k) else {
+                if !f.optional {
+                    errors.push(format!(
+                        "{path}.{k}: declared required in {iface}, never serialized"
+                    ));
+                }
+                continue;
+            };
+            let name = type_name(&f.ty);
+            let items: Vec<&Value> = match x {
+                Value::Array(a) if f.ty.ends_with("[]") => a.iter().collect(),
+                x => vec![x],
+            };
+            for item in items {
+                if ts.interfaces.contains_key(name) {
+                    check_value(ts, name, item, &format!("{path}.{k}"), errors);
+                } else if let Some(lits) = ts.unions.get(name) {
+                    match item.as_str() {
+                        Some(s) if lits.contains(s) => {}
+                        _ => errors.push(format!("{path}.{k}: {item} is not a {name}")),
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn typescript_types_match_the_report() {
+        let ts = parse_ts(TYPES);
+        assert!(ts.interfaces.len() > 15 && ts.unions.len() > 5, "{ts:?}");
+        let seen = RefCell::new(Seen::default());
+        let article: newsclean::Article = fullest(&seen);
+        let options: newsclean::Options = fullest(&seen);
+        let mut errors = Vec::new();
+        check_value(
+            &ts,
+            "Article",
+            &serde_json::to_value(&article).unwrap(),
+            "Article",
+            &mut errors,
+        );
+        check_value(
+            &ts,
+            "Options",
+            &serde_json::to_value(&options).unwrap(),
+            "Options",
+            &mut errors,
+        );
+        let seen = seen.into_inner();
+        for s in &seen.structs {
+            if !ts.interfaces.contains_key(*s) {
+                errors.push(format!("Rust struct {s} has no TypeScript interface {s}"));
+            }
+        }
+        for (name, variants) in &seen.enums {
+            let want: BTreeSet<String> = variants.iter().map(|v| v.to_string()).collect();
+            match ts.unions.get(*name) {
+                Some(lits) if *lits == want => {}
+                Some(lits) => {
+                    errors.push(format!("{name}: Rust has {want:?}, TypeScript {lits:?}"))
+                }
+                None => errors.push(format!("Rust enum {name} has no TypeScript type {name}")),
+            }
+        }
+        assert!(
+            errors.is_empty(),
+            "src/wasm/types.d.ts is out of date:\n  {}",
+            errors.join("\n  ")
+        );
+        // Every option is optional in TypeScript.
+        assert!(ts.interfaces["Options"].values().all(|f| f.optional));
+    }
+}
