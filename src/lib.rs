@@ -1,8 +1,10 @@
 //! # newsclean
 //!
-//! Takes a news page — its plain text as a browser's `innerText` gives it (HTML support is
-//! on its way) — and returns the article alone, each paragraph once, and the key facts, with a
-//! reason for every block it removed.
+//! Takes a news page — its HTML, or its plain text as a browser's `innerText` gives it — and
+//! returns the article alone, each paragraph once, its metadata (title, authors, date, site,
+//! language, canonical URL) and the key facts, with a reason for every block it removed.
+//! [`Format::Auto`] (the default) sniffs which of the two it got; [`clean_bytes`] also decodes
+//! legacy encodings.
 //!
 //! ```
 //! let page = "Home\nWorld\nSport\n\n\
