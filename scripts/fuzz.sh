@@ -16,7 +16,7 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
 fi
 mkdir -p fuzz/corpus/clean fuzz/corpus/repeat
 # Seed the corpus with our own fixtures.
-for f in tests/data/*.txt tests/fixtures/*/input.*; do
+for f in tests/data/*.txt tests/fixtures/*/input.* tests/html-fixtures/*/input.html; do
   [ -f "$f" ] && cp -n "$f" "fuzz/corpus/clean/$(echo "$f" | tr '/' '_')" 2>/dev/null || true
 done
 

@@ -34,7 +34,10 @@ if (/\bany\b/.test(patched.replace(/\/\*[\s\S]*?\*\//g, ""))) {
   console.error("web/newsclean.d.ts still says `any` outside comments");
   process.exit(1);
 }
-write("web/newsclean.d.ts", patched);
+// wasm-bindgen declares `[Symbol.dispose]()` on classes (for `using`); that symbol's type is in
+// TypeScript's esnext.disposable lib (TypeScript >= 5.2), which a consumer's `lib` setting may
+// not include, so the declarations ask for it themselves.
+write("web/newsclean.d.ts", `/// <reference lib="esnext.disposable" />\n${patched}`);
 const types = [...patched.matchAll(/^export (?:interface|type) (\w+)/gm)]
   .map((m) => m[1])
   .filter((n) => !["InitInput", "InitOutput", "SyncInitInput"].includes(n));

@@ -228,6 +228,9 @@ pub struct Article {
     /// Why the input is not taken for an article, when `isArticle` is false.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_article_reason: Option<String>,
+    /// The article as Markdown, when `Options.markdown` asked for it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub markdown: Option<String>,
     /// The kept blocks, in input order.
     pub blocks: Vec<ArticleBlock>,
     /// Every removed block and sentence, in input order, with its reason.

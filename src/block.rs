@@ -13,8 +13,14 @@ pub(crate) struct Structure {
     pub hint: Option<Reason>,
     /// The id of the block's container element (blocks with the same container share it).
     pub container: Option<usize>,
+    /// The page has a container chosen as main content (HTML input where one was found).
+    pub has_main: bool,
     /// The block sits inside the container chosen as main content.
     pub in_main: bool,
+    /// Heading level (1-6) of a heading block.
+    pub heading_level: u8,
+    /// Links in the block: byte range in `Block::text` and the target.
+    pub links: Vec<(Span, String)>,
     /// The block sits inside `<article>`, `<main>` or an element marked as the article body.
     pub in_article_markup: bool,
 }

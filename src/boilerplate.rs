@@ -21,8 +21,15 @@
 //!    headline-like line before the region, looking past bylines, dates and share bars.
 //!
 //! Every removed block gets a [`Reason`] and the rule that fired, in words.
+//!
+//! Structural features (HTML input) enter the same steps: a boilerplate kind named by the markup
+//! (`hint`) makes a block *bad* with that reason, a link density over one half makes it *bad*, and
+//! when the ingest found a main-content container (`has_main`), the region is that container
+//! instead of the maximum-subarray run; good paragraphs just outside it, with nothing but content
+//! between, are brought back. Plain text has none of these features, so it takes the text-only
+//! path; a block with the same features gets the same verdict whatever its source.
 
-use crate::article::Reason;
+use crate::article::{BlockKind, Reason};
 use crate::block::{Block, Verdict};
 use crate::markers::{self, Mode};
 
@@ -44,7 +51,8 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
     let hits: Vec<Option<markers::Hit>> = blocks
         .iter()
         .map(|b| {
-            if b.feat.words <= 120 {
+            // A block the markup already names needs no marker phrase.
+            if b.feat.words <= 120 && b.structure.hint.is_none() {
                 markers::find(&b.text)
             } else {
                 None
@@ -61,6 +69,11 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
         if r.is_some() {
             *c = Class::Bad;
         }
+    }
+
+    if blocks.iter().any(|b| b.structure.has_main) {
+        classify_structured(blocks, &classes, &hits, &boxed);
+        return;
     }
 
     // Scores for the maximum-subarray search.
@@ -304,8 +317,89 @@ fn name_lists_and_comments(
     }
 }
 
+/// Short lines in the main container are kept below this link density…
+const SHORT_LINK_DENSITY: f32 = 0.3;
+/// …and from this many words.
+const SHORT_MIN_WORDS: usize = 3;
+
+/// How many blocks away from the main container a good paragraph may be brought back.
+const BRING_BACK: usize = 2;
+
+/// The region is the main-content container the ingest chose, plus good paragraphs next to it.
+fn classify_structured(
+    blocks: &mut [Block],
+    classes: &[Class],
+    hits: &[Option<markers::Hit>],
+    boxed: &[Option<Reason>],
+) {
+    let n = blocks.len();
+    let mut inside: Vec<bool> = blocks.iter().map(|b| b.structure.in_main).collect();
+    // Bring back good paragraphs just outside the container: up to two blocks away from it, with
+    // only good or short, unmarked blocks between.
+    let ok_between = |b: &Block, c: Class| {
+        b.structure.hint.is_none() && matches!(c, Class::Good | Class::NearGood | Class::Short)
+    };
+    let takes_back = |b: &Block, c: Class| {
+        c == Class::Good
+            && b.structure.hint.is_none()
+            && b.structure.link_density.is_none_or(|d| d < 0.2)
+    };
+    for pass in 0..2 {
+        let order: Box<dyn Iterator<Item = usize>> = if pass == 0 {
+            Box::new(0..n)
+        } else {
+            Box::new((0..n).rev())
+        };
+        let mut dist = usize::MAX;
+        for i in order {
+            if inside[i] {
+                dist = 0;
+                continue;
+            }
+            dist = dist.saturating_add(1);
+            if dist <= BRING_BACK && takes_back(&blocks[i], classes[i]) {
+                inside[i] = true;
+            } else if !ok_between(&blocks[i], classes[i]) {
+                dist = usize::MAX;
+            }
+        }
+    }
+    let first = inside.iter().position(|&x| x).unwrap_or(n);
+    for i in 0..n {
+        let v = if let Some(r) = blocks[i].structure.hint {
+            let linky = blocks[i].structure.link_density.is_some_and(|d| d >= 0.5);
+            if r == Reason::Boilerplate && linky {
+                Verdict::Boilerplate(
+                    Reason::LinkList,
+                    "links inside markup named as boilerplate (sidebar, widget)".into(),
+                )
+            } else {
+                Verdict::Boilerplate(r, hint_rule(r))
+            }
+        } else if inside[i] {
+            inside_verdict(blocks, i, classes, hits[i], boxed[i])
+        } else {
+            outside_verdict(&blocks[i], hits[i], boxed[i], classes[i], i < first)
+        };
+        blocks[i].verdict = v;
+    }
+}
+
+fn hint_rule(r: Reason) -> String {
+    match r {
+        Reason::Title => "the headline (reported as the title)".into(),
+        r => format!(
+            "inside markup named as {} (tag, class, id or role)",
+            r.as_str()
+        ),
+    }
+}
+
 fn local_class(b: &Block, hit: Option<markers::Hit>, lang_known: bool) -> Class {
     let f = &b.feat;
+    if b.structure.hint.is_some() {
+        return Class::Bad;
+    }
     if let Some(h) = hit {
         if h.mode != Mode::Contains || f.words < 60 {
             return Class::Bad;
@@ -431,6 +525,16 @@ fn inside_verdict(
                 .get(i + 1)
                 .is_some_and(|c| matches!(c, Class::Good | Class::NearGood));
             if next_good && b.feat.words >= 2 && b.feat.digit_ratio < 0.3 {
+                return Verdict::Content;
+            }
+            // Inside a main-content container the markup chose, a short line that is not a
+            // link and not marked is part of the article (list items, table rows, subheads).
+            if b.structure.in_main
+                && b.structure
+                    .link_density
+                    .is_some_and(|d| d < SHORT_LINK_DENSITY)
+                && (b.feat.words >= SHORT_MIN_WORDS || b.kind == BlockKind::Heading)
+            {
                 return Verdict::Content;
             }
             Verdict::Boilerplate(

@@ -1,8 +1,10 @@
 //! # newsclean
 //!
-//! Takes a news page — its plain text as a browser's `innerText` gives it (HTML support is
-//! on its way) — and returns the article alone, each paragraph once, and the key facts, with a
-//! reason for every block it removed.
+//! Takes a news page — its HTML, or its plain text as a browser's `innerText` gives it — and
+//! returns the article alone, each paragraph once, its metadata (title, authors, date, site,
+//! language, canonical URL) and the key facts, with a reason for every block it removed.
+//! [`Format::Auto`] (the default) sniffs which of the two it got; [`clean_bytes`] also decodes
+//! legacy encodings.
 //!
 //! ```
 //! let page = "Home\nWorld\nSport\n\n\
@@ -34,9 +36,11 @@ pub mod facts;
 mod features;
 mod ingest;
 mod lang;
+mod markdown;
 mod markers;
 mod normalize;
 mod options;
+mod sniff;
 pub mod utf16;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -69,10 +73,25 @@ pub fn clean(input: &str, options: &Options) -> Result<Article, Error> {
     Cleaner::new(options.clone())?.clean(input)
 }
 
-/// Like [`clean`], for bytes of unknown encoding: UTF-8 (with or without a BOM) is decoded, and
-/// invalid sequences become U+FFFD. Spans then point into the decoded text.
+/// Like [`clean`], for bytes of unknown encoding. A byte-order mark wins; valid UTF-8 is UTF-8;
+/// otherwise, with the default `encodings` feature, the charset an HTML `<meta charset>` or
+/// `http-equiv` declares (windows-1251, Shift_JIS, ISO-8859-x, …) or else windows-1252. Without
+/// the feature, invalid UTF-8 sequences become U+FFFD. Spans point into the decoded text.
 pub fn clean_bytes(input: &[u8], options: &Options) -> Result<Article, Error> {
     Cleaner::new(options.clone())?.clean_bytes(input)
+}
+
+/// Decodes bytes as [`clean_bytes`] does and names the encoding used (`"UTF-8"`,
+/// `"windows-1251"`, `"Shift_JIS"`, …). Spans of a report on these bytes point into the returned
+/// text.
+///
+/// ```
+/// let (text, encoding) = newsclean::decode(b"<meta charset=windows-1251><p>\xcf\xf0\xe8\xe2\xe5\xf2");
+/// # #[cfg(feature = "encodings")]
+/// assert_eq!((encoding, text.ends_with("Привет")), ("windows-1251", true));
+/// ```
+pub fn decode(input: &[u8]) -> (std::borrow::Cow<'_, str>, &'static str) {
+    sniff::decode(input)
 }
 
 /// A monotonic clock where the platform has one (not on `wasm32-unknown-unknown`).
@@ -119,8 +138,7 @@ impl Cleaner {
     /// Cleans bytes: see [`clean_bytes`].
     pub fn clean_bytes(&self, input: &[u8]) -> Result<Article, Error> {
         self.check_size(input.len())?;
-        let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-        let text = String::from_utf8_lossy(input);
+        let (text, _encoding) = sniff::decode(input);
         self.clean(&text)
     }
 
@@ -142,19 +160,20 @@ impl Cleaner {
         let mut timings = Timings::default();
 
         let format = match opts.format {
-            Format::Auto => Format::Text,
+            Format::Auto => sniff::format(input),
             f => f,
         };
-        if format == Format::Html {
-            return Err(Error::InvalidOptions(
-                "format \"html\" is not supported by this build yet; pass the page's text".into(),
-            ));
-        }
-        let mut blocks = ingest::text::blocks(input);
-        let language: Option<String> = opts
-            .language
-            .clone()
-            .or_else(|| lang::guess(blocks.iter().map(|b| b.text.as_str())).map(str::to_string));
+        let (mut blocks, page) = if format == Format::Html {
+            let mut page = ingest::html::parse(input);
+            (std::mem::take(&mut page.blocks), Some(page))
+        } else {
+            (ingest::text::blocks(input), None)
+        };
+        let declared = page.as_ref().and_then(|p| p.meta.lang.clone());
+        let language: Option<String> =
+            opts.language.clone().or(declared).or_else(|| {
+                lang::guess(blocks.iter().map(|b| b.text.as_str())).map(str::to_string)
+            });
         let lang_idx = language.as_deref().and_then(lang::index_of);
         for b in &mut blocks {
             features::compute(b, lang_idx);
@@ -166,9 +185,15 @@ impl Cleaner {
         dedupe::dedupe(&mut blocks, opts.near_duplicate_threshold);
         timings.dedupe_us = clock.lap();
 
-        let mut article = assemble(&blocks, opts.keep_boilerplate);
+        let (mut article, sources) = assemble(&blocks, opts.keep_boilerplate);
         article.language = language;
         article.url = opts.url.clone();
+        if let Some(p) = &page {
+            page_report(&mut article, p, &blocks);
+        }
+        if opts.markdown {
+            article.markdown = Some(markdown::render(&article, &blocks, &sources));
+        }
         article.stats.input_bytes = input.len();
         if opts.facts {
             let ctx = facts::Context {
@@ -191,8 +216,63 @@ impl Cleaner {
     }
 }
 
+/// Fills the report's metadata from an HTML page and decides whether the page is an article.
+fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
+    let m = &page.meta;
+    a.title = m.title();
+    a.byline = m.authors();
+    a.published = m.published();
+    a.site_name = m.site();
+    if let Some(u) = m.url() {
+        a.url = Some(u);
+    }
+    // Not an article: little running text, or a page of links and headlines (an index, search
+    // results) — unless the page declares itself an article and some prose was found.
+    let prose: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| {
+            b.is_content()
+                && b.feat.terminal
+                && (b.feat.words >= 12 || b.feat.unspaced && b.feat.chars >= 40)
+        })
+        .collect();
+    let prose_chars: usize = prose.iter().map(|b| b.feat.chars).sum();
+    let link_share = if page.chars > 0 {
+        page.link_chars as f32 / page.chars as f32
+    } else {
+        0.0
+    };
+    let headings = blocks
+        .iter()
+        .filter(|b| {
+            b.kind == BlockKind::Heading && b.structure.link_density.is_some_and(|d| d > 0.5)
+        })
+        .count();
+    let reason = if a.text.is_empty() {
+        Some("no text that reads like an article was found".to_string())
+    } else if prose.len() < 2 && prose_chars < 300 && !m.declares_article() {
+        Some(format!(
+            "too little running text: {} paragraph(s), {prose_chars} characters",
+            prose.len()
+        ))
+    } else if headings >= 8 && prose.len() < 6 && link_share > 0.5 && !m.declares_article() {
+        Some(format!(
+            "a page of linked headlines ({headings} linked headings, {:.0}% of the text in links)",
+            link_share * 100.0
+        ))
+    } else {
+        None
+    };
+    if let Some(r) = reason {
+        a.is_article = false;
+        a.not_article_reason = Some(r);
+    }
+}
+
 /// Builds the report from the decided blocks.
-fn assemble(blocks: &[Block], keep_boilerplate: bool) -> Article {
+/// Also returns, for each kept block, its index in `blocks`.
+fn assemble(blocks: &[Block], keep_boilerplate: bool) -> (Article, Vec<usize>) {
+    let mut sources = Vec::new();
     let mut a = Article {
         schema_version: SCHEMA_VERSION,
         is_article: true,
@@ -265,6 +345,7 @@ fn assemble(blocks: &[Block], keep_boilerplate: bool) -> Article {
         let start = a.text.len();
         a.text.push_str(&text);
         kept_index[i] = Some(a.blocks.len());
+        sources.push(i);
         a.blocks.push(ArticleBlock {
             text,
             kind: b.kind,
@@ -290,7 +371,7 @@ fn assemble(blocks: &[Block], keep_boilerplate: bool) -> Article {
     a.stats.blocks_total = blocks.len();
     a.stats.blocks_kept = a.blocks.len();
     a.stats.output_bytes = a.text.len();
-    a
+    (a, sources)
 }
 
 /// The input span of a byte range inside a block's text (exact for text input, where the block's

@@ -44,6 +44,9 @@ pub struct Options {
     /// Keep boilerplate blocks in `text` too (they are still listed, with their reasons, in
     /// `removed`, marked `kept: true`): a report-only mode. Default: false.
     pub keep_boilerplate: bool,
+    /// Also render the article as Markdown (`Article.markdown`): headings, lists, quotes, code
+    /// blocks and, for HTML input, links. Default: false.
+    pub markdown: bool,
 }
 
 /// The default input-size limit: 64 MiB.
@@ -61,6 +64,7 @@ impl Default for Options {
             key_sentences: 3,
             near_duplicate_threshold: 0.8,
             keep_boilerplate: false,
+            markdown: false,
         }
     }
 }

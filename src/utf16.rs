@@ -668,7 +668,11 @@ mod tests {
     fn check_slices(v: &Value, base: &str, input: &str, text: &str, checked: &mut usize) {
         match v {
             Value::Object(o) => {
-                if let (Some(Value::String(t)), Some(sp)) = (o.get("text"), o.get("span")) {
+                // A kept block's `span` is the whole input block; its text may have sentences cut.
+                let kept_block = o.contains_key("textSpan");
+                if let (Some(Value::String(t)), Some(sp), false) =
+                    (o.get("text"), o.get("span"), kept_block)
+                {
                     let (a, b) = (sp["start"].as_u64().unwrap(), sp["end"].as_u64().unwrap());
                     let src = if base == "input" { input } else { text };
                     assert_eq!(&slice16(src, a as usize, b as usize), t, "{base} {sp}");
@@ -706,7 +710,7 @@ mod tests {
         let j = serde_json::to_value(Utf16Spans::new(&article, input, &article.text)).unwrap();
         let mut checked = 0;
         check_slices(&j, "root", input, &article.text, &mut checked);
-        assert!(checked >= article.blocks.len() + article.removed.len());
+        assert!(checked >= article.removed.len());
         for b in j["blocks"].as_array().unwrap() {
             let ts = &b["textSpan"];
             let (a, e) = (ts["start"].as_u64().unwrap(), ts["end"].as_u64().unwrap());

@@ -62,68 +62,81 @@ mod wasm32 {
         (options, js)
     }
 
-    /// Walks a result: every `{start, end}` is inside its string, and every object with a `text`
-    /// and a `span` slices to its text (`str.slice(start, end)`, UTF-16), whatever its type.
-    fn check_spans(
-        v: &JsValue,
+    /// Walks the JavaScript result beside the Rust report (as JSON): every span, whatever its
+    /// field, must cover in the JS string (UTF-16 offsets) exactly the text the Rust span covers
+    /// in the Rust string (byte offsets). `span` under blocks/removed counts in the input, every
+    /// other span in `text`. Returns how many spans it compared.
+    fn compare_spans(
+        js: &JsValue,
+        rust: &serde_json::Value,
         input_area: bool,
-        input: &JsString,
-        text: &JsString,
-        n: &mut usize,
-    ) {
-        if Array::is_array(v) {
-            for x in v.unchecked_ref::<Array>().iter() {
-                check_spans(&x, input_area, input, text, n);
+        bases: &Bases,
+        key: &str,
+    ) -> usize {
+        use serde_json::Value;
+        match rust {
+            Value::Array(items) => {
+                let arr: &Array = js.unchecked_ref();
+                assert_eq!(arr.length() as usize, items.len(), "{key}: length");
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| compare_spans(&arr.get(i as u32), x, input_area, bases, key))
+                    .sum()
             }
-            return;
-        }
-        if !v.is_object() {
-            return;
-        }
-        let keys: Vec<String> = Object::keys(v.unchecked_ref::<Object>())
-            .iter()
-            .filter_map(|k| k.as_string())
-            .collect();
-        if keys == ["start", "end"] {
-            return;
-        }
-        for k in &keys {
-            let x = get(v, k);
-            if x.is_object() && !Array::is_array(&x) && get(&x, "start").as_f64().is_some() {
-                // A span: `span` under blocks/removed counts in the input, the rest in text.
-                let base = if input_area && k == "span" {
-                    input
+            Value::Object(o)
+                if o.len() == 2 && o.contains_key("start") && o.contains_key("end") =>
+            {
+                let (s8, e8) = (
+                    o["start"].as_u64().unwrap() as usize,
+                    o["end"].as_u64().unwrap() as usize,
+                );
+                let (s16, e16) = (num(js, "start"), num(js, "end"));
+                let (js_base, rust_base) = if input_area && key == "span" {
+                    (&bases.input_js, bases.input)
                 } else {
-                    text
+                    (&bases.text_js, bases.text)
                 };
-                let (s, e) = (num(&x, "start"), num(&x, "end"));
-                assert!(s <= e && e <= base.length(), "{k}: {s}..{e}");
-                let t = get(v, "text");
-                // An entity's `text` is its fullest name, not necessarily its first mention.
-                // A kept block's `text` has repeated sentences cut out; its `span` covers the
-                // whole block in the input (its `textSpan` is checked against `text`).
-                let cut_block = input_area && keys.iter().any(|k| k == "textSpan");
-                if k == "span" && t.is_string() && !cut_block && keys.iter().all(|k| k != "mentions") {
-                    assert_eq!(JsValue::from(base.slice(s, e)), t, "{k}");
-                    *n += 1;
-                }
-            } else {
-                check_spans(&x, input_area, input, text, n);
+                assert_eq!(
+                    JsValue::from(js_base.slice(s16, e16)).as_string().unwrap(),
+                    rust_base[s8..e8],
+                    "{key}: {s16}..{e16} vs bytes {s8}..{e8}"
+                );
+                1
             }
+            Value::Object(o) => o
+                .iter()
+                .map(|(k, x)| compare_spans(&get(js, k), x, input_area, bases, k))
+                .sum(),
+            _ => 0,
         }
     }
 
-    fn check_result(input: &str, article: &JsValue) -> usize {
-        let text: JsString = get(article, "text").unchecked_into();
-        let input = JsString::from(input);
+    struct Bases<'a> {
+        input: &'a str,
+        text: &'a str,
+        input_js: JsString,
+        text_js: JsString,
+    }
+
+    /// Checks a JavaScript result against the Rust report of the same clean; returns how many
+    /// spans were compared.
+    fn check_result(input: &str, rust: &newsclean::Article, article: &JsValue) -> usize {
+        let bases = Bases {
+            input,
+            text: &rust.text,
+            input_js: JsString::from(input),
+            text_js: get(article, "text").unchecked_into(),
+        };
+        let json = serde_json::to_value(rust).unwrap();
         let mut n = 0;
-        for k in ["blocks", "removed"] {
-            check_spans(&get(article, k), true, &input, &text, &mut n);
+        for (k, x) in json.as_object().unwrap() {
+            let input_area = k == "blocks" || k == "removed";
+            n += compare_spans(&get(article, k), x, input_area, &bases, k);
         }
-        check_spans(&get(article, "facts"), false, &input, &text, &mut n);
         for b in get(article, "blocks").unchecked_into::<Array>().iter() {
             let ts = get(&b, "textSpan");
-            let slice = text.slice(num(&ts, "start"), num(&ts, "end"));
+            let slice = bases.text_js.slice(num(&ts, "start"), num(&ts, "end"));
             assert_eq!(JsValue::from(slice), get(&b, "text"));
         }
         n
@@ -142,10 +155,10 @@ mod wasm32 {
                 rust.text,
                 "{name}"
             );
-            let checked = check_result(input, &article);
+            let checked = check_result(input, &rust, &article);
             assert!(
-                checked >= rust.blocks.len() + rust.removed.len(),
-                "{name}: only {checked} spans checked"
+                checked >= 2 * rust.blocks.len() + rust.removed.len(),
+                "{name}: only {checked} spans compared"
             );
         }
         // The emoji fixture really has text where UTF-8 and UTF-16 offsets differ.
@@ -239,6 +252,87 @@ mod wasm32 {
         }
         assert!(cleaner.clean(JsValue::from_f64(3.0)).is_err());
         assert_eq!(newsclean::wasm::version(), env!("CARGO_PKG_VERSION"));
+    }
+    /// Where the time of cleaning a 1 MB input goes inside wasm: the JS string copied in, the
+    /// Rust core, and the result built as JS objects (UTF-16 spans + serde-wasm-bindgen), which is
+    /// exactly what `newsclean::wasm` does. A measurement, not a test: `scripts/bench-wasm.sh`
+    /// runs it (release build) with `--include-ignored`.
+    #[wasm_bindgen_test]
+    #[ignore]
+    fn crossing_cost() {
+        use serde::Serialize;
+        let perf = Reflect::get(&js_sys::global(), &JsValue::from_str("performance")).unwrap();
+        let now_fn: js_sys::Function = Reflect::get(&perf, &JsValue::from_str("now"))
+            .unwrap()
+            .unchecked_into();
+        let now = || now_fn.call0(&perf).unwrap().as_f64().unwrap();
+        // The same 1 MB page as tests/js/bench.mjs: distinct paragraphs from a fixed
+        // pseudo-random walk over a small vocabulary, with non-ASCII words.
+        let words: Vec<&str> = "the council met on Tuesday and argued about bridge schools budget \
+            mayor said residents river plan repairs week next vote members street trains city hall \
+            report money Zürich Kraków café naïve «quoted» 🎉 Москва 東京"
+            .split_whitespace()
+            .collect();
+        let mut state: u32 = 2_463_534_242; // xorshift32 (Marsaglia 2003)
+        let mut rand = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state as usize % n
+        };
+        let mut big = String::new();
+        while big.len() < 1_000_000 {
+            for s in 0..3 {
+                let n = 10 + rand(10);
+                let mut sentence: Vec<String> = (0..n)
+                    .map(|_| words[rand(words.len())].to_string())
+                    .collect();
+                let first = &sentence[0];
+                let mut chars = first.chars();
+                let head: String = chars
+                    .next()
+                    .into_iter()
+                    .flat_map(char::to_uppercase)
+                    .collect();
+                sentence[0] = head + chars.as_str();
+                if s > 0 {
+                    big.push(' ');
+                }
+                big.push_str(&sentence.join(" "));
+                big.push('.');
+            }
+            big.push_str("\n\n");
+        }
+        let js_input = JsValue::from_str(&big);
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let (mut t_in, mut t_core, mut t_out) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..7 {
+            let t0 = now();
+            let input = js_input.as_string().unwrap();
+            let t1 = now();
+            let article = newsclean::clean(&input, &Options::default()).unwrap();
+            let t2 = now();
+            let js = newsclean::utf16::Utf16Spans::new(&article, &input, &article.text)
+                .serialize(&serializer)
+                .unwrap();
+            let t3 = now();
+            assert!(js.is_object());
+            t_in.push(t1 - t0);
+            t_core.push(t2 - t1);
+            t_out.push(t3 - t2);
+        }
+        let median = |v: &mut Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        wasm_bindgen_test::console_log!(
+            "crossing, 1 MB input ({} bytes): JS->wasm string {:.2} ms; core {:.1} ms; \
+             result -> JS objects {:.1} ms (median of 7)",
+            big.len(),
+            median(&mut t_in),
+            median(&mut t_core),
+            median(&mut t_out)
+        );
     }
 }
 

@@ -1,11 +1,26 @@
-//! Any bytes in: no panic, and the report's invariants hold.
+//! Any bytes in, as text, HTML or sniffed (the first byte chooses): no panic, and the report's
+//! invariants hold.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsclean::{clean_bytes, Options};
+use newsclean::{clean_bytes, Format, Options};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(a) = clean_bytes(data, &Options::default()) else { return };
+    let format = match data.first().map(|b| b % 3) {
+        Some(1) => Format::Html,
+        Some(2) => Format::Text,
+        _ => Format::Auto,
+    };
+    let opts = Options {
+        format,
+        markdown: true,
+        ..Options::default()
+    };
+    let Ok(a) = clean_bytes(data, &opts) else { return };
+    // Spans point into the decoded input.
+    for b in &a.blocks {
+        assert!(b.span.start <= b.span.end && b.span.end <= a.stats.input_bytes);
+    }
     // Kept blocks sit in the text where their textSpan says.
     for b in &a.blocks {
         assert_eq!(&a.text[b.text_span.start..b.text_span.end], b.text);

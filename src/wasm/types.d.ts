@@ -54,6 +54,11 @@ export interface Options {
    * mode. Default: `false`.
    */
   keepBoilerplate?: boolean;
+  /**
+   * Also render the article as Markdown (`Article.markdown`): headings, lists, quotes, code blocks
+   * and, for HTML input, links. Default: `false`.
+   */
+  markdown?: boolean;
 }
 
 /** What a kept block is, structurally. */
@@ -340,6 +345,8 @@ export interface Article {
   isArticle: boolean;
   /** Why the input is not taken for an article, when `isArticle` is false. */
   notArticleReason?: string;
+  /** The article as Markdown, when `Options.markdown` asked for it. */
+  markdown?: string;
   /** The kept blocks, in input order. */
   blocks: ArticleBlock[];
   /** Every removed block and sentence, in input order, with its reason. */

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 mod articles;
 mod ner;
 mod quotes;
+mod snippets;
 mod summaries;
 mod timex;
 mod util;
@@ -20,6 +21,10 @@ USAGE:
         (or DIR/html/<id>.html) against DIR/ground-truth.json. Ends with:
         articles mode=M pages=N precision=P recall=R f1=F ms_per_page=T
         (T = median time of one in-process clean with default options, file reading excluded).
+    newsclean-eval snippets DIR [--worst N]
+        trafilatura's must-contain / must-not-contain snippets over DIR/evaldata.json and DIR/html/,
+        micro P/R/F1, also by language (de, en, other). Ends with:
+        snippets pages=N precision=P recall=R f1=F
     newsclean-eval ner FILE.jsonl [--errors N] [--doc ID]
         Exact-match NER P/R/F1 (PER/ORG/LOC/MISC, micro and per label) of facts::extract_facts
         against ner-dev.jsonl (code-point offsets). Ends with: ner docs=N precision=P recall=R f1=F
@@ -40,6 +45,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("articles") => articles::run(&args[1..]),
+        Some("snippets") => snippets::run(&args[1..]),
         Some("ner") => ner::run(&args[1..]),
         Some("quotes") => quotes::run(&args[1..]),
         Some("summaries") => summaries::run(&args[1..]),

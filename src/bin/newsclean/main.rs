@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use newsclean::{Cleaner, Format, Options};
 
+mod batch;
+
 const HELP: &str = "\
 newsclean — the article alone, each paragraph once, and its key facts
 
@@ -12,14 +14,26 @@ USAGE:
     newsclean [OPTIONS] [FILE]
 
     Reads FILE (or standard input when FILE is absent or '-'), cleans it and prints the article
-    text. Input that is not valid UTF-8 is decoded lossily (invalid bytes become U+FFFD) and a
-    note says so on standard error.
+    text. Files ending in .html or .htm are read as HTML (unless --format says otherwise). Input
+    that is not valid UTF-8 is decoded by the charset an HTML <meta> declares (windows-1251,
+    Shift_JIS, ISO-8859-x, ...) or else as windows-1252, and a note on standard error says which.
+
+    newsclean --jsonl [OPTIONS] [FILE]
+
+    Batch mode: reads one JSON object per line, {\"id\": ..., \"html\": \"...\"} or
+    {\"id\": ..., \"text\": \"...\"}, optionally with \"url\", and writes one line per input line,
+    in input order: {\"id\": ..., \"article\": {the report}} or {\"id\": ..., \"error\":
+    {\"code\": ..., \"message\": ...}}. Uses every core; memory stays bounded however long the
+    stream (a few pages per core in flight).
 
 OPTIONS:
     --json                      Print the full report as JSON instead of the text.
     --explain                   After the text, list every removed block with its reason.
-    --format auto|text|html     Input format (default: auto, which sniffs). HTML support is not
-                                in this build yet.
+    --markdown                  Print the article as Markdown (headings, lists, quotes, links);
+                                with --json, the report gets a \"markdown\" field.
+    --jsonl                     Batch mode (see above).
+    --format auto|text|html     Input format (default: auto, which sniffs; .html/.htm files are
+                                HTML).
     --reference-date YYYY-MM-DD Resolve relative dates against this date.
     --language CODE             The article's language (ISO 639-1); default: guessed.
     --max-input-bytes N         Refuse larger inputs (default: 67108864 = 64 MiB).
@@ -43,6 +57,8 @@ EXIT STATUS:
 
 struct Args {
     json: bool,
+    jsonl: bool,
+    format_given: bool,
     explain: bool,
     file: Option<String>,
     options: Options,
@@ -51,6 +67,8 @@ struct Args {
 fn parse_args() -> Result<Option<Args>, String> {
     let mut args = Args {
         json: false,
+        jsonl: false,
+        format_given: false,
         explain: false,
         file: None,
         options: Options::default(),
@@ -68,10 +86,13 @@ fn parse_args() -> Result<Option<Args>, String> {
                 return Ok(None);
             }
             "--json" => args.json = true,
+            "--jsonl" => args.jsonl = true,
+            "--markdown" => args.options.markdown = true,
             "--explain" => args.explain = true,
             "--no-facts" => args.options.facts = false,
             "--keep-boilerplate" => args.options.keep_boilerplate = true,
             "--format" => {
+                args.format_given = true;
                 args.options.format = match value("--format")?.as_str() {
                     "auto" => Format::Auto,
                     "text" => Format::Text,
@@ -116,7 +137,17 @@ fn parse_args() -> Result<Option<Args>, String> {
     Ok(Some(args))
 }
 
-fn run(args: Args) -> Result<(), String> {
+fn run(mut args: Args) -> Result<(), String> {
+    let is_html_file = args.file.as_deref().is_some_and(|f| {
+        let f = f.to_ascii_lowercase();
+        f.ends_with(".html") || f.ends_with(".htm")
+    });
+    if is_html_file && !args.format_given {
+        args.options.format = Format::Html;
+    }
+    if args.jsonl {
+        return batch::run(args.file.as_deref(), args.options);
+    }
     let cleaner = Cleaner::new(args.options).map_err(|e| e.to_string())?;
     let mut bytes = Vec::new();
     let name = args.file.clone().unwrap_or_else(|| "standard input".into());
@@ -131,7 +162,14 @@ fn run(args: Args) -> Result<(), String> {
         }
     }
     if std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).is_err() {
-        eprintln!("newsclean: {name} is not valid UTF-8; invalid bytes were replaced with U+FFFD");
+        let (_, encoding) = newsclean::decode(&bytes);
+        if encoding == "UTF-8" {
+            eprintln!(
+                "newsclean: {name} is not valid UTF-8; invalid bytes were replaced with U+FFFD"
+            );
+        } else {
+            eprintln!("newsclean: {name} is not valid UTF-8; decoded as {encoding}");
+        }
     }
     let article = cleaner.clean_bytes(&bytes).map_err(|e| e.to_string())?;
     let mut out = std::io::stdout().lock();
@@ -140,7 +178,10 @@ fn run(args: Args) -> Result<(), String> {
             .map_err(|e| e.to_string())
             .and_then(|()| writeln!(out).map_err(|e| e.to_string()))
     } else {
-        let mut s = article.text.clone();
+        let mut s = match &article.markdown {
+            Some(md) => md.trim_end().to_string(),
+            None => article.text.clone(),
+        };
         s.push('\n');
         if args.explain {
             s.push_str(&explain(&article));

@@ -1,0 +1,308 @@
+//! What an element's tag, `class`, `id`, `role` and `itemprop` say about its content.
+//!
+//! The word lists follow the spirit of Readability.js's `unlikelyCandidates` / `positive` /
+//! `negative` patterns (Mozilla, `Readability.js`, REGEXPS) and trafilatura's boilerplate XPath
+//! expressions (Barbaresi 2021, "Trafilatura: A Web Scraping Library and Command-Line Tool for Text
+//! Discovery and Extraction", `xpaths.py`), grouped here by the [`Reason`] a user is told. Written
+//! from those descriptions; no code copied.
+
+use crate::article::Reason;
+
+/// The hint an element carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Hint {
+    /// The boilerplate kind its markup names, if any.
+    pub reason: Option<Reason>,
+    /// The markup names the article body (`<article>`, `itemprop=articleBody`, `entry-content`).
+    pub article: bool,
+    /// Readability-style class weight: +25 for article-like names, -25 for boilerplate-like.
+    pub weight: f32,
+}
+
+/// Substrings of `class` / `id` (lower-cased) that name a boilerplate kind, most specific first.
+const NAMED: &[(&str, Reason)] = &[
+    ("cookie", Reason::Cookie),
+    ("consent", Reason::Cookie),
+    ("gdpr", Reason::Cookie),
+    ("newsletter", Reason::Newsletter),
+    ("subscribe", Reason::Newsletter),
+    ("signup", Reason::Newsletter),
+    ("sign-up", Reason::Newsletter),
+    ("comment", Reason::Comments),
+    ("disqus", Reason::Comments),
+    ("discussion", Reason::Comments),
+    ("replies", Reason::Comments),
+    ("share", Reason::Share),
+    ("sharing", Reason::Share),
+    ("social", Reason::Share),
+    ("sociable", Reason::Share),
+    ("addthis", Reason::Share),
+    ("follow-us", Reason::Share),
+    ("related", Reason::LinkList),
+    ("recommend", Reason::LinkList),
+    ("more-stories", Reason::LinkList),
+    ("morestories", Reason::LinkList),
+    ("most-popular", Reason::LinkList),
+    ("mostpopular", Reason::LinkList),
+    ("popular", Reason::LinkList),
+    ("trending", Reason::LinkList),
+    ("ranking", Reason::LinkList),
+    ("outbrain", Reason::LinkList),
+    ("taboola", Reason::LinkList),
+    ("recirc", Reason::LinkList),
+    ("read-more", Reason::LinkList),
+    ("readmore", Reason::LinkList),
+    ("see-also", Reason::LinkList),
+    ("excerpt", Reason::LinkList),
+    ("teaser", Reason::LinkList),
+    ("recent", Reason::LinkList),
+    ("more-from", Reason::LinkList),
+    ("also-read", Reason::LinkList),
+    ("read-also", Reason::LinkList),
+    ("further-reading", Reason::LinkList),
+    ("next-prev", Reason::Navigation),
+    ("prev-next", Reason::Navigation),
+    ("post-nav", Reason::Navigation),
+    ("breadcrumb", Reason::Navigation),
+    ("pagination", Reason::Navigation),
+    ("pager", Reason::Navigation),
+    ("navbar", Reason::Navigation),
+    ("navigation", Reason::Navigation),
+    ("menu", Reason::Navigation),
+    ("masthead", Reason::Navigation),
+    ("skip-link", Reason::Navigation),
+    ("footer", Reason::Footer),
+    ("copyright", Reason::Footer),
+    ("colophon", Reason::Footer),
+    ("advert", Reason::Advertisement),
+    ("sponsor", Reason::Advertisement),
+    ("promo", Reason::Advertisement),
+    ("banner", Reason::Advertisement),
+    ("adslot", Reason::Advertisement),
+    ("ad-slot", Reason::Advertisement),
+    ("ad-container", Reason::Advertisement),
+    ("ad-wrapper", Reason::Advertisement),
+    ("dfp", Reason::Advertisement),
+    ("byline", Reason::Byline),
+    ("author", Reason::Byline),
+    ("dateline", Reason::Metadata),
+    ("timestamp", Reason::Metadata),
+    ("publish-date", Reason::Metadata),
+    ("post-meta", Reason::Metadata),
+    ("entry-meta", Reason::Metadata),
+    ("article-meta", Reason::Metadata),
+    ("tags", Reason::Metadata),
+    ("sidebar", Reason::Boilerplate),
+    ("widget", Reason::Boilerplate),
+    ("toolbar", Reason::Boilerplate),
+    ("modal", Reason::Boilerplate),
+    ("popup", Reason::Boilerplate),
+    ("overlay", Reason::Boilerplate),
+];
+
+/// Whole `class` / `id` tokens (split on anything but letters and digits) that name a kind.
+const TOKENS: &[(&str, Reason)] = &[
+    ("nav", Reason::Navigation),
+    ("ad", Reason::Advertisement),
+    ("ads", Reason::Advertisement),
+    ("adv", Reason::Advertisement),
+    ("meta", Reason::Metadata),
+    ("tag", Reason::Metadata),
+    ("date", Reason::Metadata),
+    ("respond", Reason::Comments),
+    ("rail", Reason::Boilerplate),
+    ("aside", Reason::Boilerplate),
+];
+
+/// Substrings that name the article body.
+const ARTICLE: &[&str] = &[
+    "articlebody",
+    "article-body",
+    "article_body",
+    "article-content",
+    "article__body",
+    "article__content",
+    "articletext",
+    "article-text",
+    "story-body",
+    "storybody",
+    "story-content",
+    "entry-content",
+    "post-content",
+    "post-body",
+    "postbody",
+    "body-text",
+    "bodytext",
+    "main-content",
+    "content-body",
+    "rich-text",
+];
+
+/// Readability's positive names (weight +25).
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story",
+];
+/// Readability's negative names (weight -25).
+const NEGATIVE: &[&str] = &[
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "contact",
+    "footer",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+];
+
+#[derive(Clone, Copy)]
+enum Pat {
+    Article,
+    Positive,
+    Negative,
+    /// Index into `NAMED` (lower is more specific).
+    Named(usize),
+}
+
+/// Every substring pattern, grouped by its first byte.
+static BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<(&'static str, Pat)>>> =
+    std::sync::LazyLock::new(|| {
+        let mut t: Vec<Vec<(&'static str, Pat)>> = vec![Vec::new(); 256];
+        let mut add = |p: &'static str, k: Pat| {
+            if let Some(&b) = p.as_bytes().first() {
+                t[b as usize].push((p, k));
+            }
+        };
+        for p in ARTICLE {
+            add(p, Pat::Article);
+        }
+        for p in POSITIVE {
+            add(p, Pat::Positive);
+        }
+        for p in NEGATIVE {
+            add(p, Pat::Negative);
+        }
+        for (i, (p, _)) in NAMED.iter().enumerate() {
+            add(p, Pat::Named(i));
+        }
+        t
+    });
+
+/// The hint of an element from its tag and attributes (`class_id` = class and id, lower-cased,
+/// space-separated).
+pub(crate) fn of(tag: &str, class_id: &str, role: Option<&str>, itemprop: Option<&str>) -> Hint {
+    let mut h = Hint::default();
+    if let Some(p) = itemprop {
+        if p.eq_ignore_ascii_case("articleBody") || p.eq_ignore_ascii_case("text") {
+            h.article = true;
+        }
+        if p.eq_ignore_ascii_case("author") {
+            h.reason = Some(Reason::Byline);
+        }
+    }
+    match tag {
+        "article" | "main" => h.article = true,
+        "nav" => h.reason = Some(Reason::Navigation),
+        "footer" => h.reason = Some(Reason::Footer),
+        "aside" => h.reason = Some(Reason::Boilerplate),
+        _ => {}
+    }
+    if let Some(r) = role {
+        match r.trim().to_ascii_lowercase().as_str() {
+            "main" | "article" => h.article = true,
+            "navigation" | "menu" | "menubar" | "search" => h.reason = Some(Reason::Navigation),
+            "contentinfo" => h.reason = Some(Reason::Footer),
+            "complementary" => h.reason = Some(Reason::Boilerplate),
+            "banner" => h.reason = Some(Reason::Navigation),
+            "dialog" | "alertdialog" => h.reason = Some(Reason::Boilerplate),
+            _ => {}
+        }
+    }
+    if class_id.is_empty() {
+        return h;
+    }
+    // One scan over the string: at each position, only the patterns starting with that byte.
+    let table = &*BY_FIRST_BYTE;
+    let bytes = class_id.as_bytes();
+    let (mut article, mut pos, mut neg) = (false, false, false);
+    let mut named: Option<usize> = None;
+    for i in 0..bytes.len() {
+        for &(pat, kind) in &table[bytes[i] as usize] {
+            if !bytes[i..].starts_with(pat.as_bytes()) {
+                continue;
+            }
+            match kind {
+                Pat::Article => article = true,
+                Pat::Positive => pos = true,
+                Pat::Negative => neg = true,
+                Pat::Named(k) => named = Some(named.map_or(k, |n| n.min(k))),
+            }
+        }
+    }
+    h.article |= article;
+    if pos {
+        h.weight += 25.0;
+    }
+    if neg {
+        h.weight -= 25.0;
+    }
+    // A generic tag (`aside`, a complementary role) yields to a class that names the kind.
+    if (h.reason.is_none() || h.reason == Some(Reason::Boilerplate)) && !h.article {
+        let generic = h.reason;
+        h.reason = named
+            .and_then(|k| NAMED.get(k))
+            .map(|(_, r)| *r)
+            .or_else(|| {
+                class_id
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .find_map(|t| TOKENS.iter().find(|(s, _)| *s == t).map(|(_, r)| *r))
+            })
+            .or(generic);
+    }
+    // An embedded post (a tweet, an Instagram post) quoted by the article is not a share bar.
+    if h.reason == Some(Reason::Share) && (class_id.contains("embed") || class_id.contains("tweet"))
+    {
+        h.reason = None;
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_kinds() {
+        assert_eq!(
+            of("div", "cookie-banner", None, None).reason,
+            Some(Reason::Cookie)
+        );
+        assert_eq!(
+            of("div", "ad", None, None).reason,
+            Some(Reason::Advertisement)
+        );
+        assert_eq!(of("div", "header", None, None).reason, None);
+        assert_eq!(of("div", "shadow", None, None).reason, None);
+        assert_eq!(of("nav", "", None, None).reason, Some(Reason::Navigation));
+        assert_eq!(
+            of("div", "", Some("contentinfo"), None).reason,
+            Some(Reason::Footer)
+        );
+        let a = of("div", "entry-content", None, None);
+        assert!(a.article && a.reason.is_none() && a.weight > 0.0);
+        assert!(of("section", "", None, Some("articleBody")).article);
+    }
+}
