@@ -68,10 +68,22 @@ pub(crate) fn extract(text: &str, ctx: &Context) -> Facts {
     // One lower-case copy serves the extractors that compare words in lower case.
     let lower = crate::normalize::lower_aligned(text);
     let lower = lower.as_deref();
-    let entities = entities::extract(text, &spans, ctx);
+    // Entities and quotes guess an unknown language from the whole text: guess it once for both.
+    // (The others treat an unknown language in their own way and keep `ctx`.)
+    let guessed;
+    let whole_text_ctx = if ctx.language.is_none() {
+        guessed = Context {
+            language: crate::lang::guess(std::iter::once(text)).map(str::to_string),
+            ..ctx.clone()
+        };
+        &guessed
+    } else {
+        ctx
+    };
+    let entities = entities::extract(text, &spans, whole_text_ctx);
     let times = times::extract(text, &spans, ctx);
     let quantities = quantities::extract(text, lower, &spans, ctx);
-    let quotes = quotes::extract(text, lower, &spans, &entities, ctx);
+    let quotes = quotes::extract(text, lower, &spans, &entities, whole_text_ctx);
     let mut facts = Facts {
         sentences: spans.iter().map(|&span| Sentence { span }).collect(),
         entities,
