@@ -148,6 +148,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     ids.sort();
     let mut scores = Vec::new();
     let mut times = Vec::new();
+    // Per-phase times (µs) from the report: ingest, classify, dedupe, facts.
+    let mut phases: [Vec<f64>; 4] = Default::default();
     let mut rows = Vec::new();
     for id in ids {
         let truth = gt[id]["articleBody"].as_str().unwrap_or("");
@@ -157,7 +159,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 let (res, ms) = timed(|| cleaner.clean_bytes(&bytes));
                 times.push(ms);
                 match res {
-                    Ok(a) => a.text,
+                    Ok(a) => {
+                        if let Some(t) = &a.stats.timings {
+                            let us = [t.ingest_us, t.classify_us, t.dedupe_us, t.facts_us];
+                            for (v, u) in phases.iter_mut().zip(us) {
+                                v.push(u as f64 / 1000.0);
+                            }
+                        }
+                        a.text
+                    }
                     Err(e) => {
                         eprintln!("{id}: {e}");
                         String::new()
@@ -186,6 +196,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     println!(
         "exact token match: {:.3}; time per page p95 {:.2} ms",
         acc, p95
+    );
+    let [ingest, classify, dedupe, facts] = &mut phases;
+    println!(
+        "phase medians (ms): ingest {:.2}, classify {:.2}, dedupe {:.2}, facts {:.2}",
+        median(ingest),
+        median(classify),
+        median(dedupe),
+        median(facts)
     );
     println!(
         "articles mode={mode} pages={} precision={p:.3} recall={r:.3} f1={f:.3} ms_per_page={:.2}",
