@@ -359,6 +359,10 @@ fn classify_structured(
             dist = dist.saturating_add(1);
             if dist <= BRING_BACK && takes_back(&blocks[i], classes[i]) {
                 inside[i] = true;
+                // After the container, a run of good paragraphs continues the article.
+                if pass == 0 {
+                    dist = 0;
+                }
             } else if !ok_between(&blocks[i], classes[i]) {
                 dist = usize::MAX;
             }
