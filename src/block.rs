@@ -23,6 +23,9 @@ pub(crate) struct Structure {
     pub links: Vec<(Span, String)>,
     /// The block sits inside `<article>`, `<main>` or an element marked as the article body.
     pub in_article_markup: bool,
+    /// The kind named by the next named element around the one that gives `hint` (what holds
+    /// when `hint` is set aside).
+    pub outer_hint: Option<Reason>,
 }
 
 /// Text features of a block, computed once after ingest.

@@ -26,8 +26,12 @@
 //! (`hint`) makes a block *bad* with that reason, a link density over one half makes it *bad*, and
 //! when the ingest found a main-content container (`has_main`), the region is that container
 //! instead of the maximum-subarray run; good paragraphs just outside it, with nothing but content
-//! between, are brought back. Plain text has none of these features, so it takes the text-only
-//! path; a block with the same features gets the same verdict whatever its source.
+//! between, are brought back, and so is the lede above it (walking back to the headline over
+//! dates, share bars and pictures, stopping at a byline). Prose without a single link that the
+//! markup names as a list of links (a `teaser` class on the article's own standfirst) is judged by
+//! its text, and picture captions are removed as metadata. Plain text has none of these features,
+//! so it takes the text-only path; a block with the same features gets the same verdict whatever
+//! its source.
 
 use crate::article::{BlockKind, Reason};
 use crate::block::{Block, Verdict};
@@ -72,7 +76,7 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
     }
 
     if blocks.iter().any(|b| b.structure.has_main) {
-        classify_structured(blocks, &classes, &hits, &boxed);
+        classify_structured(blocks, &classes, &hits, &boxed, lang_known);
         return;
     }
 
@@ -331,9 +335,28 @@ fn classify_structured(
     classes: &[Class],
     hits: &[Option<markers::Hit>],
     boxed: &[Option<Reason>],
+    lang_known: bool,
 ) {
     let n = blocks.len();
+    let mut classes = classes.to_vec();
+    // Only up to the end of the container: after an article come lists of other articles,
+    // and an author's bio named as an excerpt.
+    let last_main = blocks
+        .iter()
+        .rposition(|b| b.structure.in_main)
+        .unwrap_or(0);
+    for (i, b) in blocks.iter_mut().enumerate().take(last_main + 1) {
+        if linkless_prose_named_links(b, hits[i], lang_known) {
+            // What the markup around the misnamed element says still holds.
+            b.structure.hint = b.structure.outer_hint;
+            if b.structure.hint.is_none() {
+                classes[i] = Class::Good;
+            }
+        }
+    }
+    let classes = classes.as_slice();
     let mut inside: Vec<bool> = blocks.iter().map(|b| b.structure.in_main).collect();
+    bring_back_lede(blocks, classes, hits, &mut inside);
     // Bring back good paragraphs just outside the container: up to two blocks away from it, with
     // only good or short, unmarked blocks between.
     let ok_between = |b: &Block, c: Class| {
@@ -380,12 +403,81 @@ fn classify_structured(
             } else {
                 Verdict::Boilerplate(r, hint_rule(r))
             }
+        } else if blocks[i].kind == BlockKind::Caption {
+            Verdict::Boilerplate(Reason::Metadata, "caption of a picture".into())
         } else if inside[i] {
             inside_verdict(blocks, i, classes, hits[i], boxed[i])
         } else {
             outside_verdict(&blocks[i], hits[i], boxed[i], classes[i], i < first)
         };
         blocks[i].verdict = v;
+    }
+}
+
+/// A block of running text without a single link that the markup names as a list of links
+/// (`teaser`, `excerpt`, `related`): the name is wrong for it — a list of links to other
+/// articles has links — and it is most often the article's own teaser (lede, standfirst) or a
+/// pull quote. It is judged by its text like an unnamed block.
+fn linkless_prose_named_links(b: &Block, hit: Option<markers::Hit>, lang_known: bool) -> bool {
+    b.structure.hint == Some(Reason::LinkList)
+        && hit.is_none()
+        && b.structure.links.is_empty()
+        && b.structure.link_density.is_none_or(|d| d == 0.0)
+        && unhinted_class(b, lang_known) == Class::Good
+}
+
+/// How far before the main container a lede is looked for, in blocks.
+const LEDE_WINDOW: usize = 12;
+/// Most words of a line passed over between the lede and the container (a date, a reading time,
+/// a share button, a kicker).
+const LEDE_GAP_WORDS: usize = 8;
+
+/// The lede (standfirst, teaser, intro) of an article often sits in the article's header, above
+/// the body container the scoring chose, separated from it by a byline, a date, a share bar or a
+/// picture with its caption — so it is no paragraph "next to" the container. Walking back from
+/// the container to the headline, over such lines only, every prose paragraph without links is
+/// the article's: the lede, and a first paragraph set apart from the rest. A lede whose markup
+/// calls it a teaser (`article-teaser`, `teaser-text`) has no links, unlike the teasers of other
+/// articles in a list, so a related-links hint does not keep it out.
+fn bring_back_lede(
+    blocks: &[Block],
+    classes: &[Class],
+    hits: &[Option<markers::Hit>],
+    inside: &mut [bool],
+) {
+    let Some(first) = inside.iter().position(|&x| x) else {
+        return;
+    };
+    let mut i = first;
+    while i > 0 && first - i < LEDE_WINDOW {
+        i -= 1;
+        let b = &blocks[i];
+        let hint = b.structure.hint;
+        let byline =
+            hint == Some(Reason::Byline) || hits[i].is_some_and(|h| h.reason == Reason::Byline);
+        if hint == Some(Reason::Title) || byline {
+            break;
+        }
+        let no_links = b.structure.link_density.is_none_or(|d| d < 0.15);
+        let prose = hits[i].is_none()
+            && b.kind != BlockKind::Caption
+            && no_links
+            && hint.is_none()
+            && classes[i] == Class::Good;
+        if prose {
+            inside[i] = true;
+            continue;
+        }
+        let gap = b.feat.words <= LEDE_GAP_WORDS
+            || b.kind == BlockKind::Caption
+            || matches!(
+                hint,
+                Some(Reason::Share | Reason::Metadata | Reason::Byline | Reason::Advertisement)
+            )
+            || metadata_like(b).is_some();
+        if !gap {
+            break;
+        }
     }
 }
 
@@ -400,15 +492,20 @@ fn hint_rule(r: Reason) -> String {
 }
 
 fn local_class(b: &Block, hit: Option<markers::Hit>, lang_known: bool) -> Class {
-    let f = &b.feat;
     if b.structure.hint.is_some() {
         return Class::Bad;
     }
     if let Some(h) = hit {
-        if h.mode != Mode::Contains || f.words < 60 {
+        if h.mode != Mode::Contains || b.feat.words < 60 {
             return Class::Bad;
         }
     }
+    unhinted_class(b, lang_known)
+}
+
+/// The class from the text and its link density alone (no markup hint, no marker phrase).
+fn unhinted_class(b: &Block, lang_known: bool) -> Class {
+    let f = &b.feat;
     if b.structure.link_density.is_some_and(|d| d > 0.5) {
         return Class::Bad;
     }

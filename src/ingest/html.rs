@@ -12,7 +12,10 @@
 //!   while its parent scores better, and its siblings that score at least a fifth of it, form the
 //!   main content. Elements whose markup names boilerplate (nav, footer, comments, related…) are
 //!   left out of the scoring first, as trafilatura prunes them before extraction (Barbaresi 2021),
-//!   and only let back in when nothing else is found.
+//!   and only let back in when nothing else is found. Rows of a data table (no sentence in them)
+//!   do not score; when three of the other four best candidates score three quarters of the top
+//!   one, their common ancestor is the main content (an article cut into sections), as in
+//!   Readability.js; a paragraph that is all the text of an element framing a picture is a caption.
 //!
 //! Dropped outright: `script`, `style`, `template`, `noscript`, `svg`, `math`, embedded content,
 //! form controls and elements hidden by `hidden`, `aria-hidden="true"`, an inline
@@ -77,6 +80,8 @@ enum Tag {
     ListLike,
     Heading,
     Body,
+    /// An image (`img`, `picture`).
+    Media,
     Other,
 }
 
@@ -304,6 +309,7 @@ fn tag_class(tag: &str) -> Tag {
         "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => Tag::ListLike,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => Tag::Heading,
         "body" => Tag::Body,
+        "img" | "picture" => Tag::Media,
         _ => Tag::Other,
     }
 }
@@ -841,6 +847,22 @@ fn effective_hint(els: &[El], info: &Info, total: u32) -> Option<Reason> {
     Some(r)
 }
 
+/// A table row of data — names, numbers, addresses, no sentence — is no evidence of prose: a long
+/// table of contacts or results would outscore the article around it. (Readability scores every
+/// cell of 25+ characters; rows here are scored only when they read as sentences.)
+fn is_data_row(b: &Block) -> bool {
+    b.kind == BlockKind::TableRow && !has_sentence_end(&b.text)
+}
+
+/// A full stop, question or exclamation mark that ends a sentence: before a space or at the end.
+fn has_sentence_end(s: &str) -> bool {
+    let t = s.trim_end();
+    t.ends_with(['.', '!', '?', '。', '！', '？'])
+        || s.as_bytes()
+            .windows(2)
+            .any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ')
+}
+
 /// Chooses the main-content container and marks the blocks inside it; resolves hints.
 fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block], title_el: Option<u32>) {
     let total = els
@@ -850,8 +872,10 @@ fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block], title_el: Option<
         .unwrap_or(0);
     let infos: Vec<Info> = infos
         .iter()
-        .map(|i| Info {
+        .zip(blocks.iter())
+        .map(|(i, b)| Info {
             hint: effective_hint(els, i, total),
+            score: if is_data_row(b) { 0.0 } else { i.score },
             ..i.clone()
         })
         .collect();
@@ -927,19 +951,88 @@ fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block], title_el: Option<
     }
     let has_main = !main.is_empty();
     let top_ord = top.unwrap_or(NO);
+    // A hint on an element that contains the main content is no hint about this block.
+    let valid = |el: u32| {
+        els.get(el as usize)
+            .is_none_or(|h| !(el <= top_ord && top_ord <= h.last))
+    };
+    // The nearest named proper ancestor of each element (elements come in pre-order, so a
+    // parent's entry is ready before its children's).
+    let mut named_above = vec![NO; els.len()];
+    for (i, e) in els.iter().enumerate() {
+        if let Some(p) = els.get(e.parent as usize) {
+            named_above[i] = if p.hint.is_some() {
+                e.parent
+            } else {
+                named_above[e.parent as usize]
+            };
+        }
+    }
+    let framed = picture_frames(els);
     for (b, info) in blocks.iter_mut().zip(infos) {
+        if b.kind == BlockKind::Paragraph && is_caption_of(els, &framed, info.container, b) {
+            b.kind = BlockKind::Caption;
+        }
         b.structure.has_main = has_main;
         b.structure.in_main = main
             .iter()
             .any(|&(a, z)| info.container >= a && info.container <= z);
-        // A hint on an element that contains the main content is no hint about this block.
-        let hint_valid = info.hint.is_some()
-            && els
-                .get(info.hint_el as usize)
-                .is_none_or(|h| !(info.hint_el <= top_ord && top_ord <= h.last));
+        let hint_valid = info.hint.is_some() && valid(info.hint_el);
         b.structure.hint = if hint_valid { info.hint } else { None };
+        b.structure.outer_hint = named_above
+            .get(info.hint_el as usize)
+            .copied()
+            .filter(|&o| o != NO && valid(o))
+            .and_then(|o| els.get(o as usize))
+            .and_then(|e| e.hint);
     }
 }
+
+/// How many levels above an image its frame is looked for (`div > a > picture > img`).
+const FRAME_LEVELS: usize = 3;
+
+/// Elements that hold an image within [`FRAME_LEVELS`] levels.
+fn picture_frames(els: &[El]) -> Vec<bool> {
+    let mut framed = vec![false; els.len()];
+    for e in els.iter().filter(|e| e.tag == Tag::Media) {
+        let mut p = e.parent;
+        for _ in 0..FRAME_LEVELS {
+            let Some(pe) = els.get(p as usize) else { break };
+            framed[p as usize] = true;
+            p = pe.parent;
+        }
+    }
+    framed
+}
+
+/// A paragraph that is all the text of an element framing a picture — `<div class=image><img>
+/// <p>…</p></div>` — is the picture's caption, whatever its tag (what `<figcaption>` says in
+/// markup that does not use it).
+fn is_caption_of(els: &[El], framed: &[bool], container: u32, b: &Block) -> bool {
+    if b.text.split_whitespace().count() > CAPTION_MAX_WORDS {
+        return false;
+    }
+    let own = b.text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+    let mut e = container;
+    for level in 0..2 {
+        let Some(el) = els.get(e as usize) else {
+            return false;
+        };
+        if el.chars > own {
+            return false;
+        }
+        // A picture inside a `<p>` of its own is an inline image in running text.
+        let inline = level == 0 && el.tag == Tag::P;
+        if !inline && framed.get(e as usize).copied().unwrap_or(false) {
+            return true;
+        }
+        e = el.parent;
+    }
+    false
+}
+
+/// Longest caption, in words.
+const CAPTION_MAX_WORDS: usize = 60;
 
 /// A `<p>`, or an element whose text is (nearly) all its own, not in child blocks (Readability
 /// turns such `<div>`s into paragraphs).
@@ -1014,6 +1107,7 @@ fn best_candidate(
             }
         }
     }
+    top = common_ancestor_of_rivals(els, &score, &seen, top);
     // Move up while the parent scores better, or while the top is its parent's only content.
     let mut last = best_score;
     let threshold = best_score / 3.0;
@@ -1050,6 +1144,57 @@ fn best_candidate(
         }
     }
     (Some(top), score)
+}
+
+/// How many of the best candidates are compared with the top one.
+const RIVALS: usize = 5;
+/// A rival scores at least this share of the top candidate.
+const RIVAL_SHARE: f32 = 0.75;
+/// How many rivals must share an ancestor with the top candidate.
+const MIN_RIVALS: usize = 3;
+
+/// An article cut into sections (each in its own wrapper, between advertisements and boxes) gives
+/// several candidates of about the same score, none of them the whole. After Readability.js
+/// (`_grabArticle`, "alternative candidate ancestors"): when at least three of the other four
+/// best candidates score three quarters of the top one, the nearest ancestor of the top that
+/// contains three of them is the top instead.
+fn common_ancestor_of_rivals(els: &[El], score: &[f32], seen: &[bool], top: u32) -> u32 {
+    let top_score = score.get(top as usize).copied().unwrap_or(0.0);
+    if top_score <= 0.0 {
+        return top;
+    }
+    // The best candidates other than the top, in one pass (a handful kept, sorted).
+    let mut best: Vec<(f32, u32)> = Vec::with_capacity(RIVALS);
+    for (i, (&s, &ok)) in score.iter().zip(seen).enumerate() {
+        if !ok || i as u32 == top {
+            continue;
+        }
+        if best.len() < RIVALS - 1 || best.last().is_some_and(|&(b, _)| s > b) {
+            let at = best.partition_point(|&(b, _)| b >= s);
+            best.insert(at, (s, i as u32));
+            best.truncate(RIVALS - 1);
+        }
+    }
+    let rivals: Vec<u32> = best
+        .iter()
+        .filter(|&&(s, _)| s >= RIVAL_SHARE * top_score)
+        .map(|&(_, i)| i)
+        .collect();
+    if rivals.len() < MIN_RIVALS {
+        return top;
+    }
+    let mut a = els.get(top as usize).map_or(NO, |e| e.parent);
+    while let Some(e) = els.get(a as usize) {
+        if e.tag == Tag::Body {
+            break;
+        }
+        let held = rivals.iter().filter(|&&r| a <= r && r <= e.last).count();
+        if held >= MIN_RIVALS {
+            return a;
+        }
+        a = e.parent;
+    }
+    top
 }
 
 /// A heading that is the page's title (`title_key` is its comparison key).
@@ -1200,6 +1345,93 @@ mod tests {
             Some(Reason::Footer)
         );
         assert!(by(para).is_some_and(|b| b.structure.in_main));
+    }
+
+    const STORY: &str =
+        "<p>The first boat left the northern pier at seven o'clock, carrying twelve \
+        passengers, two delivery vans and a crate of newspapers, the first since spring.</p>\
+        <p>The harbour board said the new timetable would run all year, with an extra crossing \
+        on Fridays, and that tickets would cost the same as before the suspension.</p>\
+        <p>Islanders who had relied on a private launch for their shopping said the return of \
+        the ferry would make it easier to keep the school, the surgery and the shop open.</p>";
+
+    fn main_texts(p: &Page) -> Vec<&str> {
+        p.blocks
+            .iter()
+            .filter(|b| b.structure.in_main)
+            .map(|b| b.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn data_rows_do_not_make_a_table_the_main_content() {
+        let rows: String = (0..150)
+            .map(|i| {
+                format!(
+                    "<tr><td>Harbour ward {i}</td><td>Councillor Number {i}</td>\
+                     <td>ward{i}@council.example</td></tr>"
+                )
+            })
+            .collect();
+        let p = parse(&format!(
+            "<body><div class=\"story\">{STORY}</div><div class=\"box\"><table>{rows}</table>\
+             </div></body>"
+        ));
+        let main = main_texts(&p);
+        assert!(
+            main.iter().any(|t| t.starts_with("The first boat")),
+            "{main:?}"
+        );
+        assert!(
+            !main.iter().any(|t| t.starts_with("Harbour ward")),
+            "{main:?}"
+        );
+        // Rows that read as sentences are prose.
+        let row = |text: &str| Block {
+            kind: BlockKind::TableRow,
+            text: text.into(),
+            ..Block::default()
+        };
+        assert!(is_data_row(&row("Harbour ward 1  Councillor Number 1")));
+        assert!(!is_data_row(&row(
+            "Mondays  The ward meets weekly. All are welcome."
+        )));
+    }
+
+    #[test]
+    fn sections_of_one_article_are_one_main_content() {
+        let sections = [
+            "The timetable was agreed on Monday, and the board, after hearing residents, traders \
+             and the crew, chose a first crossing at seven. An extra boat on Fridays, asked for by \
+             the school, will carry pupils home for the weekend, at least until summer.",
+            "Fares stay where they were, although a return ticket for a car will rise slightly, by \
+             about a pound, to pay for the slipway. Pensioners keep free travel, and a new card, \
+             sold at the post office, halves the price for regular commuters.",
+            "In winter, when gales close the sound, the skipper decides each morning whether to \
+             sail, and notices go up on the pier, at the shop and on the radio. Storms last year \
+             cancelled one crossing in five, the board admitted, and it will publish the figures.",
+            "Freight, mostly groceries, fuel and building materials, goes on the first boat, which \
+             has room for two vans, a lorry and a dozen pallets. Farmers asked for space for \
+             livestock in autumn, and a trailer can go twice a week, if it is booked.",
+        ];
+        let body: String = sections
+            .iter()
+            .map(|t| {
+                format!(
+                    "<div class=\"row\"><div class=\"col\"><div class=\"inner\">\
+                     <div class=\"wrap\"><div class=\"text\"><p>{t}</p></div></div></div></div>\
+                     </div><div class=\"ad-slot\"><a href=\"/ads\">Advertisement</a></div>"
+                )
+            })
+            .collect();
+        let p = parse(&format!(
+            "<body><nav><a href=/>Home</a></nav><div class=\"page\">{body}</div>\
+             <footer><p>Copyright 2024 The Island Times</p></footer></body>"
+        ));
+        let main = main_texts(&p);
+        for t in sections {
+            assert!(main.contains(&t), "{main:?}");
+        }
     }
 
     #[test]
