@@ -99,6 +99,58 @@ fn kept_attribute(name: &[u8]) -> bool {
     )
 }
 
+/// Start tags that end SVG or MathML content: the parser pops back to HTML and handles them there
+/// (HTML Standard §13.2.6.5, the rules for parsing tokens in foreign content; `<font>` only with a
+/// `color`, `face` or `size` attribute).
+fn breaks_out(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+    )
+}
+
 /// What the pre-pass does with the body of an element whose content the tokenizer reads as raw
 /// text (or escapable raw text) rather than markup.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -303,6 +355,9 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
     };
     let mut depth = 0usize;
     let mut dropped = 0usize;
+    // Open `<svg>` and `<math>` elements (an upper bound: the parser may have left them).
+    let (mut svg, mut math) = (0usize, 0usize);
+    let mut integration = false;
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while let Some(p) = src.get(i..).and_then(|r| r.find('<')) {
@@ -354,19 +409,69 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
             .count();
         let name = &b[name_start..name_start + name_len];
         cuts.clear();
+        let mut font_attr = false;
         let Some((gt, self_closing)) = scan_tag(src, name_start + name_len, |a| {
-            if !kept_attribute(&b[a.start..a.name_end]) {
+            let attr = &b[a.start..a.name_end];
+            let mut buf = [0u8; 5];
+            font_attr |= matches!(ascii_lower(attr, &mut buf), b"color" | b"face" | b"size");
+            if !kept_attribute(attr) {
                 cuts.push((a.start, a.end));
             }
         }) else {
             // The page ends inside the tag, which the tokenizer then drops: left as it is.
             break;
         };
-        let body = if closing {
-            Body::Markup
-        } else {
-            body_of(name, &b[lt..gt])
+        let mut buf = [0u8; 14];
+        let lower = ascii_lower(name, &mut buf);
+        let counter = match lower {
+            b"svg" => Some(&mut svg),
+            b"math" => Some(&mut math),
+            _ => None,
         };
+        if let Some(n) = counter {
+            if closing {
+                *n = n.saturating_sub(1);
+            } else if !self_closing {
+                *n += 1;
+            }
+        } else if !closing && !integration && (breaks_out(lower) || lower == b"font" && font_attr) {
+            // The parser leaves SVG and MathML for HTML on these (§13.2.6.5).
+            (svg, math) = (0, 0);
+        }
+        let foreign = svg + math;
+        let body = match body_of(name, &b[lt..gt]) {
+            _ if closing => Body::Markup,
+            // In SVG or MathML, `<style>`, `<title>` and the like are elements like any other,
+            // but in an integration point (`<foreignObject>`, `<mi>`) or once the parser has
+            // left for HTML they are raw text. When the body holds no tag (an icon's title, a
+            // style sheet) both readings agree: it is left as it is; otherwise so is the rest of
+            // the page, which is right either way.
+            Body::Cut | Body::Keep if foreign > 0 => {
+                let end = find_end_tag(src, gt + 1, name).unwrap_or(b.len());
+                if src.get(gt + 1..end).is_some_and(|t| !t.contains('<')) {
+                    Body::Keep
+                } else {
+                    Body::Rest
+                }
+            }
+            body => body,
+        };
+        // Inside an integration point (until the SVG or MathML ends), start tags are HTML.
+        integration = foreign > 0
+            && (integration
+                || !closing
+                    && matches!(
+                        lower,
+                        b"title"
+                            | b"desc"
+                            | b"foreignobject"
+                            | b"mi"
+                            | b"mo"
+                            | b"mn"
+                            | b"ms"
+                            | b"mtext"
+                            | b"annotation-xml"
+                    ));
         let counted = body == Body::Markup && !flat(name);
         if closing && counted && dropped > 0 {
             dropped -= 1;
@@ -395,7 +500,13 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
             Body::Markup => {}
             Body::Rest => break,
             Body::Cut | Body::Keep => {
-                let end = find_end_tag(src, i, name).unwrap_or(b.len());
+                let mut buf = [0u8; 6];
+                let end = if ascii_lower(name, &mut buf) == b"script" {
+                    script_end(src, i)
+                } else {
+                    find_end_tag(src, i, name)
+                }
+                .unwrap_or(b.len());
                 if body == Body::Cut {
                     out.cut(i, end, false);
                 }
@@ -423,13 +534,75 @@ fn find_end_tag(src: &str, from: usize, name: &[u8]) -> Option<usize> {
     let mut i = from;
     while let Some(p) = src.get(i..)?.find('<') {
         let at = i + p;
-        if b.get(at + 1) == Some(&b'/')
-            && b.get(at + 2..at + 2 + name.len())
-                .is_some_and(|n| n.eq_ignore_ascii_case(name))
-        {
+        if b.get(at + 1) == Some(&b'/') && tag_named(b, at + 2, name) {
             return Some(at);
         }
         i = at + 1;
+    }
+    None
+}
+
+/// True when `b[at..]` starts with `name` (ASCII case-insensitive) followed by what ends a tag
+/// name (space, `/` or `>`), as an appropriate end tag needs.
+fn tag_named(b: &[u8], at: usize, name: &[u8]) -> bool {
+    b.get(at..at + name.len())
+        .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        && b.get(at + name.len())
+            .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>')
+}
+
+/// Where the body of a `<script>` starting at `from` ends. The first `</script>` ends it unless
+/// an HTML comment opener comes before: then the script data escape states apply (HTML Standard
+/// §13.2.5.4 and §13.2.5.15–30: inside `<!--`, a `<script>` starts a "double escaped" part that
+/// its `</script>` ends, and `-->` returns to plain script data).
+fn script_end(src: &str, from: usize) -> Option<usize> {
+    let first = find_end_tag(src, from, b"script");
+    let body = src.get(from..first.unwrap_or(src.len()))?;
+    if !body.contains("<!--") {
+        return first;
+    }
+    #[derive(PartialEq)]
+    enum St {
+        Data,
+        Escaped,
+        Double,
+    }
+    let b = src.as_bytes();
+    let mut st = St::Data;
+    let mut i = from;
+    while let Some(p) = src.get(i..)?.find(['<', '-']) {
+        let at = i + p;
+        i = at + 1;
+        let rest = &b[at..];
+        if rest[0] == b'-' {
+            if st != St::Data && rest.starts_with(b"-->") {
+                st = St::Data;
+                i = at + 3;
+            }
+            continue;
+        }
+        match st {
+            St::Data if rest.starts_with(b"<!--") => {
+                st = St::Escaped;
+                // "<!-->" is a whole (empty) escape.
+                i = at + 4;
+                if b.get(i) == Some(&b'>') {
+                    st = St::Data;
+                    i += 1;
+                }
+            }
+            St::Data | St::Escaped
+                if rest.get(1) == Some(&b'/') && tag_named(b, at + 2, b"script") =>
+            {
+                return Some(at);
+            }
+            St::Escaped if tag_named(b, at + 1, b"script") => st = St::Double,
+            St::Double if rest.get(1) == Some(&b'/') && tag_named(b, at + 2, b"script") => {
+                st = St::Escaped;
+                i = at + 8;
+            }
+            _ => {}
+        }
     }
     None
 }
@@ -542,5 +715,160 @@ mod tests {
             strip_raw_text("<scripts>x</scripts>"),
             "<scripts>x</scripts>"
         );
+    }
+
+    /// The tree html5ever builds, as (depth, what) lines: element names with the attributes the
+    /// pre-pass keeps, text with its line; the contents of elements whose bodies are cut and of
+    /// comments are left out.
+    fn tree(src: &str) -> Vec<String> {
+        use super::super::dom::{Dom, Kind, NONE};
+        let dom = Dom::parse(src);
+        let mut out = Vec::new();
+        let mut stack = vec![(0usize, 0usize, false)];
+        while let Some((id, depth, cut)) = stack.pop() {
+            let Some(n) = dom.nodes.get(id) else { continue };
+            let name: &str = n.tag();
+            match n.kind {
+                Kind::Element => {
+                    let mut attrs: Vec<String> = n
+                        .attrs
+                        .iter()
+                        .filter(|a| kept_attribute(a.name.local.as_bytes()))
+                        .map(|a| format!("{}={:?}", &*a.name.local, &*a.value))
+                        .collect();
+                    attrs.sort();
+                    out.push(format!("{depth} <{name} {}>", attrs.join(" ")));
+                }
+                Kind::Text if !cut => out.push(format!("{depth} {:?} @{}", &*n.text, n.line)),
+                _ => {}
+            }
+            let cut = cut
+                || matches!(
+                    name,
+                    "script"
+                        | "style"
+                        | "noscript"
+                        | "iframe"
+                        | "noembed"
+                        | "noframes"
+                        | "textarea"
+                );
+            let mut kids = Vec::new();
+            let mut c = n.first;
+            while c != NONE {
+                kids.push(c);
+                c = dom.nodes.get(c).map_or(NONE, |k| k.next);
+            }
+            for k in kids.into_iter().rev() {
+                stack.push((k, depth + 1, cut));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_parser_builds_the_same_tree_from_the_smaller_page() {
+        const PIECES: &[&str] = &[
+            "<div>",
+            "</div>",
+            "<p class=\"a b\">",
+            "</p>",
+            "<a href=x data-y='1>2'>",
+            "</a>",
+            "text ",
+            "more\n",
+            "<!-- c <p> -->",
+            "<!--",
+            "-->",
+            "--!>",
+            "<script>",
+            "if(a<b)</p>",
+            "</script>",
+            "<style>",
+            "</style>",
+            "<svg viewBox=\"0 0 1 1\">",
+            "<path d=\"M0 0\"/>",
+            "</svg>",
+            "<textarea>",
+            "</textarea>",
+            "<title>",
+            "</title>",
+            "<br/>",
+            "<img src=a.jpg alt=\"x\">",
+            "<",
+            ">",
+            "/",
+            "=",
+            "\"",
+            "'",
+            " ",
+            "\t",
+            "<table><tr><td>",
+            "</table>",
+            "<b>",
+            "</b>",
+            "<i data-q=\"\n\">",
+            "<!DOCTYPE html>",
+            "<![CDATA[ x ]]>",
+            "<?pi?>",
+            "</ x>",
+            "</>",
+            "<math><mi>x</mi></math>",
+            "<noscript><p>n</p></noscript>",
+            "<input type=hidden data-z=1>",
+            "<font color=red>",
+            "\r\n",
+            "\r",
+            "<a/b=c>",
+            "<div id=d class=e hidden>",
+            "&amp;",
+            "<xmp><p a=1></xmp>",
+            "<li>",
+            "<ul>",
+            "</ul>",
+            "<h1 itemprop=headline>",
+            "<span style='display:none'>",
+            "<script type=application/ld+json>{\"a\":\"</p>\"}</script>",
+            "<select><option>o",
+            "<template><p>t</p></template>",
+            "<iframe src=x>f</iframe>",
+            "<p =x>",
+            "<p a b=c d>",
+            "<script><!--",
+            "<script>",
+            "</script >",
+            "<foreignObject>",
+            "</foreignObject>",
+            "<mtext>",
+            "<desc>",
+            "<title>Icon</title>",
+            "<style>.a{}</style>",
+            "</svg>",
+            "</math>",
+            "<font size=2>",
+            "<plaintext>",
+            "<svg><title>T</title><path d=x/></svg>",
+            "</style",
+            "</title",
+            "<textarea>a</textarea x>",
+            "</scripts>",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for round in 0..5000 {
+            let len = 1 + next(40);
+            let src: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            let small = strip_raw_text(&src);
+            assert_eq!(
+                tree(&small),
+                tree(&src),
+                "round {round}: {src:?}\n-> {small:?}"
+            );
+        }
     }
 }
