@@ -209,3 +209,74 @@ fn an_article_cut_into_sections_is_kept_whole() {
         assert!(a.text.contains(start), "{start}: {}", a.text);
     }
 }
+
+/// Sentences written for these tests, all different, so that no paragraph built from them
+/// repeats another (the near-duplicate check would remove it).
+const SENTENCES: [&str; 36] = [
+    "The board met in the old school hall on a wet Monday evening.",
+    "Residents queued outside long before the doors were opened.",
+    "A fisherman asked why the winter timetable had been cut twice.",
+    "Nobody on the council could remember a meeting this crowded.",
+    "The chair promised written answers within a fortnight.",
+    "Several traders said deliveries had arrived days late all year.",
+    "A retired teacher read out a letter signed by ninety families.",
+    "The harbour master explained how tides limit the crossing times.",
+    "Insurance for the older vessel has nearly doubled since spring.",
+    "Pupils who board on the mainland miss lessons on stormy Fridays.",
+    "The doctor visits only when the boat can land at the north pier.",
+    "A new slipway would cost less than repairing the current one.",
+    "Engineers found cracks in the concrete beneath the waiting room.",
+    "The ticket office will move into the former post office building.",
+    "Campers in August often fill the deck before locals can board.",
+    "A reserved lane for island cars was tried and quickly abandoned.",
+    "Fuel prices, the operator said, decide most of the fare.",
+    "Grants from the regional fund are promised but not yet paid.",
+    "Two crew members will be trained as coastguard volunteers.",
+    "Freight bookings must now be made a day in advance by phone.",
+    "The café on the pier wants to open earlier for the first boat.",
+    "Sheep for the autumn sales travel on a hired trailer.",
+    "Older passengers asked for a covered shelter at the far end.",
+    "The next public meeting is planned for the first week of June.",
+    "At the lighthouse, the keeper logged his last storm in January.",
+    "His father and grandfather had kept the same lamp before him.",
+    "Automatic beacons replaced most keepers on the coast long ago.",
+    "Visitors will be able to climb the tower on summer weekends.",
+    "The trust that owns the building plans a small museum inside.",
+    "Old logbooks record shipwrecks going back two hundred years.",
+    "A choir sang on the rocks below during his farewell dinner.",
+    "He intends to move to the mainland to be near his daughter.",
+    "The lens, made in Edinburgh, will stay in place as a display.",
+    "Birdwatchers hope the keeper's cottage becomes a field station.",
+    "Repairs to the stone stair were finished just before winter.",
+    "A book of his photographs of the sea will appear next year.",
+];
+
+/// `n` paragraphs of invented text, each three different sentences from [`SENTENCES`], starting
+/// at `from`.
+fn paragraphs(from: usize, n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            let s = |k: usize| SENTENCES[(from + 3 * i + k) % SENTENCES.len()];
+            format!("<p>{} {} {}</p>", s(0), s(1), s(2))
+        })
+        .collect()
+}
+
+#[test]
+fn on_a_page_of_several_stories_the_one_under_the_headline_is_the_article() {
+    let page = format!(
+        "<html><head><title>Ferry returns to Skerry Island | The Island Times</title></head>\
+         <body>{NAV}<div class=\"stream\">\
+         <article><h1>Ferry returns to Skerry Island</h1><p class=\"date\">4 March 2024</p>\
+         <div class=\"story-body\">{}</div></article>\
+         <article><h2>Lighthouse keeper retires after forty years</h2>\
+         <p class=\"date\">3 March 2024</p><div class=\"story-body\">{}</div></article>\
+         </div></body></html>",
+        paragraphs(0, 5),
+        paragraphs(15, 7),
+    );
+    let a = run(&page);
+    assert!(a.text.contains(SENTENCES[0]), "{}", a.text);
+    assert!(a.text.contains(SENTENCES[14]), "{}", a.text);
+    assert!(!a.text.contains(SENTENCES[24]), "{}", a.text);
+}

@@ -851,11 +851,25 @@ fn effective_hint(els: &[El], info: &Info, total: u32) -> Option<Reason> {
         return None;
     }
     let weak = matches!(r, Reason::Metadata | Reason::Byline);
-    if weak && e.chars.saturating_sub(e.link_chars) > 400 {
+    let own = e.chars.saturating_sub(e.link_chars);
+    if weak && own > 400 {
+        return None;
+    }
+    // Advertisements, menus and widgets are short or made of links; an element so named that
+    // holds several paragraphs of unlinked text is misnamed (`banner-content`, `nav-body`).
+    let boxy = matches!(
+        r,
+        Reason::Advertisement | Reason::Boilerplate | Reason::Navigation
+    );
+    if boxy && own > PROSE_BOX_CHARS && (e.link_chars as f32) < 0.1 * e.chars as f32 {
         return None;
     }
     Some(r)
 }
+
+/// Unlinked characters past which an element named as an advertisement, a menu or a widget is
+/// taken to be misnamed (a few paragraphs).
+const PROSE_BOX_CHARS: u32 = 1200;
 
 /// A table row of data — names, numbers, addresses, no sentence — is no evidence of prose: a long
 /// table of contacts or results would outscore the article around it. (Readability scores every
@@ -1099,7 +1113,8 @@ fn best_candidate(
         return (None, score);
     };
     // Pages that carry several articles (infinite scroll, "next story" below): the article is the
-    // one with the page's headline in it, if it scores at least half the best.
+    // one with the page's headline in it, if it scores at least half the best (or, failing such
+    // an ancestor of the headline, the best candidate beside it scores a quarter).
     if let Some(t) = title_el {
         let covers = |i: usize| i as u32 <= t && t <= els[i].last;
         let strong = |i: usize| seen[i] && score[i] >= 0.5 * best_score;
@@ -1113,6 +1128,10 @@ fn best_candidate(
             if let Some(c) = holder {
                 if c as u32 != top && score[c] > 0.0 {
                     top = c as u32;
+                }
+            } else if let Some(c) = best_beside_title(els, &score, &seen, t, top) {
+                if score[c as usize] >= TITLE_SHARE * best_score {
+                    top = c;
                 }
             }
         }
@@ -1154,6 +1173,41 @@ fn best_candidate(
         }
     }
     (Some(top), score)
+}
+
+/// How many levels above the headline its article is looked for.
+const TITLE_LEVELS: usize = 6;
+/// The article around the headline is taken when its best candidate scores this share of the
+/// page's best…
+const TITLE_SHARE: f32 = 0.25;
+/// …and holds this many characters of text outside links (a few paragraphs, not a summary).
+const TITLE_MIN_CHARS: u32 = 600;
+
+/// Pages that carry several articles (a list of full stories, "next story" appended below):
+/// the page's own is the one around its headline. Walking up from the headline, the first
+/// element holding a candidate of [`TITLE_MIN_CHARS`] gives its best candidate — unless that
+/// element also holds `top` (then the headline and the best candidate are one article).
+fn best_beside_title(els: &[El], score: &[f32], seen: &[bool], t: u32, top: u32) -> Option<u32> {
+    let mut a = els.get(t as usize)?.parent;
+    for _ in 0..TITLE_LEVELS {
+        let e = els.get(a as usize)?;
+        if e.tag == Tag::Body || (a <= top && top <= e.last) {
+            return None;
+        }
+        let best = (a..=e.last)
+            .filter(|&i| {
+                seen.get(i as usize).copied().unwrap_or(false)
+                    && els
+                        .get(i as usize)
+                        .is_some_and(|x| x.chars.saturating_sub(x.link_chars) >= TITLE_MIN_CHARS)
+            })
+            .max_by(|&x, &y| score[x as usize].total_cmp(&score[y as usize]));
+        if best.is_some() {
+            return best;
+        }
+        a = e.parent;
+    }
+    None
 }
 
 /// How many of the best candidates are compared with the top one.
@@ -1442,6 +1496,52 @@ mod tests {
         for t in sections {
             assert!(main.contains(&t), "{main:?}");
         }
+    }
+
+    #[test]
+    fn a_box_named_as_an_advertisement_that_holds_paragraphs_is_misnamed() {
+        let el = |chars: u32, link_chars: u32, hint: Option<Reason>| El {
+            parent: 0,
+            last: 1,
+            chars,
+            link_chars,
+            tag: Tag::Div,
+            direct: 0,
+            hint,
+            weight: 0.0,
+            same_class: 0,
+        };
+        let info = |hint: Reason| Info {
+            container: 1,
+            anc: [NO; 5],
+            score: 1.0,
+            hint_el: 1,
+            hint: Some(hint),
+        };
+        let ad = Some(Reason::Advertisement);
+        let page = el(10_000, 500, None);
+        // A slot of a few words keeps its name; several paragraphs without links do not.
+        let slot = [page.clone(), el(40, 20, ad)];
+        assert_eq!(
+            effective_hint(&slot, &info(Reason::Advertisement), 9_500),
+            ad
+        );
+        let prose = [page.clone(), el(2_000, 30, ad)];
+        assert_eq!(
+            effective_hint(&prose, &info(Reason::Advertisement), 9_500),
+            None
+        );
+        // Linked teasers stay named, and so do comments however long.
+        let teasers = [page.clone(), el(2_000, 800, ad)];
+        assert_eq!(
+            effective_hint(&teasers, &info(Reason::Advertisement), 9_500),
+            ad
+        );
+        let comments = [page, el(2_000, 30, Some(Reason::Comments))];
+        assert_eq!(
+            effective_hint(&comments, &info(Reason::Comments), 9_500),
+            Some(Reason::Comments)
+        );
     }
 
     #[test]
