@@ -33,8 +33,13 @@ pub(crate) fn compute(b: &mut Block, lang: Option<usize>) {
             }
         }
         if let Some(l) = lang {
+            // A word longer than every stopword is not lower-cased at all. (Lower-casing can
+            // shrink a word, but only by a few bytes of a rare letter: the margin covers it.)
+            if w.len() > *lang::MAX_STOPWORD_BYTES + 4 {
+                return;
+            }
             lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            normalize::push_lower(&mut lower, w);
             if lang::is_stopword(&lower, l) {
                 stops += 1;
             }

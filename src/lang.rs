@@ -51,6 +51,10 @@ static STOPWORDS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
     m
 });
 
+/// Bytes of the longest stopword in any list (a longer word is never one).
+pub(crate) static MAX_STOPWORD_BYTES: LazyLock<usize> =
+    LazyLock::new(|| STOPWORDS.keys().map(|w| w.len()).max().unwrap_or(0));
+
 /// The index of English in [`LANGS`].
 pub(crate) const EN: usize = 0;
 

@@ -34,8 +34,25 @@ fn is_mark(c: char) -> bool {
 /// Calls `f` with the byte range of each word of `s`: a run of word characters, or a single
 /// character of an unspaced script.
 pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(usize, usize)) {
+    let b = s.as_bytes();
     let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        // ASCII, most of the bytes of most pages, without decoding a char.
+        if x.is_ascii() {
+            if x.is_ascii_alphanumeric() {
+                if start.is_none() {
+                    start = Some(i);
+                }
+            } else if let Some(st) = start.take() {
+                f(st, i);
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         if is_unspaced(c) {
             if let Some(st) = start.take() {
                 f(st, i);
@@ -48,6 +65,7 @@ pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(usize, usize)) {
         } else if let Some(st) = start.take() {
             f(st, i);
         }
+        i += c.len_utf8();
     }
     if let Some(st) = start {
         f(st, s.len());
@@ -134,8 +152,13 @@ pub(crate) fn key(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in s[a..b].chars() {
-            out.extend(c.to_lowercase());
+        let w = &s[a..b];
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|c| char::from(c.to_ascii_lowercase())));
+        } else {
+            for c in w.chars() {
+                out.extend(c.to_lowercase());
+            }
         }
     });
     out

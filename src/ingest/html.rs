@@ -26,8 +26,6 @@ pub(crate) mod meta;
 mod prescan;
 mod spans;
 
-use std::collections::HashMap;
-
 use html5ever::local_name;
 
 use crate::article::{BlockKind, Reason, Span};
@@ -153,7 +151,7 @@ struct Walker<'a> {
     link_chars: usize,
     hrefs: Vec<String>,
     generation: u64,
-    hint_cache: HashMap<(u8, String), hints::Hint>,
+    hint_cache: crate::normalize::FastMap<u64, hints::Hint>,
 }
 
 /// The tags `hints::of` treats specially, as a small key.
@@ -184,7 +182,7 @@ pub(crate) fn parse(input: &str) -> Page {
         link_chars: 0,
         hrefs: Vec::new(),
         generation: 0,
-        hint_cache: HashMap::default(),
+        hint_cache: crate::normalize::FastMap::default(),
     };
     w.walk();
     w.flush();
@@ -321,18 +319,19 @@ fn style_hides(style: &str) -> bool {
 /// Classes that hide an element from sight (screen-reader-only text).
 fn class_hides(class: &str) -> bool {
     class.split_ascii_whitespace().any(|c| {
+        let mut buf = [0u8; 18];
         matches!(
-            c.to_ascii_lowercase().as_str(),
-            "sr-only"
-                | "visually-hidden"
-                | "visuallyhidden"
-                | "screen-reader-text"
-                | "screenreader-only"
-                | "hidden"
-                | "hide"
-                | "is-hidden"
-                | "u-hidden"
-                | "offscreen"
+            prescan::ascii_lower(c.as_bytes(), &mut buf),
+            b"sr-only"
+                | b"visually-hidden"
+                | b"visuallyhidden"
+                | b"screen-reader-text"
+                | b"screenreader-only"
+                | b"hidden"
+                | b"hide"
+                | b"is-hidden"
+                | b"u-hidden"
+                | b"offscreen"
         )
     })
 }
@@ -514,30 +513,41 @@ impl<'a> Walker<'a> {
         let ord = self.els.len() as u32;
         let class = n.attr(&local_name!("class")).unwrap_or("");
         let idattr = n.attr(&local_name!("id")).unwrap_or("");
-        let class_id = if class.is_empty() && idattr.is_empty() {
-            String::new()
-        } else {
-            let mut s = String::with_capacity(class.len() + idattr.len() + 1);
-            s.push_str(class);
-            s.push(' ');
-            s.push_str(idattr);
-            s.to_ascii_lowercase()
+        let class_id = || {
+            if class.is_empty() && idattr.is_empty() {
+                String::new()
+            } else {
+                let mut s = String::with_capacity(class.len() + idattr.len() + 1);
+                s.push_str(class);
+                s.push(' ');
+                s.push_str(idattr);
+                s.to_ascii_lowercase()
+            }
         };
         let itemprop = n.attr(&local_name!("itemprop"));
         let role = n.attr(&local_name!("role"));
-        // Pages repeat the same classes many times: look each combination up once.
+        // Pages repeat the same classes many times: look each combination up once, by a 64-bit
+        // hash of tag, class and id (no allocation on a hit).
         let h = if role.is_none() && itemprop.is_none() {
-            let key = (tag_key(tag), class_id);
+            let key = {
+                use std::hash::Hasher;
+                let mut hasher = crate::normalize::FastHasher::default();
+                hasher.write(class.as_bytes());
+                hasher.write_u8(0xff);
+                hasher.write(idattr.as_bytes());
+                hasher.write_u8(tag_key(tag));
+                hasher.finish()
+            };
             match self.hint_cache.get(&key) {
                 Some(h) => *h,
                 None => {
-                    let h = hints::of(tag, &key.1, None, None);
+                    let h = hints::of(tag, &class_id(), None, None);
                     self.hint_cache.insert(key, h);
                     h
                 }
             }
         } else {
-            hints::of(tag, &class_id, role, itemprop)
+            hints::of(tag, &class_id(), role, itemprop)
         };
         let article = h.article
             || parent.as_ref().is_some_and(|p| p.article)

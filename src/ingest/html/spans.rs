@@ -64,11 +64,17 @@ fn last_word(s: &str) -> Option<(usize, usize)> {
 
 impl<'a> Locator<'a> {
     pub fn new(src: &'a str) -> Locator<'a> {
+        // Lines end at `\n`, `\r\n` or a lone `\r`, as the tokenizer counts them.
         let mut line_starts = vec![0];
-        let mut i = 0;
-        while let Some(p) = src.get(i..).and_then(|r| r.find('\n')) {
-            i += p + 1;
-            line_starts.push(i);
+        let b = src.as_bytes();
+        if src.contains('\r') {
+            for (i, &c) in b.iter().enumerate() {
+                if c == b'\n' || c == b'\r' && b.get(i + 1) != Some(&b'\n') {
+                    line_starts.push(i + 1);
+                }
+            }
+        } else {
+            line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
         }
         Locator {
             src,
@@ -168,6 +174,16 @@ mod tests {
         assert_eq!(&src[s..e], "Tom &amp; Jerry ran");
         let (s, e) = l.locate("Hello again", 2);
         assert_eq!(&src[s..e], "Hello again");
+    }
+
+    #[test]
+    fn lines_end_as_the_tokenizer_counts_them() {
+        let src = "<p>one</p>\r<p>two</p>\r\n<p>three</p>";
+        let mut l = Locator::new(src);
+        assert_eq!(l.line_start(2), src.find("<p>two").unwrap_or(0));
+        assert_eq!(l.line_start(3), src.find("<p>three").unwrap_or(0));
+        let (s, e) = l.locate("three", 3);
+        assert_eq!(&src[s..e], "three");
     }
 
     #[test]
