@@ -7,19 +7,29 @@
 #   pkg/web/newsclean_bg.wasm   `init`, plus `initSync`), also copied to www/pkg/ and
 #                             www/extension/pkg/ for the demo and the extension
 #
-# Steps: cargo build (wasm32-unknown-unknown, profile `wasm`, no CLI dependencies) -> wasm-bindgen
-# (the exact version in Cargo.lock) -> wasm-opt -Oz -> package files -> npm pack. It prints the raw
+# Steps: cargo rustc (wasm32-unknown-unknown, profile `wasm`, cdylib with LTO, no CLI dependencies)
+# -> wasm-bindgen (the exact version in Cargo.lock) -> package files -> npm pack. It prints the raw
 # and gzipped bytes of the .wasm and the JS glue, and FAILS when the gzipped .wasm passes the budget.
+# No wasm-opt by default: on this module Debian's binaryen 108 made it larger once gzipped (-Oz:
+# 444,562 vs 428,813 bytes) and slower (text pages 2.86-2.96 vs 2.39-2.58 ms), see docs/wasm.md.
 #
 # Knobs (for measuring; the defaults are what ships):
 #   NEWSCLEAN_WASM_FEATURES  cargo features (default: gazetteers)
 #   NEWSCLEAN_WASM_SIMD=1    build with +simd128 (set in scripts/wasm-env.sh)
 #   NEWSCLEAN_WASM_OUT=DIR   write the package there instead of pkg/ (and copy nothing to www/)
+#   NEWSCLEAN_WASM_OPT_ARGS  run wasm-opt with these flags after wasm-bindgen (e.g. "-Oz";
+#                            default: empty, no wasm-opt)
+#   NEWSCLEAN_WASM_CARGO_ARGS  extra `cargo rustc` arguments, e.g. a profile setting:
+#                            --config profile.wasm.package.html5ever.opt-level="z"
+#                            (`-- -C llvm-args=...` at the end reaches the LTO step). Overriding the
+#                            newsclean package itself makes cargo drop `strip`, and wasm-bindgen
+#                            then fails on the leftover reference-types feature: set the profile's
+#                            own opt-level instead (CARGO_PROFILE_WASM_OPT_LEVEL=3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-# The size budget, in one place: gzipped bytes of the optimised .wasm.
+# The size budget, in one place: gzipped bytes of the shipped .wasm.
 BUDGET_GZ_KIB=450
 
 . scripts/wasm-env.sh
@@ -34,9 +44,12 @@ step "wasm tools"
 wasm_tools
 
 # ---- build ------------------------------------------------------------------------------------
-step "cargo build (wasm32-unknown-unknown, profile wasm, features: ${FEATURES:-none})"
-CARGO_PROFILE_WASM_STRIP=true cargo build --lib --target wasm32-unknown-unknown --profile wasm \
-  --no-default-features ${FEATURES:+--features "$FEATURES"}
+step "cargo rustc (wasm32-unknown-unknown, profile wasm, cdylib, features: ${FEATURES:-none})"
+# `cargo rustc --crate-type cdylib`, not `cargo build`: Cargo.toml's crate-type lists rlib too, and
+# cargo runs no LTO on a library that is also an rlib (`-C lto` is never passed), so `lto = true`
+# in the profile did nothing for the wasm until this build asked for the cdylib alone.
+CARGO_PROFILE_WASM_STRIP=true cargo rustc --lib --crate-type cdylib --target wasm32-unknown-unknown \
+  --profile wasm --no-default-features ${FEATURES:+--features "$FEATURES"} ${NEWSCLEAN_WASM_CARGO_ARGS:-}
 RAW_WASM=$TARGET_DIR/wasm32-unknown-unknown/wasm/newsclean.wasm
 
 step "wasm-bindgen --target web"
@@ -45,10 +58,15 @@ mkdir -p "$OUT/web"
 wasm-bindgen --target web --out-dir "$OUT/web" --out-name newsclean "$RAW_WASM"
 rm -f "$OUT/web/newsclean_bg.wasm.d.ts"
 
-step "wasm-opt -Oz"
-# The proposals Rust's wasm32 target enables by default (the stripped module no longer says).
-wasm-opt -Oz "${WASM_OPT_FEATURES[@]}" "$OUT/web/newsclean_bg.wasm" -o "$OUT/web/newsclean_bg.wasm.opt"
-mv "$OUT/web/newsclean_bg.wasm.opt" "$OUT/web/newsclean_bg.wasm"
+if [ -n "${NEWSCLEAN_WASM_OPT_ARGS:-}" ]; then
+  step "wasm-opt $NEWSCLEAN_WASM_OPT_ARGS"
+  command -v wasm-opt >/dev/null || apt_install binaryen
+  # The proposals Rust's wasm32 target enables by default (the stripped module no longer says).
+  # shellcheck disable=SC2086 # several flags in one knob
+  wasm-opt $NEWSCLEAN_WASM_OPT_ARGS "${WASM_OPT_FEATURES[@]}" "$OUT/web/newsclean_bg.wasm" \
+    -o "$OUT/web/newsclean_bg.wasm.opt"
+  mv "$OUT/web/newsclean_bg.wasm.opt" "$OUT/web/newsclean_bg.wasm"
+fi
 
 step "package files"
 VERSION=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)

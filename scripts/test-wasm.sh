@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tests the WebAssembly build and the npm package (scripts/test.sh calls this; it runs alone too).
-# Idempotent: installs what is missing (wasm32 target, wasm-bindgen-cli, binaryen, Chromium and
+# Idempotent: installs what is missing (wasm32 target, wasm-bindgen-cli, Chromium and
 # its driver, the npm packages of tests/js from its lockfile), then:
 #   1. clippy on wasm32;
 #   2. wasm-bindgen-test suites (tests/wasm.rs: the golden fixtures and the JS API; src/wasm.rs:
@@ -17,7 +17,7 @@ ROOT=$PWD
 . scripts/wasm-env.sh
 export CARGO_TERM_COLOR=never
 
-step "tools: wasm32, wasm-bindgen-cli, binaryen, Chromium"
+step "tools: wasm32, wasm-bindgen-cli, Chromium"
 wasm_tools
 apt_install chromium chromium-driver
 TARGET_DIR=$(cargo metadata --format-version 1 --no-deps |

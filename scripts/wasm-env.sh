@@ -12,8 +12,9 @@ type apt_install >/dev/null 2>&1 || apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
 }
 
-# Reference types off: Debian's wasm-opt (binaryen 108) rewrites wasm-bindgen's externref table
-# into a broken module ("WebAssembly.Table.set(): Argument 1 is invalid for table"). Without
+# Reference types off: Debian's wasm-opt (binaryen 108; no longer run by default, but still an
+# option of build-wasm.sh) rewrites wasm-bindgen's externref table into a broken module
+# ("WebAssembly.Table.set(): Argument 1 is invalid for table"). Without
 # them wasm-bindgen keeps JS values in a JS-side table instead; every other post-MVP feature Rust
 # enables by default stays on. Rust's std is prebuilt with reference types, which leaves the
 # feature in the `target_features` section, so the section is stripped (strip = true) and
@@ -23,8 +24,8 @@ WASM_OPT_FEATURES=(--enable-bulk-memory --enable-sign-ext --enable-mutable-globa
   --enable-nontrapping-float-to-int --enable-multivalue)
 [ -n "${NEWSCLEAN_WASM_SIMD:-}" ] && WASM_OPT_FEATURES+=(--enable-simd)
 
-# wasm_tools: the wasm32 target, wasm-bindgen-cli of exactly the version in Cargo.lock,
-# wasm-opt, node and npm. Idempotent.
+# wasm_tools: the wasm32 target, wasm-bindgen-cli of exactly the version in Cargo.lock, node and
+# npm. Idempotent. (wasm-opt is installed by build-wasm.sh only when asked to run it.)
 wasm_tools() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     rustup target add wasm32-unknown-unknown
@@ -36,8 +37,7 @@ wasm_tools() {
     echo "installing wasm-bindgen-cli $WB_VERSION (takes ~10 minutes once)"
     cargo install wasm-bindgen-cli --version "$WB_VERSION"
   fi
-  command -v wasm-opt >/dev/null || apt_install binaryen
   { command -v node >/dev/null && command -v npm >/dev/null; } || apt_install nodejs npm
   command -v gzip >/dev/null || apt_install gzip
-  echo "wasm-bindgen $WB_VERSION; $(wasm-opt --version); node $(node --version)"
+  echo "wasm-bindgen $WB_VERSION; node $(node --version)"
 }
