@@ -156,19 +156,7 @@ struct Walker<'a> {
     link_chars: usize,
     hrefs: Vec<String>,
     generation: u64,
-    hint_cache: crate::normalize::FastMap<u64, hints::Hint>,
-}
-
-/// The tags `hints::of` treats specially, as a small key.
-fn tag_key(tag: &str) -> u8 {
-    match tag {
-        "article" => 1,
-        "main" => 2,
-        "nav" => 3,
-        "footer" => 4,
-        "aside" => 5,
-        _ => 0,
-    }
+    hint_cache: crate::normalize::FastMap<u64, hints::Scan>,
 }
 
 /// Parses `input` as an HTML document and turns it into blocks (main content marked) and metadata.
@@ -519,42 +507,13 @@ impl<'a> Walker<'a> {
         let ord = self.els.len() as u32;
         let class = n.attr(&local_name!("class")).unwrap_or("");
         let idattr = n.attr(&local_name!("id")).unwrap_or("");
-        let class_id = || {
-            if class.is_empty() && idattr.is_empty() {
-                String::new()
-            } else {
-                let mut s = String::with_capacity(class.len() + idattr.len() + 1);
-                s.push_str(class);
-                s.push(' ');
-                s.push_str(idattr);
-                s.to_ascii_lowercase()
-            }
-        };
         let itemprop = n.attr(&local_name!("itemprop"));
         let role = n.attr(&local_name!("role"));
-        // Pages repeat the same classes many times: look each combination up once, by a 64-bit
-        // hash of tag, class and id (no allocation on a hit).
-        let h = if role.is_none() && itemprop.is_none() {
-            let key = {
-                use std::hash::Hasher;
-                let mut hasher = crate::normalize::FastHasher::default();
-                hasher.write(class.as_bytes());
-                hasher.write_u8(0xff);
-                hasher.write(idattr.as_bytes());
-                hasher.write_u8(tag_key(tag));
-                hasher.finish()
-            };
-            match self.hint_cache.get(&key) {
-                Some(h) => *h,
-                None => {
-                    let h = hints::of(tag, &class_id(), None, None);
-                    self.hint_cache.insert(key, h);
-                    h
-                }
-            }
-        } else {
-            hints::of(tag, &class_id(), role, itemprop)
-        };
+        // Pages repeat the same classes many times: each value is scanned once per page (looked
+        // up by a 64-bit hash, without allocating).
+        let class_scan = self.scan(class);
+        let id_scan = self.scan(idattr);
+        let h = hints::combine(tag, class_scan, id_scan, role, itemprop);
         let article = h.article
             || parent.as_ref().is_some_and(|p| p.article)
             || n.attr(&local_name!("itemtype"))
@@ -638,6 +597,23 @@ impl<'a> Walker<'a> {
             self.pending.text.push(' ');
         }
         true
+    }
+
+    /// The hint scan of a `class` or `id` value, cached by a hash of the value.
+    fn scan(&mut self, value: &str) -> hints::Scan {
+        if value.is_empty() {
+            return hints::Scan::default();
+        }
+        let key = {
+            use std::hash::Hasher;
+            let mut hasher = crate::normalize::FastHasher::default();
+            hasher.write(value.as_bytes());
+            hasher.finish()
+        };
+        *self
+            .hint_cache
+            .entry(key)
+            .or_insert_with(|| hints::scan(&value.to_ascii_lowercase()))
     }
 
     /// Reads metadata from the head without making blocks.

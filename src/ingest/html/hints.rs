@@ -177,33 +177,111 @@ enum Pat {
     Named(usize),
 }
 
-/// Every substring pattern, grouped by its first byte.
-static BY_FIRST_BYTE: std::sync::LazyLock<Vec<Vec<(&'static str, Pat)>>> =
-    std::sync::LazyLock::new(|| {
-        let mut t: Vec<Vec<(&'static str, Pat)>> = vec![Vec::new(); 256];
-        let mut add = |p: &'static str, k: Pat| {
-            if let Some(&b) = p.as_bytes().first() {
-                t[b as usize].push((p, k));
-            }
-        };
-        for p in ARTICLE {
-            add(p, Pat::Article);
-        }
-        for p in POSITIVE {
-            add(p, Pat::Positive);
-        }
-        for p in NEGATIVE {
-            add(p, Pat::Negative);
-        }
-        for (i, (p, _)) in NAMED.iter().enumerate() {
-            add(p, Pat::Named(i));
-        }
-        t
-    });
+/// Every substring pattern (all are 2+ bytes), grouped by its first two bytes, with a bit set of
+/// the pairs that start one so that most positions of a value are passed over at one bit test.
+struct Patterns {
+    starts: Vec<[u64; 4]>,
+    by_pair: crate::normalize::FastMap<u16, Vec<(&'static str, Pat)>>,
+}
 
-/// The hint of an element from its tag and attributes (`class_id` = class and id, lower-cased,
-/// space-separated).
-pub(crate) fn of(tag: &str, class_id: &str, role: Option<&str>, itemprop: Option<&str>) -> Hint {
+impl Patterns {
+    fn candidates(&self, a: u8, b: u8) -> &[(&'static str, Pat)] {
+        let hit = self
+            .starts
+            .get(a as usize)
+            .is_some_and(|set| set[(b >> 6) as usize] & (1 << (b & 63)) != 0);
+        if !hit {
+            return &[];
+        }
+        self.by_pair
+            .get(&u16::from_le_bytes([a, b]))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
+static PATTERNS: std::sync::LazyLock<Patterns> = std::sync::LazyLock::new(|| {
+    let mut t = Patterns {
+        starts: vec![[0; 4]; 256],
+        by_pair: Default::default(),
+    };
+    let mut add = |p: &'static str, k: Pat| {
+        if let [a, b, ..] = *p.as_bytes() {
+            t.starts[a as usize][(b >> 6) as usize] |= 1 << (b & 63);
+            t.by_pair
+                .entry(u16::from_le_bytes([a, b]))
+                .or_default()
+                .push((p, k));
+        }
+    };
+    for p in ARTICLE {
+        add(p, Pat::Article);
+    }
+    for p in POSITIVE {
+        add(p, Pat::Positive);
+    }
+    for p in NEGATIVE {
+        add(p, Pat::Negative);
+    }
+    for (i, (p, _)) in NAMED.iter().enumerate() {
+        add(p, Pat::Named(i));
+    }
+    t
+});
+
+/// What one `class` or `id` value (lower-cased) names, before the tag, role and the other
+/// attribute are taken into account. The patterns hold no spaces, so a class and an id scanned
+/// apart say what the two scanned together would.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Scan {
+    article: bool,
+    positive: bool,
+    negative: bool,
+    /// The most specific `NAMED` pattern found (lowest index).
+    named: Option<usize>,
+    /// The first whole token found in `TOKENS`.
+    token: Option<Reason>,
+    /// Names an embedded post (a tweet, an Instagram embed).
+    embed: bool,
+}
+
+/// Scans a lower-cased `class` or `id` value.
+pub(crate) fn scan(value: &str) -> Scan {
+    let mut sc = Scan::default();
+    if value.is_empty() {
+        return sc;
+    }
+    // One scan over the string: at each position, only the patterns starting with its two bytes.
+    let table = &*PATTERNS;
+    let bytes = value.as_bytes();
+    for (i, pair) in bytes.windows(2).enumerate() {
+        for &(pat, kind) in table.candidates(pair[0], pair[1]) {
+            if !bytes[i..].starts_with(pat.as_bytes()) {
+                continue;
+            }
+            match kind {
+                Pat::Article => sc.article = true,
+                Pat::Positive => sc.positive = true,
+                Pat::Negative => sc.negative = true,
+                Pat::Named(k) => sc.named = Some(sc.named.map_or(k, |n| n.min(k))),
+            }
+        }
+    }
+    sc.token = value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .find_map(|t| TOKENS.iter().find(|(s, _)| *s == t).map(|(_, r)| *r));
+    sc.embed = value.contains("embed") || value.contains("tweet");
+    sc
+}
+
+/// The hint of an element from its tag, the scans of its `class` and `id`, its `role` and its
+/// `itemprop`.
+pub(crate) fn combine(
+    tag: &str,
+    class: Scan,
+    id: Scan,
+    role: Option<&str>,
+    itemprop: Option<&str>,
+) -> Hint {
     let mut h = Hint::default();
     if let Some(p) = itemprop {
         if p.eq_ignore_ascii_case("articleBody") || p.eq_ignore_ascii_case("text") {
@@ -231,53 +309,39 @@ pub(crate) fn of(tag: &str, class_id: &str, role: Option<&str>, itemprop: Option
             _ => {}
         }
     }
-    if class_id.is_empty() {
-        return h;
-    }
-    // One scan over the string: at each position, only the patterns starting with that byte.
-    let table = &*BY_FIRST_BYTE;
-    let bytes = class_id.as_bytes();
-    let (mut article, mut pos, mut neg) = (false, false, false);
-    let mut named: Option<usize> = None;
-    for i in 0..bytes.len() {
-        for &(pat, kind) in &table[bytes[i] as usize] {
-            if !bytes[i..].starts_with(pat.as_bytes()) {
-                continue;
-            }
-            match kind {
-                Pat::Article => article = true,
-                Pat::Positive => pos = true,
-                Pat::Negative => neg = true,
-                Pat::Named(k) => named = Some(named.map_or(k, |n| n.min(k))),
-            }
-        }
-    }
-    h.article |= article;
-    if pos {
+    h.article |= class.article || id.article;
+    if class.positive || id.positive {
         h.weight += 25.0;
     }
-    if neg {
+    if class.negative || id.negative {
         h.weight -= 25.0;
     }
     // A generic tag (`aside`, a complementary role) yields to a class that names the kind.
     if (h.reason.is_none() || h.reason == Some(Reason::Boilerplate)) && !h.article {
         let generic = h.reason;
+        let named = match (class.named, id.named) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         h.reason = named
             .and_then(|k| NAMED.get(k))
             .map(|(_, r)| *r)
-            .or_else(|| {
-                class_id
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .find_map(|t| TOKENS.iter().find(|(s, _)| *s == t).map(|(_, r)| *r))
-            })
+            .or(class.token)
+            .or(id.token)
             .or(generic);
     }
     // An embedded post (a tweet, an Instagram post) quoted by the article is not a share bar.
-    if h.reason == Some(Reason::Share) && (class_id.contains("embed") || class_id.contains("tweet"))
-    {
+    if h.reason == Some(Reason::Share) && (class.embed || id.embed) {
         h.reason = None;
     }
     h
+}
+
+/// The hint of an element from its tag and attributes (`class_id` = class and id, lower-cased,
+/// space-separated): [`scan`] and [`combine`] in one call.
+#[cfg(test)]
+pub(crate) fn of(tag: &str, class_id: &str, role: Option<&str>, itemprop: Option<&str>) -> Hint {
+    combine(tag, scan(class_id), Scan::default(), role, itemprop)
 }
 
 #[cfg(test)]
@@ -304,5 +368,36 @@ mod tests {
         let a = of("div", "entry-content", None, None);
         assert!(a.article && a.reason.is_none() && a.weight > 0.0);
         assert!(of("section", "", None, Some("articleBody")).article);
+    }
+
+    #[test]
+    fn every_pattern_has_two_bytes() {
+        let all = ARTICLE
+            .iter()
+            .chain(POSITIVE)
+            .chain(NEGATIVE)
+            .chain(NAMED.iter().map(|(p, _)| p));
+        for p in all {
+            assert!(p.len() >= 2, "{p}");
+        }
+    }
+
+    #[test]
+    fn class_and_id_scanned_apart_say_what_they_say_together() {
+        let pairs = [
+            ("share-bar", "tweet-7"),
+            ("story-body", "comments"),
+            ("nav", "related-posts"),
+            ("widget promo", "main"),
+            ("", "ad"),
+            ("col", ""),
+        ];
+        for (class, id) in pairs {
+            for tag in ["div", "aside", "article"] {
+                let together = of(tag, &format!("{class} {id}"), None, None);
+                let apart = combine(tag, scan(class), scan(id), None, None);
+                assert_eq!(together, apart, "{tag} {class:?} {id:?}");
+            }
+        }
     }
 }
