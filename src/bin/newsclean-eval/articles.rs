@@ -123,6 +123,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .parse()
         .map_err(|_| "--worst needs a number")?;
     let dump = flag(&flags, "dump").map(Path::new);
+    // Clean each page this many times and keep its fastest time (less noise from other load).
+    let repeat: usize = flag(&flags, "repeat")
+        .unwrap_or("1")
+        .parse()
+        .map_err(|_| "--repeat needs a number")?;
     let (sub, ext, format) = match mode {
         "text" => ("text", "txt", Format::Text),
         "html" => ("html", "html", Format::Html),
@@ -156,7 +161,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let path = dir.join(sub).join(format!("{id}.{ext}"));
         let pred = match std::fs::read(&path) {
             Ok(bytes) => {
-                let (res, ms) = timed(|| cleaner.clean_bytes(&bytes));
+                let (mut res, mut ms) = timed(|| cleaner.clean_bytes(&bytes));
+                for _ in 1..repeat {
+                    let (r, t) = timed(|| cleaner.clean_bytes(&bytes));
+                    if t < ms {
+                        (res, ms) = (r, t);
+                    }
+                }
                 times.push(ms);
                 match res {
                     Ok(a) => {

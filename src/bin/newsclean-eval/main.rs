@@ -17,10 +17,12 @@ newsclean-eval — score newsclean on evaluation data
 
 USAGE:
     newsclean-eval articles DIR [--mode text|html] [--worst N] [--dump OUTDIR] [--facts on|off]
+                             [--repeat N]
         ScrapingHub article-extraction metric (word 4-gram shingle P/R/F1) over DIR/text/<id>.txt
         (or DIR/html/<id>.html) against DIR/ground-truth.json. Ends with:
         articles mode=M pages=N precision=P recall=R f1=F ms_per_page=T
-        (T = median time of one in-process clean with default options, file reading excluded).
+        (T = median time of one in-process clean with default options, file reading excluded;
+        with --repeat N each page is cleaned N times and its fastest time counts).
     newsclean-eval snippets DIR [--worst N]
         trafilatura's must-contain / must-not-contain snippets over DIR/evaldata.json and DIR/html/,
         micro P/R/F1, also by language (de, en, other). Ends with:
