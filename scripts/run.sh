@@ -14,7 +14,7 @@ for s in www/samples/harbour-bridge.en.txt www/samples/*.txt tests/data/council.
   [ -f "$s" ] && { sample="$s"; break; }
 done
 step "cleaning $sample"
-./target/release/newsclean --explain "$sample"
+"${CARGO_TARGET_DIR:-target}/release/newsclean" --explain "$sample"
 
 if [ -f scripts/build-wasm.sh ] && [ -f scripts/serve.mjs ]; then
   step "building the WebAssembly package and the demo"
