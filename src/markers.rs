@@ -250,6 +250,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn cookie_buttons_on_one_line() {
+        // A banner's buttons, flattened to one line by innerText.
+        assert_eq!(
+            find("Accept all cookies Manage preferences").map(|h| h.reason),
+            Some(Reason::Cookie)
+        );
+        assert_eq!(
+            find("Accept cookies").map(|h| h.reason),
+            Some(Reason::Cookie)
+        );
+    }
+
+    #[test]
     fn caption_credits() {
         let hit = find("Club captain Sam Whitlock at the crease. (Photo: Daniel Reyes/Gazette)");
         assert_eq!(
