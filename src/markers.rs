@@ -119,10 +119,25 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 /// match (short blocks only), then a contained notice.
 pub(crate) fn find(text: &str) -> Option<Hit> {
     let t = &*TABLE;
-    let mut words: Vec<&str> = Vec::new();
-    let mut owned = Vec::new();
-    normalize::for_each_word(text, |a, b| owned.push(text[a..b].to_lowercase()));
-    words.extend(owned.iter().map(String::as_str));
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    normalize::for_each_word(text, |a, b| ranges.push((a, b)));
+    // The words lower-cased: slices of one lower-cased copy of the text when lower-casing keeps
+    // every character's length (nearly always), else one String per word.
+    let aligned = normalize::lower_aligned(text);
+    let owned: Vec<String> = match aligned {
+        Some(_) => Vec::new(),
+        None => ranges
+            .iter()
+            .map(|&(a, b)| text[a..b].to_lowercase())
+            .collect(),
+    };
+    let words: Vec<&str> = match &aligned {
+        Some(l) => ranges
+            .iter()
+            .map(|&(a, b)| l.get(a..b).unwrap_or(""))
+            .collect(),
+        None => owned.iter().map(String::as_str).collect(),
+    };
     // Whole line, numbers at either end aside ("12 Comments", "Share 0").
     let first = words
         .iter()
