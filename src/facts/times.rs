@@ -196,6 +196,13 @@ mod tests {
         run_lang(text, reference, None)
     }
 
+    /// (text, value, modifier) of every expression.
+    fn with_modifiers(f: &[TimeFact]) -> Vec<(&str, Option<&str>, Option<&str>)> {
+        f.iter()
+            .map(|t| (t.text.as_str(), t.value.as_deref(), t.modifier.as_deref()))
+            .collect()
+    }
+
     /// (text, value) of every expression.
     fn pairs(text: &str, reference: &str) -> Vec<(String, String)> {
         run(text, reference)
@@ -350,10 +357,7 @@ mod tests {
             "It took nearly an hour and more than 90 days.",
             "2025-11-27",
         );
-        let got: Vec<(&str, Option<&str>, Option<&str>)> = f
-            .iter()
-            .map(|t| (t.text.as_str(), t.value.as_deref(), t.modifier.as_deref()))
-            .collect();
+        let got = with_modifiers(&f);
         assert_eq!(
             got,
             [
@@ -366,10 +370,7 @@ mod tests {
             "Talks ended in late November and resume early next year.",
             "2025-11-27",
         );
-        let got: Vec<(&str, Option<&str>, Option<&str>)> = f
-            .iter()
-            .map(|t| (t.text.as_str(), t.value.as_deref(), t.modifier.as_deref()))
-            .collect();
+        let got = with_modifiers(&f);
         assert_eq!(
             got,
             [
