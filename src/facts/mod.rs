@@ -129,3 +129,26 @@ pub(crate) fn sentence_index(sentences: &[Span], pos: usize) -> usize {
         .partition_point(|s| s.start <= pos)
         .saturating_sub(1)
 }
+
+/// The project's seed article (`../shared/eval/seed`: third-party text read at run time, never
+/// copied here) cut to its clean part, with its expected facts; `None`, and the test calling it
+/// skipped, when the folder is absent.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) fn seed_article() -> Option<(String, serde_json::Value)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/seed");
+    let (Ok(article), Ok(facts)) = (
+        std::fs::read_to_string(format!("{dir}/article.txt")),
+        std::fs::read_to_string(format!("{dir}/expected-facts.json")),
+    ) else {
+        eprintln!("seed data not found; skipped");
+        return None;
+    };
+    let gold: serde_json::Value = serde_json::from_str(&facts).unwrap();
+    let clean_chars = gold["clean_chars"].as_u64().unwrap() as usize;
+    let end = article
+        .char_indices()
+        .nth(clean_chars)
+        .map_or(article.len(), |(b, _)| b);
+    Some((article[..end].to_string(), gold))
+}

@@ -1374,22 +1374,10 @@ mod tests {
 mod seed {
     #[test]
     fn seed_quantities() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/seed");
-        let (Ok(article), Ok(facts)) = (
-            std::fs::read_to_string(format!("{dir}/article.txt")),
-            std::fs::read_to_string(format!("{dir}/expected-facts.json")),
-        ) else {
-            eprintln!("seed data not found; skipped");
+        let Some((article, gold)) = crate::facts::seed_article() else {
             return;
         };
-        let gold: serde_json::Value = serde_json::from_str(&facts).unwrap();
-        let clean_chars = gold["clean_chars"].as_u64().unwrap() as usize;
-        let end = article
-            .char_indices()
-            .nth(clean_chars)
-            .map_or(article.len(), |(b, _)| b);
-        let facts =
-            crate::facts::extract_facts(&article[..end], &crate::Options::default()).unwrap();
+        let facts = crate::facts::extract_facts(&article, &crate::Options::default()).unwrap();
         let got: Vec<(String, String)> = facts
             .quantities
             .iter()

@@ -575,22 +575,14 @@ mod seed {
 
     #[test]
     fn seed_reference_segmentation() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/seed");
-        let (Ok(article), Ok(facts)) = (
-            std::fs::read_to_string(format!("{dir}/article.txt")),
-            std::fs::read_to_string(format!("{dir}/expected-facts.json")),
-        ) else {
-            eprintln!("seed data not found; skipped");
+        let Some((kept, facts)) = crate::facts::seed_article() else {
             return;
         };
-        let facts: serde_json::Value = serde_json::from_str(&facts).unwrap();
-        let clean_chars = facts["clean_chars"].as_u64().unwrap() as usize;
-        let bytes: Vec<usize> = article
+        let bytes: Vec<usize> = kept
             .char_indices()
             .map(|(b, _)| b)
-            .chain([article.len()])
+            .chain([kept.len()])
             .collect();
-        let kept = &article[..bytes[clean_chars]];
         let want: Vec<(usize, usize)> = facts["sentences"]
             .as_array()
             .unwrap()
@@ -600,7 +592,7 @@ mod seed {
                 (cp("start"), cp("end"))
             })
             .collect();
-        let got: Vec<(usize, usize)> = split(kept).iter().map(|s| (s.start, s.end)).collect();
+        let got: Vec<(usize, usize)> = split(&kept).iter().map(|s| (s.start, s.end)).collect();
         assert_eq!(got, want);
     }
 }
