@@ -8,18 +8,11 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{check, parse_expect, run_fixture, FIXTURES};
+use common::{check, fixture_failures, parse_expect, run_fixture, FIXTURES};
 
 #[test]
 fn every_fixture_cleans_as_expected() {
-    let failures: Vec<String> = FIXTURES
-        .iter()
-        .filter_map(|&(name, input, expected, expect_json)| {
-            run_fixture(input, expected, expect_json)
-                .err()
-                .map(|e| format!("[{name}] {e}"))
-        })
-        .collect();
+    let failures = fixture_failures();
     assert!(
         failures.is_empty(),
         "{} of {} fixtures failed:\n\n{}",

@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // a test file: failing loudly is the point
 
+mod common;
+
 use std::time::Instant;
 
 use newsclean::{clean, clean_bytes, Format, Options};
@@ -201,15 +203,7 @@ fn page_without_body_or_text() {
 
 #[test]
 fn binary_garbage() {
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    let bytes: Vec<u8> = (0..2_000_000)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect();
+    let bytes = common::random_bytes(0x2545_f491_4f6c_dd1d, 2_000_000);
     let a = clean_bytes(&bytes, &html_opts()).unwrap();
     assert!(a.stats.input_bytes > 0);
     let a = clean_bytes(

@@ -1,5 +1,7 @@
 //! Bad input: a clear error or a sane result, never a panic, never lost text.
 
+mod common;
+
 use newsclean::{clean, clean_bytes, Error, Options, Reason};
 
 fn opts() -> Options {
@@ -38,16 +40,7 @@ fn invalid_utf8_is_decoded_lossily() {
 
 #[test]
 fn random_binary_garbage_gives_a_sane_result() {
-    // A simple deterministic generator (xorshift) of bytes of every value.
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    let bytes: Vec<u8> = (0..200_000)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x >> 24) as u8
-        })
-        .collect();
+    let bytes = common::random_bytes(0x9E37_79B9_7F4A_7C15, 200_000);
     let a = clean_bytes(&bytes, &opts()).unwrap();
     assert!(a.text.len() <= 4 * bytes.len());
 }

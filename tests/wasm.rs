@@ -14,7 +14,7 @@ mod common;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm32 {
-    use super::common::{parse_expect, run_fixture, FIXTURES};
+    use super::common::{parse_expect, FIXTURES};
     use js_sys::{Array, JsString, Object, Reflect, JSON};
     use newsclean::Options;
     use wasm_bindgen::{JsCast, JsValue};
@@ -40,14 +40,7 @@ mod wasm32 {
     /// The golden fixtures of `tests/golden.rs`, under wasm32.
     #[wasm_bindgen_test]
     fn golden_fixtures_wasm32() {
-        let failures: Vec<String> = FIXTURES
-            .iter()
-            .filter_map(|&(name, input, expected, expect_json)| {
-                run_fixture(input, expected, expect_json)
-                    .err()
-                    .map(|e| format!("[{name}] {e}"))
-            })
-            .collect();
+        let failures = super::common::fixture_failures();
         assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     }
 

@@ -343,3 +343,28 @@ pub fn run_fixture(input: &str, expected: &str, expect_json: &str) -> Result<(),
         )),
     }
 }
+
+/// The failures of every golden fixture, one message each (`[name] what is wrong`).
+pub fn fixture_failures() -> Vec<String> {
+    FIXTURES
+        .iter()
+        .filter_map(|&(name, input, expected, expect_json)| {
+            run_fixture(input, expected, expect_json)
+                .err()
+                .map(|e| format!("[{name}] {e}"))
+        })
+        .collect()
+}
+
+/// `n` bytes of every value from a deterministic xorshift64 generator (Marsaglia 2003).
+pub fn random_bytes(seed: u64, n: usize) -> Vec<u8> {
+    let mut x = seed;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
