@@ -57,6 +57,17 @@ pub(super) fn adjectival(start: usize, end: usize, sem: Sem) -> Option<Core> {
 }
 
 /// Modifiers that say how much ("about", "more than"): TIMEX3 `mod`, but outside the span.
+/// The longest of the cores found (the first of equally long ones).
+fn longest(cores: impl IntoIterator<Item = Option<Core>>) -> Option<Core> {
+    let mut best: Option<Core> = None;
+    for c in cores.into_iter().flatten() {
+        if best.as_ref().is_none_or(|b| c.end > b.end) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
 fn is_approximator(m: &str) -> bool {
     !matches!(m, "START" | "END" | "MID")
 }
@@ -222,8 +233,7 @@ impl Scanner<'_, '_> {
 
     /// Cores that take "the" (the token after "the" at `i`).
     pub(super) fn core_the(&self, i: usize) -> Option<Core> {
-        let mut best: Option<Core> = None;
-        for c in [
+        longest([
             self.the_phrase(i),
             self.relative(i, true),
             self.duration(i, true),
@@ -233,15 +243,7 @@ impl Scanner<'_, '_> {
             self.century(i),
             self.year_of_the(i),
             self.day_first(i),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if best.as_ref().is_none_or(|b| c.end > b.end) {
-                best = Some(c);
-            }
-        }
-        best
+        ])
     }
 
     /// Every core starting at `i` (without a determiner); the longest wins.
@@ -250,8 +252,7 @@ impl Scanner<'_, '_> {
         if t.kind == TokKind::Punct && !matches!(t.text, "'" | "’" | "½") {
             return None;
         }
-        let mut best: Option<Core> = None;
-        for c in [
+        longest([
             self.numeric_date(i),
             self.month_first(i),
             self.day_first(i),
@@ -271,15 +272,7 @@ impl Scanner<'_, '_> {
             self.anaphor(i),
             self.year_end(i),
             self.part_of_day(i),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if best.as_ref().is_none_or(|b| c.end > b.end) {
-                best = Some(c);
-            }
-        }
-        best
+        ])
     }
 
     pub(super) fn hit(&self, i: usize, cat: Cat, any_lang: bool) -> Option<Hit<'static>> {
