@@ -156,7 +156,7 @@ struct Walker<'a> {
     link_chars: usize,
     hrefs: Vec<String>,
     generation: u64,
-    hint_cache: crate::normalize::FastMap<u64, hints::Scan>,
+    scan_cache: crate::normalize::FastMap<u64, hints::Scan>,
 }
 
 /// Parses `input` as an HTML document and turns it into blocks (main content marked) and metadata.
@@ -175,7 +175,7 @@ pub(crate) fn parse(input: &str) -> Page {
         link_chars: 0,
         hrefs: Vec::new(),
         generation: 0,
-        hint_cache: crate::normalize::FastMap::default(),
+        scan_cache: crate::normalize::FastMap::default(),
     };
     w.walk();
     w.flush();
@@ -611,7 +611,7 @@ impl<'a> Walker<'a> {
             hasher.finish()
         };
         *self
-            .hint_cache
+            .scan_cache
             .entry(key)
             .or_insert_with(|| hints::scan(&value.to_ascii_lowercase()))
     }

@@ -28,10 +28,9 @@ pub(crate) fn ascii_lower<'b>(name: &[u8], buf: &'b mut [u8]) -> &'b [u8] {
 
 /// Elements that never nest (void) or whose start tag closes an open one of their kind (optional
 /// end tags): they do not deepen the tree, so they are not counted.
-fn flat(name: &[u8]) -> bool {
-    let mut buf = [0u8; 6];
+fn flat(lower: &[u8]) -> bool {
     matches!(
-        ascii_lower(name, &mut buf),
+        lower,
         b"area"
             | b"base"
             | b"br"
@@ -165,9 +164,8 @@ enum Body {
     Rest,
 }
 
-fn body_of(name: &[u8], tag: &[u8]) -> Body {
-    let mut buf = [0u8; 9];
-    match ascii_lower(name, &mut buf) {
+fn body_of(lower: &[u8], tag: &[u8]) -> Body {
+    match lower {
         b"script" if find_ci(tag, b"json").is_some() => Body::Keep,
         b"script" | b"style" | b"noscript" | b"iframe" | b"noembed" | b"noframes" | b"textarea" => {
             Body::Cut
@@ -439,15 +437,25 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
             (svg, math) = (0, 0);
         }
         let foreign = svg + math;
-        let body = match body_of(name, &b[lt..gt]) {
-            _ if closing => Body::Markup,
+        let body = if closing {
+            Body::Markup
+        } else {
+            body_of(lower, &b[lt..gt])
+        };
+        // Where a raw-text body ends.
+        let end = match body {
+            Body::Cut | Body::Keep if lower == b"script" => script_end(src, gt + 1),
+            Body::Cut | Body::Keep => find_end_tag(src, gt + 1, name),
+            _ => None,
+        }
+        .unwrap_or(b.len());
+        let body = match body {
             // In SVG or MathML, `<style>`, `<title>` and the like are elements like any other,
             // but in an integration point (`<foreignObject>`, `<mi>`) or once the parser has
             // left for HTML they are raw text. When the body holds no tag (an icon's title, a
             // style sheet) both readings agree: it is left as it is; otherwise so is the rest of
             // the page, which is right either way.
             Body::Cut | Body::Keep if foreign > 0 => {
-                let end = find_end_tag(src, gt + 1, name).unwrap_or(b.len());
                 if src.get(gt + 1..end).is_some_and(|t| !t.contains('<')) {
                     Body::Keep
                 } else {
@@ -472,7 +480,7 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
                             | b"mtext"
                             | b"annotation-xml"
                     ));
-        let counted = body == Body::Markup && !flat(name);
+        let counted = body == Body::Markup && !flat(lower);
         if closing && counted && dropped > 0 {
             dropped -= 1;
             out.cut(lt, gt + 1, false);
@@ -500,13 +508,6 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
             Body::Markup => {}
             Body::Rest => break,
             Body::Cut | Body::Keep => {
-                let mut buf = [0u8; 6];
-                let end = if ascii_lower(name, &mut buf) == b"script" {
-                    script_end(src, i)
-                } else {
-                    find_end_tag(src, i, name)
-                }
-                .unwrap_or(b.len());
                 if body == Body::Cut {
                     out.cut(i, end, false);
                 }
