@@ -220,8 +220,8 @@ impl Out<'_> {
 /// Line breaks as the tokenizer counts them: `\n`, `\r\n` and a lone `\r` (HTML Standard
 /// §13.2.3.5, preprocessing the input stream).
 pub(crate) fn line_breaks(s: &str) -> usize {
-    let lf = s.matches('\n').count();
-    if !s.contains('\r') {
+    let lf = count_byte(s.as_bytes(), b'\n');
+    if memchr::memchr(b'\r', s.as_bytes()).is_none() {
         return lf;
     }
     let b = s.as_bytes();
@@ -292,7 +292,7 @@ fn scan_tag(src: &str, from: usize, mut attr: impl FnMut(Attr)) -> Option<(usize
         }
         match *b.get(i)? {
             q @ (b'"' | b'\'') => {
-                let close = src.get(i + 1..)?.find(char::from(q))?;
+                let close = memchr::memchr(q, b.get(i + 1..)?)?;
                 i += close + 2;
             }
             b'>' => {}
@@ -333,7 +333,11 @@ fn comment_end(b: &[u8], lt: usize) -> usize {
 
 /// The index after the next `>` at or after `from` (the end of the page when there is none).
 fn after_gt(src: &str, from: usize) -> usize {
-    match src.get(from..).and_then(|r| r.find('>')) {
+    match src
+        .as_bytes()
+        .get(from..)
+        .and_then(|r| memchr::memchr(b'>', r))
+    {
         Some(p) => from + p + 1,
         None => src.len(),
     }
@@ -358,7 +362,7 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
     let mut integration = false;
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(p) = src.get(i..).and_then(|r| r.find('<')) {
+    while let Some(p) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
         let lt = i + p;
         let closing = match b.get(lt + 1) {
             Some(b'!') => {
@@ -456,7 +460,9 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
             // style sheet) both readings agree: it is left as it is; otherwise so is the rest of
             // the page, which is right either way.
             Body::Cut | Body::Keep if foreign > 0 => {
-                if src.get(gt + 1..end).is_some_and(|t| !t.contains('<')) {
+                if b.get(gt + 1..end)
+                    .is_some_and(|t| memchr::memchr(b'<', t).is_none())
+                {
                     Body::Keep
                 } else {
                     Body::Rest
@@ -533,7 +539,7 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
 fn find_end_tag(src: &str, from: usize, name: &[u8]) -> Option<usize> {
     let b = src.as_bytes();
     let mut i = from;
-    while let Some(p) = src.get(i..)?.find('<') {
+    while let Some(p) = memchr::memchr(b'<', b.get(i..)?) {
         let at = i + p;
         if b.get(at + 1) == Some(&b'/') && tag_named(b, at + 2, name) {
             return Some(at);
@@ -559,7 +565,7 @@ fn tag_named(b: &[u8], at: usize, name: &[u8]) -> bool {
 fn script_end(src: &str, from: usize) -> Option<usize> {
     let first = find_end_tag(src, from, b"script");
     let body = src.get(from..first.unwrap_or(src.len()))?;
-    if !body.contains("<!--") {
+    if memchr::memmem::find(body.as_bytes(), b"<!--").is_none() {
         return first;
     }
     #[derive(PartialEq)]
@@ -571,7 +577,7 @@ fn script_end(src: &str, from: usize) -> Option<usize> {
     let b = src.as_bytes();
     let mut st = St::Data;
     let mut i = from;
-    while let Some(p) = src.get(i..)?.find(['<', '-']) {
+    while let Some(p) = memchr::memchr2(b'<', b'-', b.get(i..)?) {
         let at = i + p;
         i = at + 1;
         let rest = &b[at..];
@@ -609,16 +615,18 @@ fn script_end(src: &str, from: usize) -> Option<usize> {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut i = 0;
-    while let Some(p) = hay.get(i..)?.iter().position(|&c| c == first) {
-        let at = i + p;
-        if hay.get(at..at + needle.len())? == needle {
-            return Some(at);
-        }
-        i = at + 1;
+    memchr::memmem::find(hay, needle)
+}
+
+/// How many times `byte` occurs in `b` (counted 64 bytes at a time, which compilers vectorise).
+pub(crate) fn count_byte(b: &[u8], byte: u8) -> usize {
+    let chunks = b.chunks_exact(64);
+    let tail = chunks.remainder();
+    let mut n = 0usize;
+    for c in chunks {
+        n += usize::from(c.iter().map(|&x| u8::from(x == byte)).sum::<u8>());
     }
-    None
+    n + tail.iter().filter(|&&x| x == byte).count()
 }
 
 fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {

@@ -67,14 +67,14 @@ impl<'a> Locator<'a> {
         // Lines end at `\n`, `\r\n` or a lone `\r`, as the tokenizer counts them.
         let mut line_starts = vec![0];
         let b = src.as_bytes();
-        if src.contains('\r') {
+        if memchr::memchr(b'\r', b).is_some() {
             for (i, &c) in b.iter().enumerate() {
                 if c == b'\n' || c == b'\r' && b.get(i + 1) != Some(&b'\n') {
                     line_starts.push(i + 1);
                 }
             }
         } else {
-            line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+            line_starts.extend(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
         }
         Locator {
             src,
@@ -100,7 +100,7 @@ impl<'a> Locator<'a> {
         }
         let (from, to) = (self.ceil(from), self.floor(to));
         let hay = self.src.get(from..to)?;
-        let found = hay.find(needle).map(|p| from + p);
+        let found = memchr::memmem::find(hay.as_bytes(), needle.as_bytes()).map(|p| from + p);
         if found.is_none() {
             self.budget = self.budget.saturating_sub(to - from);
         }
