@@ -161,7 +161,8 @@ struct Walker<'a> {
 
 /// Parses `input` as an HTML document and turns it into blocks (main content marked) and metadata.
 pub(crate) fn parse(input: &str) -> Page {
-    let dom = Dom::parse(&prescan::strip_raw_text(input));
+    let small = prescan::prescan(input);
+    let dom = Dom::parse(&small.text, small.short_names);
     let mut w = Walker {
         dom: &dom,
         loc: spans::Locator::new(input),

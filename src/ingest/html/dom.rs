@@ -81,8 +81,13 @@ pub(crate) struct Dom {
 
 impl Dom {
     /// Parses a whole document (html5ever never fails: errors are recovered as browsers do).
-    pub fn parse(input: &str) -> Dom {
-        let sink = Sink::default();
+    /// With `short_names` (the pre-pass's output, see `prescan::long_name`), attributes under a
+    /// short name get their own name back.
+    pub fn parse(input: &str, short_names: bool) -> Dom {
+        let sink = Sink {
+            short_names,
+            ..Sink::default()
+        };
         html5ever::parse_document(sink, html5ever::ParseOpts::default()).one(input)
     }
 }
@@ -93,6 +98,8 @@ struct Sink {
     /// Template element -> its contents fragment.
     templates: RefCell<Vec<(usize, usize)>>,
     line: Cell<u32>,
+    /// Attribute names are the pre-pass's short names (`prescan::long_name`).
+    short_names: bool,
 }
 
 impl Default for Sink {
@@ -101,6 +108,7 @@ impl Default for Sink {
             nodes: RefCell::new(vec![Node::new(Kind::Document, empty_name())]),
             templates: RefCell::new(Vec::new()),
             line: Cell::new(1),
+            short_names: false,
         }
     }
 }
@@ -110,6 +118,17 @@ fn empty_name() -> QualName {
 }
 
 impl Sink {
+    /// Gives attributes under a short name their own name back.
+    fn restore_names(&self, attrs: &mut [Attribute]) {
+        if self.short_names {
+            for a in attrs {
+                if let Some(long) = super::prescan::long_name(&a.name.local) {
+                    a.name.local = long;
+                }
+            }
+        }
+    }
+
     fn push(&self, n: Node) -> usize {
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(n);
@@ -233,7 +252,13 @@ impl TreeSink for Sink {
         })
     }
 
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> usize {
+    fn create_element(
+        &self,
+        name: QualName,
+        mut attrs: Vec<Attribute>,
+        flags: ElementFlags,
+    ) -> usize {
+        self.restore_names(&mut attrs);
         let mut n = Node::new(Kind::Element, name);
         n.attrs = attrs;
         let id = self.push(n);
@@ -322,7 +347,8 @@ impl TreeSink for Sink {
         }
     }
 
-    fn add_attrs_if_missing(&self, target: &usize, attrs: Vec<Attribute>) {
+    fn add_attrs_if_missing(&self, target: &usize, mut attrs: Vec<Attribute>) {
+        self.restore_names(&mut attrs);
         let mut nodes = self.nodes.borrow_mut();
         if let Some(n) = nodes.get_mut(*target) {
             for a in attrs {
@@ -367,7 +393,7 @@ mod tests {
 
     #[test]
     fn builds_a_tree() {
-        let d = Dom::parse("<p>Hello <b>world</b><p>Again");
+        let d = Dom::parse("<p>Hello <b>world</b><p>Again", false);
         let ps: Vec<_> = d.nodes.iter().filter(|n| &**n.tag() == "p").collect();
         assert_eq!(ps.len(), 2);
         assert!(text_of(&d).contains("Hello world"));
@@ -376,7 +402,10 @@ mod tests {
     #[test]
     fn misnested_formatting_is_repaired() {
         // The adoption agency algorithm moves nodes around: links must stay consistent.
-        let d = Dom::parse("<p><b>one <i>two</b> three</i> four</p><table>x<tr><td>y</table>");
+        let d = Dom::parse(
+            "<p><b>one <i>two</b> three</i> four</p><table>x<tr><td>y</table>",
+            false,
+        );
         let t = text_of(&d);
         for w in ["one", "two", "three", "four", "x", "y"] {
             assert!(t.contains(w), "{w} missing from {t:?}");
@@ -385,7 +414,10 @@ mod tests {
 
     #[test]
     fn template_contents_stay_out_of_the_tree() {
-        let d = Dom::parse("<body><template><p>hidden</p></template><p>shown</p>");
+        let d = Dom::parse(
+            "<body><template><p>hidden</p></template><p>shown</p>",
+            false,
+        );
         let mut reachable = String::new();
         // Walk from the document.
         let mut stack = vec![0usize];

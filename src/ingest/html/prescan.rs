@@ -61,14 +61,53 @@ fn flat(lower: &[u8]) -> bool {
     )
 }
 
+/// The one-letter names the attributes the walk reads most go by in the parser's input, and back.
+/// html5ever's tokenizer handles tag and attribute names a character at a time (about a third of
+/// its work on a typical page), so `class="…"` costs five such steps where `z="…"` costs one. The
+/// short names are static atoms (no interning) that no kept attribute has: every attribute not
+/// kept is dropped before parsing, so none of them can be in the input for another reason. Tree
+/// construction reads none of the renamed attributes (see `kept_attribute`).
+macro_rules! short_names {
+    ($($long:tt => $short:tt),* $(,)?) => {
+        /// The short name of an attribute (its lower-cased name), if it has one.
+        fn short_name(lower: &[u8]) -> Option<&'static [u8]> {
+            $( if lower == $long.as_bytes() { return Some($short.as_bytes()); } )*
+            None
+        }
+
+        /// The attribute a short name stands for (see `short_name`).
+        pub(crate) fn long_name(short: &html5ever::LocalName) -> Option<html5ever::LocalName> {
+            $( if *short == html5ever::local_name!($short) { return Some(html5ever::local_name!($long)); } )*
+            None
+        }
+    };
+}
+
+// Most frequent first (class names and links are most of a page's attributes).
+short_names! {
+    "class" => "z",
+    "href" => "x",
+    "id" => "i",
+    "content" => "y",
+    "rel" => "a",
+    "name" => "b",
+    "property" => "q",
+    "style" => "s",
+    "itemprop" => "g",
+    "role" => "p",
+    "aria-hidden" => "r",
+    "itemtype" => "k",
+    "itemscope" => "u",
+    "datetime" => "d",
+}
+
 /// Attributes the parser or the walk reads: everything else is dropped before parsing. Tree
 /// construction looks at `type` (a hidden `<input>` in a table), `color`/`face`/`size` (a `<font>`
 /// that breaks out of SVG or MathML) and `encoding` (`<annotation-xml>`); the walk and the metadata
 /// read the rest.
-fn kept_attribute(name: &[u8]) -> bool {
-    let mut buf = [0u8; 12];
+fn kept_attribute(lower: &[u8]) -> bool {
     matches!(
-        ascii_lower(name, &mut buf),
+        lower,
         b"class"
             | b"id"
             | b"role"
@@ -206,9 +245,24 @@ impl Out<'_> {
             return;
         }
         self.buf.extend_from_slice(before.as_bytes());
-        self.buf.extend_from_slice(wrap.0);
         let lines = line_breaks(range);
-        if lines == 0 && space {
+        let space = space && lines == 0;
+        // A lone `\r` before the range and a `\n` after what replaces it would make one line
+        // break of two: a space keeps them apart (this only happens inside a tag).
+        let next = [
+            wrap.0,
+            if space { b" " } else { b"" },
+            if lines > 0 { b"\n" } else { b"" },
+            wrap.1,
+        ]
+        .iter()
+        .find_map(|w| w.first().copied())
+        .or_else(|| self.src.as_bytes().get(to).copied());
+        if self.buf.last() == Some(&b'\r') && next == Some(b'\n') {
+            self.buf.push(b' ');
+        }
+        self.buf.extend_from_slice(wrap.0);
+        if space {
             self.buf.push(b' ');
         }
         self.buf.resize(self.buf.len() + lines, b'\n');
@@ -348,7 +402,39 @@ fn after_gt(src: &str, from: usize) -> usize {
 /// line breaks, comments are emptied, attributes nothing reads are dropped (class names, links
 /// and the like stay), and element nesting is capped. Line breaks stay, so the line numbers the
 /// parser reports still match the source; JSON scripts stay whole, since they carry metadata.
-pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
+///
+/// The attributes the walk reads most go by their short names (`short_name`), unless the pass met
+/// a part of the page it leaves as it is (see `Body::Rest`): then it runs again without renaming,
+/// so that no attribute in that part is taken for a short name.
+pub(crate) fn prescan(src: &str) -> Prescanned<'_> {
+    match strip(src, true) {
+        (text, false) => Prescanned {
+            text,
+            short_names: true,
+        },
+        (_, true) => Prescanned {
+            text: strip(src, false).0,
+            short_names: false,
+        },
+    }
+}
+
+/// The pre-pass's output.
+pub(crate) struct Prescanned<'a> {
+    pub text: Cow<'a, str>,
+    /// Attributes go by their short names (see `long_name`).
+    pub short_names: bool,
+}
+
+/// `prescan` without renaming attributes.
+#[cfg(test)]
+fn strip_raw_text(src: &str) -> Cow<'_, str> {
+    strip(src, false).0
+}
+
+/// The pre-pass, renaming attributes to their short names when `short`; also says whether part of
+/// the page was left as it is.
+fn strip(src: &str, short: bool) -> (Cow<'_, str>, bool) {
     let b = src.as_bytes();
     let mut out = Out {
         src,
@@ -360,7 +446,9 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
     // Open `<svg>` and `<math>` elements (an upper bound: the parser may have left them).
     let (mut svg, mut math) = (0usize, 0usize);
     let mut integration = false;
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    // Attributes to drop (None) or rename, in order.
+    let mut cuts: Vec<(usize, usize, Option<&[u8]>)> = Vec::new();
+    let mut rest = false;
     let mut i = 0;
     while let Some(p) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
         let lt = i + p;
@@ -413,11 +501,13 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
         cuts.clear();
         let mut font_attr = false;
         let Some((gt, self_closing)) = scan_tag(src, name_start + name_len, |a| {
-            let attr = &b[a.start..a.name_end];
-            let mut buf = [0u8; 5];
-            font_attr |= matches!(ascii_lower(attr, &mut buf), b"color" | b"face" | b"size");
+            let mut buf = [0u8; 12];
+            let attr = ascii_lower(&b[a.start..a.name_end], &mut buf);
+            font_attr |= matches!(attr, b"color" | b"face" | b"size");
             if !kept_attribute(attr) {
-                cuts.push((a.start, a.end));
+                cuts.push((a.start, a.end, None));
+            } else if let Some(name) = short_name(attr).filter(|_| short) {
+                cuts.push((a.start, a.name_end, Some(name)));
             }
         }) else {
             // The page ends inside the tag, which the tokenizer then drops: left as it is.
@@ -506,13 +596,25 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
                 depth += 1;
             }
         }
-        for &(from, to) in &cuts {
-            out.cut(from, to, true);
+        for &(from, to, short) in &cuts {
+            match short {
+                // A space keeps the attribute's neighbours apart (`hidden/data-x` must not become
+                // `hidden/`), unless one is there already.
+                None => out.cut(
+                    from,
+                    to,
+                    !from.checked_sub(1).is_some_and(|p| is_space(b[p])),
+                ),
+                Some(short) => out.replace(from, to, (short, b""), false),
+            }
         }
         i = gt + 1;
         match body {
             Body::Markup => {}
-            Body::Rest => break,
+            Body::Rest => {
+                rest = true;
+                break;
+            }
             Body::Cut | Body::Keep => {
                 if body == Body::Cut {
                     out.cut(i, end, false);
@@ -522,16 +624,16 @@ pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
         }
     }
     if out.copied == 0 {
-        return Cow::Borrowed(src);
+        return (Cow::Borrowed(src), rest);
     }
     let Out {
         mut buf, copied, ..
     } = out;
     buf.extend_from_slice(&b[copied..]);
-    // Only whole ranges between ASCII delimiters were dropped, so this is still UTF-8.
+    // Only whole ranges between ASCII delimiters were dropped or renamed, so this is still UTF-8.
     match String::from_utf8(buf) {
-        Ok(s) => Cow::Owned(s),
-        Err(_) => Cow::Borrowed(src),
+        Ok(s) => (Cow::Owned(s), rest),
+        Err(_) => (Cow::Borrowed(src), true),
     }
 }
 
@@ -658,7 +760,7 @@ mod tests {
                    <A HREF=/a/ Data-Track = \"z\" id=k>t</a ><br/><div data-a=1/>";
         assert_eq!(
             strip_raw_text(src),
-            "<img     class=pic   hidden><A HREF=/a/   id=k>t</a ><br/><div  >"
+            "<img   class=pic  hidden><A HREF=/a/  id=k>t</a ><br/><div >"
         );
         // Line breaks inside dropped attributes stay (line numbers); kept ones are untouched.
         assert_eq!(
@@ -668,7 +770,7 @@ mod tests {
         // '/' before a dropped attribute does not become a self-closing '/>'.
         assert_eq!(strip_raw_text("<svg/x=1>"), "<svg/ >");
         // Attributes of end tags are dropped too; a tag cut off by the end of the page is left.
-        assert_eq!(strip_raw_text("</p data-x=1><p data-"), "</p  ><p data-");
+        assert_eq!(strip_raw_text("</p data-x=1><p data-"), "</p ><p data-");
     }
 
     #[test]
@@ -689,7 +791,7 @@ mod tests {
         // Titles and xmp keep their text untouched, textarea and noscript bodies go.
         assert_eq!(
             strip_raw_text("<title>A <b data-x=1> t</title><textarea data-q=1>x <p></textarea>"),
-            "<title>A <b data-x=1> t</title><textarea  ></textarea>"
+            "<title>A <b data-x=1> t</title><textarea ></textarea>"
         );
         // <plaintext>: the rest is text, left alone.
         assert_eq!(
@@ -701,6 +803,35 @@ mod tests {
             strip_raw_text("<!DOCTYPE html><?xml x?><svg><![CDATA[<p data-x=1>]]></svg>"),
             "<!DOCTYPE html><?xml x?><svg><![CDATA[<p data-x=1>]]></svg>"
         );
+    }
+
+    #[test]
+    fn read_attributes_go_by_short_names_and_get_their_names_back() {
+        use super::super::dom::Dom;
+        let src = "<div CLASS=\"a b\" data-x=1 id=m><a href=/x z=no>t</a></div>";
+        let small = prescan(src);
+        assert!(small.short_names);
+        assert_eq!(small.text, "<div z=\"a b\"  i=m><a x=/x >t</a></div>");
+        let dom = Dom::parse(&small.text, small.short_names);
+        let div = dom.nodes.iter().find(|n| &**n.tag() == "div");
+        assert_eq!(
+            div.and_then(|n| n.attr(&html5ever::local_name!("class"))),
+            Some("a b")
+        );
+        assert_eq!(
+            div.and_then(|n| n.attr(&html5ever::local_name!("id"))),
+            Some("m")
+        );
+        let a = dom.nodes.iter().find(|n| &**n.tag() == "a");
+        assert_eq!(
+            a.and_then(|n| n.attr(&html5ever::local_name!("href"))),
+            Some("/x")
+        );
+        assert_eq!(a.map(|n| n.attrs.len()), Some(1));
+        // A part of the page left as it is keeps every name: no renaming anywhere.
+        let rest = prescan("<p class=k><svg><style>a<b</style></svg><p x=1 class=j>");
+        assert!(!rest.short_names);
+        assert!(rest.text.starts_with("<p class=k>") && rest.text.ends_with("<p x=1 class=j>"));
     }
 
     #[test]
@@ -729,9 +860,9 @@ mod tests {
     /// The tree html5ever builds, as (depth, what) lines: element names with the attributes the
     /// pre-pass keeps, text with its line; the contents of elements whose bodies are cut and of
     /// comments are left out.
-    fn tree(src: &str) -> Vec<String> {
+    fn tree(src: &str, short_names: bool) -> Vec<String> {
         use super::super::dom::{Dom, Kind, NONE};
-        let dom = Dom::parse(src);
+        let dom = Dom::parse(src, short_names);
         let mut out = Vec::new();
         let mut stack = vec![(0usize, 0usize, false)];
         while let Some((id, depth, cut)) = stack.pop() {
@@ -861,6 +992,19 @@ mod tests {
             "</title",
             "<textarea>a</textarea x>",
             "</scripts>",
+            "<div ID=m role=main style='display:none' itemprop=articleBody CLASS=\"k\">",
+            "<time datetime=2020-01-02 itemscope itemtype=x>",
+            "<meta name=author content=\"A B\" property=og:x>",
+            "<link rel=canonical href=/u>",
+            "<span aria-hidden=true z=1 x=2>",
+            "<svg class=icon><use href=#i x=1 /></svg>",
+            "<body class=late id=b>",
+            "<html lang=de id=h>",
+            "<p hidden/data-x=1>",
+            "<br/data-x>",
+            "<img alt=\"a\"src=x/>",
+            "<p\rdata-x=\"a\nb\">",
+            "\r<p data-y>",
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = |n: usize| {
@@ -872,11 +1016,12 @@ mod tests {
         for round in 0..5000 {
             let len = 1 + next(40);
             let src: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
-            let small = strip_raw_text(&src);
+            let small = prescan(&src);
             assert_eq!(
-                tree(&small),
-                tree(&src),
-                "round {round}: {src:?}\n-> {small:?}"
+                tree(&small.text, small.short_names),
+                tree(&src, false),
+                "round {round}: {src:?}\n-> {:?}",
+                small.text
             );
         }
     }
