@@ -331,6 +331,39 @@ fn class_hides(class: &str) -> bool {
     })
 }
 
+/// Calls `f` with each run of non-whitespace in `t` (as `str::split_whitespace` splits) and its
+/// length in chars; ASCII bytes are judged without decoding.
+fn for_each_word(t: &str, mut f: impl FnMut(&str, usize)) {
+    let b = t.as_bytes();
+    let (mut i, mut start, mut chars) = (0, 0, 0);
+    while let Some(&c) = b.get(i) {
+        let (space, len) = if c.is_ascii() {
+            (
+                matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' '),
+                1,
+            )
+        } else {
+            let ch = t.get(i..).and_then(|r| r.chars().next()).unwrap_or('x');
+            (ch.is_whitespace(), ch.len_utf8())
+        };
+        if space {
+            if chars > 0 {
+                f(t.get(start..i).unwrap_or_default(), chars);
+            }
+            chars = 0;
+        } else {
+            if chars == 0 {
+                start = i;
+            }
+            chars += 1;
+        }
+        i += len;
+    }
+    if chars > 0 {
+        f(t.get(start..).unwrap_or_default(), chars);
+    }
+}
+
 /// FNV-1a hash of a class attribute (to compare classes cheaply).
 fn fnv(s: &str) -> u64 {
     s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -708,14 +741,14 @@ impl<'a> Walker<'a> {
             p.text.push_str(t);
         } else {
             let mut space = t.starts_with(|c: char| c.is_whitespace());
-            for w in t.split_whitespace() {
+            for_each_word(t, |w, chars| {
                 if space && !p.text.is_empty() && !p.text.ends_with([' ', '\n']) {
                     p.text.push(' ');
                 }
                 p.text.push_str(w);
-                added += w.chars().count();
+                added += chars;
                 space = true;
-            }
+            });
             if t.ends_with(|c: char| c.is_whitespace())
                 && !p.text.is_empty()
                 && !p.text.ends_with([' ', '\n'])
@@ -1296,6 +1329,26 @@ fn visible_metadata(blocks: &mut [Block], meta: &mut Meta) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        for t in [
+            "",
+            "  ",
+            "a",
+            " Grüße,\u{a0}Welt\u{2003}x\x0by\r\n",
+            "日本 語 ",
+            "\u{85}a\u{3000}",
+        ] {
+            let mut got = Vec::new();
+            for_each_word(t, |w, n| got.push((w.to_string(), n)));
+            let want: Vec<_> = t
+                .split_whitespace()
+                .map(|w| (w.to_string(), w.chars().count()))
+                .collect();
+            assert_eq!(got, want, "{t:?}");
+        }
+    }
 
     fn texts(p: &Page) -> Vec<(&str, BlockKind)> {
         p.blocks.iter().map(|b| (b.text.as_str(), b.kind)).collect()
