@@ -28,6 +28,7 @@ mod hints;
 pub(crate) mod meta;
 mod prescan;
 mod spans;
+mod tokenizer;
 
 use html5ever::local_name;
 

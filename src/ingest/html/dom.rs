@@ -8,6 +8,7 @@ use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
 /// "No node".
@@ -84,6 +85,21 @@ impl Dom {
     /// With `short_names` (the pre-pass's output, see `prescan::long_name`), attributes under a
     /// short name get their own name back.
     pub fn parse(input: &str, short_names: bool) -> Dom {
+        let sink = Sink {
+            short_names,
+            ..Sink::default()
+        };
+        if !super::tokenizer::handles(input) {
+            return html5ever::parse_document(sink, html5ever::ParseOpts::default()).one(input);
+        }
+        let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
+        super::tokenizer::tokenize(input, &builder);
+        builder.sink.finish()
+    }
+
+    /// `parse` with html5ever's own tokenizer (what ours is compared with).
+    #[cfg(test)]
+    pub fn parse_with_html5ever(input: &str, short_names: bool) -> Dom {
         let sink = Sink {
             short_names,
             ..Sink::default()

@@ -215,7 +215,7 @@ fn body_of(lower: &[u8], tag: &[u8]) -> Body {
     }
 }
 
-fn is_space(c: u8) -> bool {
+pub(crate) fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
@@ -287,17 +287,21 @@ pub(crate) fn line_breaks(s: &str) -> usize {
 }
 
 /// One attribute of a tag: the byte range of the whole attribute and of its name.
-struct Attr {
-    start: usize,
-    end: usize,
-    name_end: usize,
+pub(crate) struct Attr {
+    pub start: usize,
+    pub end: usize,
+    pub name_end: usize,
 }
 
 /// Tokenizes the attributes of a tag whose name ends at `from`, as the WHATWG tokenizer does
 /// (HTML Standard §13.2.5.32–42: before/after attribute name, quoted and unquoted values,
 /// self-closing start tag). Calls `attr` for each attribute; returns the index of the `>` that
 /// ends the tag and whether the tag is self-closing, or None when the page ends inside the tag.
-fn scan_tag(src: &str, from: usize, mut attr: impl FnMut(Attr)) -> Option<(usize, bool)> {
+pub(crate) fn scan_tag(
+    src: &str,
+    from: usize,
+    mut attr: impl FnMut(Attr),
+) -> Option<(usize, bool)> {
     let b = src.as_bytes();
     let mut i = from;
     loop {
@@ -366,7 +370,7 @@ fn scan_tag(src: &str, from: usize, mut attr: impl FnMut(Attr)) -> Option<(usize
 
 /// The end of a comment that starts at `lt` (`<!--`): the index after it (HTML Standard
 /// §13.2.5.43–52: `<!-->` and `<!--->` are whole comments; `-->` or `--!>` ends one).
-fn comment_end(b: &[u8], lt: usize) -> usize {
+pub(crate) fn comment_end(b: &[u8], lt: usize) -> usize {
     let body = lt + 4;
     match b.get(body..) {
         Some([b'>', ..]) => return body + 1,
@@ -386,7 +390,7 @@ fn comment_end(b: &[u8], lt: usize) -> usize {
 }
 
 /// The index after the next `>` at or after `from` (the end of the page when there is none).
-fn after_gt(src: &str, from: usize) -> usize {
+pub(crate) fn after_gt(src: &str, from: usize) -> usize {
     match src
         .as_bytes()
         .get(from..)
@@ -462,9 +466,12 @@ fn strip(src: &str, short: bool) -> (Cow<'_, str>, bool) {
                         out.replace(lt, end, (b"<!--", b"-->"), false);
                     }
                     i = end;
-                } else if b[lt + 2..].starts_with(b"[CDATA[") {
-                    // A CDATA section in SVG or MathML (a bogus comment elsewhere): left alone.
+                } else if b[lt + 2..].starts_with(b"[CDATA[") && svg + math > 0 {
+                    // A CDATA section in SVG or MathML (elsewhere a bogus comment, up to the first
+                    // `>`): left alone. Markup in it is left as it is, so attributes there keep
+                    // their names: none may go by a short one.
                     i = find(&b[lt..], b"]]>").map_or(b.len(), |q| lt + q + 3);
+                    rest |= memchr::memchr(b'<', b.get(lt + 9..i).unwrap_or_default()).is_some();
                 } else {
                     i = after_gt(src, lt + 2);
                 }
@@ -638,7 +645,7 @@ fn strip(src: &str, short: bool) -> (Cow<'_, str>, bool) {
 }
 
 /// Where `</name` starts (case-insensitive), from `from` on.
-fn find_end_tag(src: &str, from: usize, name: &[u8]) -> Option<usize> {
+pub(crate) fn find_end_tag(src: &str, from: usize, name: &[u8]) -> Option<usize> {
     let b = src.as_bytes();
     let mut i = from;
     while let Some(p) = memchr::memchr(b'<', b.get(i..)?) {
@@ -664,7 +671,7 @@ fn tag_named(b: &[u8], at: usize, name: &[u8]) -> bool {
 /// an HTML comment opener comes before: then the script data escape states apply (HTML Standard
 /// §13.2.5.4 and §13.2.5.15–30: inside `<!--`, a `<script>` starts a "double escaped" part that
 /// its `</script>` ends, and `-->` returns to plain script data).
-fn script_end(src: &str, from: usize) -> Option<usize> {
+pub(crate) fn script_end(src: &str, from: usize) -> Option<usize> {
     let first = find_end_tag(src, from, b"script");
     let body = src.get(from..first.unwrap_or(src.len()))?;
     if memchr::memmem::find(body.as_bytes(), b"<!--").is_none() {
@@ -693,8 +700,12 @@ fn script_end(src: &str, from: usize) -> Option<usize> {
         match st {
             St::Data if rest.starts_with(b"<!--") => {
                 st = St::Escaped;
-                // "<!-->" is a whole (empty) escape.
+                // The dashes of `<!--` already count towards a `-->`: `<!-->`, `<!--->` and so
+                // on are whole (empty) escapes.
                 i = at + 4;
+                while b.get(i) == Some(&b'-') {
+                    i += 1;
+                }
                 if b.get(i) == Some(&b'>') {
                     st = St::Data;
                     i += 1;
@@ -737,8 +748,140 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Pieces of tricky markup that the differential tests put together at random. No
+    /// `<frameset>`: there the tree builder keeps whitespace after dropped text, and our tokenizer
+    /// hands text over in fewer pieces than html5ever's, so such whitespace can get another line
+    /// (frameset pages have no text to read).
+    pub(crate) const PIECES: &[&str] = &[
+        "<div>",
+        "</div>",
+        "<p class=\"a b\">",
+        "</p>",
+        "<a href=x data-y='1>2'>",
+        "</a>",
+        "text ",
+        "more\n",
+        "<!-- c <p> -->",
+        "<!--",
+        "-->",
+        "--!>",
+        "<script>",
+        "if(a<b)</p>",
+        "</script>",
+        "<style>",
+        "</style>",
+        "<svg viewBox=\"0 0 1 1\">",
+        "<path d=\"M0 0\"/>",
+        "</svg>",
+        "<textarea>",
+        "</textarea>",
+        "<title>",
+        "</title>",
+        "<br/>",
+        "<img src=a.jpg alt=\"x\">",
+        "<",
+        ">",
+        "/",
+        "=",
+        "\"",
+        "'",
+        " ",
+        "\t",
+        "<table><tr><td>",
+        "</table>",
+        "<b>",
+        "</b>",
+        "<i data-q=\"\n\">",
+        "<!DOCTYPE html>",
+        "<![CDATA[ x ]]>",
+        "<?pi?>",
+        "</ x>",
+        "</>",
+        "<math><mi>x</mi></math>",
+        "<noscript><p>n</p></noscript>",
+        "<input type=hidden data-z=1>",
+        "<font color=red>",
+        "\r\n",
+        "\r",
+        "<a/b=c>",
+        "<div id=d class=e hidden>",
+        "&amp;",
+        "<xmp><p a=1></xmp>",
+        "<li>",
+        "<ul>",
+        "</ul>",
+        "<h1 itemprop=headline>",
+        "<span style='display:none'>",
+        "<script type=application/ld+json>{\"a\":\"</p>\"}</script>",
+        "<select><option>o",
+        "<template><p>t</p></template>",
+        "<iframe src=x>f</iframe>",
+        "<p =x>",
+        "<p a b=c d>",
+        "<script><!--",
+        "<script>",
+        "</script >",
+        "<foreignObject>",
+        "</foreignObject>",
+        "<mtext>",
+        "<desc>",
+        "<title>Icon</title>",
+        "<style>.a{}</style>",
+        "</svg>",
+        "</math>",
+        "<font size=2>",
+        "<plaintext>",
+        "<svg><title>T</title><path d=x/></svg>",
+        "</style",
+        "</title",
+        "<textarea>a</textarea x>",
+        "</scripts>",
+        "<div ID=m role=main style='display:none' itemprop=articleBody CLASS=\"k\">",
+        "<time datetime=2020-01-02 itemscope itemtype=x>",
+        "<meta name=author content=\"A B\" property=og:x>",
+        "<link rel=canonical href=/u>",
+        "<span aria-hidden=true z=1 x=2>",
+        "<svg class=icon><use href=#i x=1 /></svg>",
+        "<body class=late id=b>",
+        "<html lang=de id=h>",
+        "<p hidden/data-x=1>",
+        "<br/data-x>",
+        "<img alt=\"a\"src=x/>",
+        "<p\rdata-x=\"a\nb\">",
+        "\r<p data-y>",
+        "&notit; &amp &ampx &#x80; &#0; &#x1F600; &NotEqualTilde; &#",
+        "<a title='&amp=1&lt;&gt' href=\"?a=1&copy=2\">",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"x\">",
+        "<!doctype html system 'about:legacy-compat'>",
+        "<!DOCTYPE>",
+        "\u{feff}",
+        "<P CLASS=Up>",
+        "<title>a &amp; b</title>",
+        "<textarea>\nx&lt;</textarea>",
+        "<pre>\n\nx</pre>",
+        "  \n  ",
+        "<head>",
+        "</body>",
+        "</html>",
+        "<caption>",
+        "<col>",
+        "<tr>",
+        "<td>",
+        "<![CDATA[a]]",
+        "<!-- a -- b -->",
+        "<!--->",
+        "<!-->",
+        "<!x>",
+        "<a b=c b=d>",
+        "<br/ >",
+        "<img/src=x/>",
+        "<noframes>x</noframes>",
+        "<noembed><b></noembed>",
+        "</p/>",
+    ];
 
     #[test]
     fn strips_bodies_keeps_lines_and_json_ld() {
@@ -860,9 +1003,8 @@ mod tests {
     /// The tree html5ever builds, as (depth, what) lines: element names with the attributes the
     /// pre-pass keeps, text with its line; the contents of elements whose bodies are cut and of
     /// comments are left out.
-    fn tree(src: &str, short_names: bool) -> Vec<String> {
-        use super::super::dom::{Dom, Kind, NONE};
-        let dom = Dom::parse(src, short_names);
+    fn tree(dom: &super::super::dom::Dom) -> Vec<String> {
+        use super::super::dom::{Kind, NONE};
         let mut out = Vec::new();
         let mut stack = vec![(0usize, 0usize, false)];
         while let Some((id, depth, cut)) = stack.pop() {
@@ -906,120 +1048,28 @@ mod tests {
         out
     }
 
-    #[test]
-    fn the_parser_builds_the_same_tree_from_the_smaller_page() {
-        const PIECES: &[&str] = &[
-            "<div>",
-            "</div>",
-            "<p class=\"a b\">",
-            "</p>",
-            "<a href=x data-y='1>2'>",
-            "</a>",
-            "text ",
-            "more\n",
-            "<!-- c <p> -->",
-            "<!--",
-            "-->",
-            "--!>",
-            "<script>",
-            "if(a<b)</p>",
-            "</script>",
-            "<style>",
-            "</style>",
-            "<svg viewBox=\"0 0 1 1\">",
-            "<path d=\"M0 0\"/>",
-            "</svg>",
-            "<textarea>",
-            "</textarea>",
-            "<title>",
-            "</title>",
-            "<br/>",
-            "<img src=a.jpg alt=\"x\">",
-            "<",
-            ">",
-            "/",
-            "=",
-            "\"",
-            "'",
-            " ",
-            "\t",
-            "<table><tr><td>",
-            "</table>",
-            "<b>",
-            "</b>",
-            "<i data-q=\"\n\">",
-            "<!DOCTYPE html>",
-            "<![CDATA[ x ]]>",
-            "<?pi?>",
-            "</ x>",
-            "</>",
-            "<math><mi>x</mi></math>",
-            "<noscript><p>n</p></noscript>",
-            "<input type=hidden data-z=1>",
-            "<font color=red>",
-            "\r\n",
-            "\r",
-            "<a/b=c>",
-            "<div id=d class=e hidden>",
-            "&amp;",
-            "<xmp><p a=1></xmp>",
-            "<li>",
-            "<ul>",
-            "</ul>",
-            "<h1 itemprop=headline>",
-            "<span style='display:none'>",
-            "<script type=application/ld+json>{\"a\":\"</p>\"}</script>",
-            "<select><option>o",
-            "<template><p>t</p></template>",
-            "<iframe src=x>f</iframe>",
-            "<p =x>",
-            "<p a b=c d>",
-            "<script><!--",
-            "<script>",
-            "</script >",
-            "<foreignObject>",
-            "</foreignObject>",
-            "<mtext>",
-            "<desc>",
-            "<title>Icon</title>",
-            "<style>.a{}</style>",
-            "</svg>",
-            "</math>",
-            "<font size=2>",
-            "<plaintext>",
-            "<svg><title>T</title><path d=x/></svg>",
-            "</style",
-            "</title",
-            "<textarea>a</textarea x>",
-            "</scripts>",
-            "<div ID=m role=main style='display:none' itemprop=articleBody CLASS=\"k\">",
-            "<time datetime=2020-01-02 itemscope itemtype=x>",
-            "<meta name=author content=\"A B\" property=og:x>",
-            "<link rel=canonical href=/u>",
-            "<span aria-hidden=true z=1 x=2>",
-            "<svg class=icon><use href=#i x=1 /></svg>",
-            "<body class=late id=b>",
-            "<html lang=de id=h>",
-            "<p hidden/data-x=1>",
-            "<br/data-x>",
-            "<img alt=\"a\"src=x/>",
-            "<p\rdata-x=\"a\nb\">",
-            "\r<p data-y>",
-        ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
+    /// Random pages of up to 40 `PIECES`, from a xorshift generator seeded with `seed`.
+    pub(crate) fn random_pages(mut seed: u64) -> impl Iterator<Item = String> {
+        let mut next = move |n: usize| {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             (seed % n as u64) as usize
         };
-        for round in 0..5000 {
+        std::iter::repeat_with(move || {
             let len = 1 + next(40);
-            let src: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            (0..len).map(|_| PIECES[next(PIECES.len())]).collect()
+        })
+    }
+
+    #[test]
+    fn the_parser_builds_the_same_tree_from_the_smaller_page() {
+        use super::super::dom::Dom;
+        for (round, src) in random_pages(0x2545_f491_4f6c_dd1d).take(5000).enumerate() {
             let small = prescan(&src);
             assert_eq!(
-                tree(&small.text, small.short_names),
-                tree(&src, false),
+                tree(&Dom::parse(&small.text, small.short_names)),
+                tree(&Dom::parse_with_html5ever(&src, false)),
                 "round {round}: {src:?}\n-> {:?}",
                 small.text
             );

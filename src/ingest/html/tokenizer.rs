@@ -1,0 +1,728 @@
+//! Our own HTML tokenizer, feeding html5ever's tree builder. html5ever's tokenizer takes every
+//! character of tag and attribute names through its state machine one at a time (half of the
+//! parse on a typical news page); this one finds the delimiters with byte searches and hands the
+//! tree builder the same tokens, so the tree is the one html5ever builds (a differential test
+//! compares the two on generated pages).
+//!
+//! It follows the tokenization chapter of the HTML Standard (§13.2.5): data, RCDATA, RAWTEXT,
+//! script data (with its escape states, `prescan::script_end`) and PLAINTEXT; tags, attributes,
+//! comments, bogus comments, CDATA sections in foreign content, character references (§13.2.5.72
+//! onwards, with html5ever's table of named references). The tree builder switches the states,
+//! as the standard says. DOCTYPE tokens, rare and intricate, are read by html5ever's own
+//! tokenizer. Pages with NUL characters are left to html5ever altogether (`handles`).
+//!
+//! Lines: text tokens carry the lines html5ever's tokenizer reports (see `Tok::begin_text`), so
+//! text nodes get the same line numbers, which the span locator relies on.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{
+    BufferQueue, Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
+};
+use html5ever::{ns, Attribute, LocalName, QualName};
+
+use super::prescan::{
+    after_gt, comment_end, count_byte, find_end_tag, is_space, scan_tag, script_end,
+};
+
+/// Whether `tokenize` takes `input`: not when it has NUL characters (which every state of the
+/// tokenizer treats in its own way; html5ever's tokenizer does that).
+pub(crate) fn handles(input: &str) -> bool {
+    memchr::memchr(0, input.as_bytes()).is_none()
+}
+
+/// Tokenizes `input` (see `handles`) into `sink`, a tree builder, and ends it.
+pub(crate) fn tokenize<T: TokenSink>(input: &str, sink: &T) {
+    // Preprocessing the input stream (§13.2.3.5): CR LF and lone CR become LF. A leading byte order
+    // mark is dropped, as html5ever does.
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    // Where line breaks that were CRs are: html5ever's tokenizer ends a piece of text there.
+    let mut crs = Vec::new();
+    let input: Cow<str> = if memchr::memchr(b'\r', input.as_bytes()).is_some() {
+        let mut out = String::with_capacity(input.len());
+        let mut rest = input;
+        while let Some(p) = memchr::memchr(b'\r', rest.as_bytes()) {
+            out.push_str(rest.get(..p).unwrap_or_default());
+            crs.push(out.len());
+            out.push('\n');
+            rest = rest.get(p + 1..).unwrap_or_default();
+            rest = rest.strip_prefix('\n').unwrap_or(rest);
+        }
+        out.push_str(rest);
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(input)
+    };
+    let mut t = Tok {
+        s: &input,
+        b: input.as_bytes(),
+        pos: 0,
+        line: 1,
+        sink,
+        state: State::Data,
+        last_start: None,
+        text: String::new(),
+        first_line: 1,
+        second_line: 1,
+        text_line: 1,
+        crs: &crs,
+    };
+    while t.pos < t.b.len() {
+        match t.state {
+            State::Data => t.data(),
+            State::Plaintext => t.text_to(t.b.len()),
+            State::Rcdata | State::Rawtext | State::Script => t.raw(),
+        }
+    }
+    t.flush_text();
+    let _ = sink.process_token(Token::EOFToken, t.line);
+    sink.end();
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum State {
+    Data,
+    Rcdata,
+    Rawtext,
+    Script,
+    Plaintext,
+}
+
+struct Tok<'a, T: TokenSink> {
+    s: &'a str,
+    b: &'a [u8],
+    pos: usize,
+    /// The line (1-based) at `pos`.
+    line: u64,
+    sink: &'a T,
+    state: State,
+    /// The name of the last start tag (for the end of RCDATA, RAWTEXT and script data).
+    last_start: Option<LocalName>,
+    /// Text not yet handed over, and the lines html5ever gives its first piece, its second and
+    /// the one with its first non-whitespace character (see `begin_text`).
+    text: String,
+    first_line: u64,
+    second_line: u64,
+    text_line: u64,
+    /// Positions of line breaks that were CRs in the source.
+    crs: &'a [usize],
+}
+
+impl<T: TokenSink> Tok<'_, T> {
+    fn slice(&self, from: usize, to: usize) -> &str {
+        self.s.get(from..to).unwrap_or_default()
+    }
+
+    /// Moves to `to`, counting lines.
+    fn advance(&mut self, to: usize) {
+        let to = to.min(self.b.len());
+        if to > self.pos {
+            self.line += count_byte(self.b.get(self.pos..to).unwrap_or_default(), b'\n') as u64;
+            self.pos = to;
+        }
+    }
+
+    /// Takes the source from the current position to `to` as text.
+    fn text_to(&mut self, to: usize) {
+        let to = to.min(self.b.len());
+        if to <= self.pos {
+            return;
+        }
+        if self.text.is_empty() {
+            self.begin_text(self.state);
+        }
+        let s = self.s;
+        self.text.push_str(s.get(self.pos..to).unwrap_or_default());
+        self.advance(to);
+    }
+
+    fn push_text(&mut self, chars: &[char]) {
+        if self.text.is_empty() {
+            self.begin_text(self.state);
+        }
+        self.text.extend(chars);
+    }
+
+    /// Notes the lines html5ever's tokenizer gives the text starting here. It hands text over in
+    /// pieces, each with the line it is at when the piece ends: a line break is a piece of its own,
+    /// and so is the character after a CR, a `<` or a character reference; in the data state (on
+    /// x86 and ARM, where it scans 16 bytes at a time) other pieces run to the next `<`, `&` or CR,
+    /// elsewhere to the next line break. The text node takes the line of the piece that creates it:
+    /// the first, the second when the tree builder drops a first line break (after `<pre>`), or the
+    /// one with the first non-whitespace character when it puts whitespace elsewhere.
+    fn begin_text(&mut self, state: State) {
+        let data = state == State::Data;
+        let b = self.b;
+        let mut i = self.pos;
+        let mut line = self.line;
+        let mut after_cr = false;
+        // A literal `<` is handed over after the character that follows it was read.
+        let mut counted = false;
+        let mut pieces = 0;
+        self.text_line = loop {
+            let Some(&c) = b.get(i) else { break line };
+            let end = if c == b'\n' {
+                if !std::mem::take(&mut counted) {
+                    line += 1;
+                }
+                after_cr = self.crs.binary_search(&i).is_ok();
+                i + 1
+            } else if c == b'<' && state != State::Plaintext {
+                // In RCDATA, RAWTEXT and script data, `</` and letters are read before the
+                // tokenizer knows they are text.
+                let mut j = i + 1;
+                if !data && b.get(j) == Some(&b'/') {
+                    j += 1;
+                    while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+                        j += 1;
+                    }
+                }
+                after_cr = false;
+                if b.get(j) == Some(&b'\n') {
+                    line += 1;
+                    counted = true;
+                }
+                j
+            } else if after_cr || c == b'&' {
+                after_cr = false;
+                i + self
+                    .s
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(1, char::len_utf8)
+            } else {
+                let rest = b.get(i..).unwrap_or_default();
+                let stop = match state {
+                    State::Data => memchr::memchr2(b'<', b'&', rest),
+                    State::Plaintext => memchr::memchr(b'\n', rest),
+                    _ => memchr::memchr3(b'\n', b'<', b'&', rest),
+                };
+                let mut end = i + stop.unwrap_or(rest.len());
+                if let Some(&cr) = self.crs.get(self.crs.partition_point(|&x| x < i)) {
+                    end = end.min(cr);
+                }
+                line += count_byte(b.get(i..end).unwrap_or_default(), b'\n') as u64;
+                end.max(i + 1)
+            };
+            match pieces {
+                0 => (self.first_line, self.second_line) = (line, line),
+                1 => self.second_line = line,
+                _ => {}
+            }
+            pieces += 1;
+            if b.get(i..end)
+                .unwrap_or_default()
+                .iter()
+                .any(|&c| !matches!(c, b' ' | b'\t' | b'\n' | b'\x0c'))
+            {
+                break line;
+            }
+            i = end;
+        };
+    }
+
+    /// Hands pending text to the tree builder, in up to three tokens so that the tree builder
+    /// creates text nodes with the lines html5ever's tokenizer gives them (see `begin_text`): a
+    /// first line break, the rest of the leading whitespace, and the rest.
+    fn flush_text(&mut self) {
+        if self.text.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.text);
+        let ws = text
+            .bytes()
+            .take_while(|&c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c'))
+            .count();
+        let lf = usize::from(text.starts_with('\n'));
+        let pieces = [
+            (text.get(..lf), self.first_line),
+            (
+                text.get(lf..ws),
+                if lf > 0 {
+                    self.second_line
+                } else {
+                    self.first_line
+                },
+            ),
+            (text.get(ws..), self.text_line),
+        ];
+        if ws == 0 {
+            let _ = self.sink.process_token(
+                Token::CharacterTokens(StrTendril::from(text)),
+                self.text_line,
+            );
+            return;
+        }
+        for (piece, line) in pieces {
+            if let Some(piece) = piece.filter(|p| !p.is_empty()) {
+                let _ = self
+                    .sink
+                    .process_token(Token::CharacterTokens(StrTendril::from_slice(piece)), line);
+            }
+        }
+    }
+
+    /// Hands a token (after pending text) to the tree builder, at the current line.
+    fn emit(&mut self, token: Token) -> TokenSinkResult<T::Handle> {
+        self.flush_text();
+        self.sink.process_token(token, self.line)
+    }
+
+    /// The data state (§13.2.5.1): text up to the next `<` or `&`.
+    fn data(&mut self) {
+        let Some(p) = memchr::memchr2(b'<', b'&', self.b.get(self.pos..).unwrap_or_default())
+        else {
+            self.text_to(self.b.len());
+            return;
+        };
+        let at = self.pos + p;
+        self.text_to(at);
+        if self.b.get(at) == Some(&b'&') {
+            match char_ref(self.s, at, false) {
+                Some((chars, n, end)) => {
+                    self.push_text(chars.get(..n).unwrap_or_default());
+                    self.advance(end);
+                }
+                None => self.text_to(at + 1),
+            }
+        } else {
+            self.markup(at);
+        }
+    }
+
+    /// RCDATA, RAWTEXT and script data (§13.2.5.2–4): text up to the appropriate end tag, which
+    /// the data state then reads as an end tag.
+    fn raw(&mut self) {
+        let end = match (&self.last_start, self.state) {
+            (_, State::Script) => script_end(self.s, self.pos),
+            (Some(name), _) => find_end_tag(self.s, self.pos, name.as_bytes()),
+            (None, _) => None,
+        }
+        .unwrap_or(self.b.len());
+        if self.state == State::Rcdata {
+            while let Some(p) = memchr::memchr(b'&', self.b.get(self.pos..end).unwrap_or_default())
+            {
+                let at = self.pos + p;
+                self.text_to(at);
+                match char_ref(self.s, at, false) {
+                    Some((chars, n, to)) if to <= end => {
+                        self.push_text(chars.get(..n).unwrap_or_default());
+                        self.advance(to);
+                    }
+                    _ => self.text_to(at + 1),
+                }
+            }
+        }
+        self.text_to(end);
+        self.state = State::Data;
+    }
+
+    /// After a `<` in the data state (§13.2.5.6–8).
+    fn markup(&mut self, lt: usize) {
+        let b = self.b;
+        match b.get(lt + 1) {
+            Some(c) if c.is_ascii_alphabetic() => self.tag(lt + 1, TagKind::StartTag),
+            Some(b'/') => match b.get(lt + 2) {
+                Some(c) if c.is_ascii_alphabetic() => self.tag(lt + 2, TagKind::EndTag),
+                // `</>` is dropped (the text before it ends: what follows is read afresh).
+                Some(b'>') => {
+                    self.flush_text();
+                    self.advance(lt + 3);
+                }
+                None => self.text_to(b.len()),
+                Some(_) => self.bogus_comment(lt + 2),
+            },
+            Some(b'!') => self.declaration(lt),
+            Some(b'?') => self.bogus_comment(lt + 1),
+            _ => self.text_to(lt + 1),
+        }
+    }
+
+    /// A bogus comment (§13.2.5.41) from `from` to the next `>`.
+    fn bogus_comment(&mut self, from: usize) {
+        self.advance(after_gt(self.s, from));
+        let _ = self.emit(Token::CommentToken(StrTendril::new()));
+    }
+
+    /// `<!`: a comment, a DOCTYPE, a CDATA section or a bogus comment (§13.2.5.42).
+    fn declaration(&mut self, lt: usize) {
+        let rest = self.b.get(lt + 2..).unwrap_or_default();
+        if rest.starts_with(b"--") {
+            self.advance(comment_end(self.b, lt));
+            let _ = self.emit(Token::CommentToken(StrTendril::new()));
+        } else if rest
+            .get(..7)
+            .is_some_and(|d| d.eq_ignore_ascii_case(b"doctype"))
+        {
+            let end = after_gt(self.s, lt + 2);
+            let doctype = doctype(self.slice(lt, end));
+            self.advance(end);
+            let _ = self.emit(Token::DoctypeToken(doctype));
+        } else if rest.starts_with(b"[CDATA[") && {
+            // Whether the section is one depends on the tree so far, text included.
+            self.flush_text();
+            self.sink
+                .adjusted_current_node_present_but_not_in_html_namespace()
+        } {
+            let start = lt + 9;
+            let (end, after) =
+                match memchr::memmem::find(self.b.get(start..).unwrap_or_default(), b"]]>") {
+                    Some(p) => (start + p, start + p + 3),
+                    None => (self.b.len(), self.b.len()),
+                };
+            // One token at the section's end, as html5ever hands it over (even when empty).
+            let text = StrTendril::from_slice(self.slice(start, end));
+            self.advance(after);
+            let _ = self
+                .sink
+                .process_token(Token::CharacterTokens(text), self.line);
+        } else {
+            self.bogus_comment(lt + 2);
+        }
+    }
+
+    /// A start or end tag whose name starts at `from` (§13.2.5.8–13, 32–40). A page that ends
+    /// inside a tag ends there (the tag is dropped).
+    fn tag(&mut self, from: usize, kind: TagKind) {
+        let b = self.b;
+        let len = b.len();
+        let name_end = from
+            + b.get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&c| !is_space(c) && c != b'/' && c != b'>')
+                .count();
+        let name = lower_name(self.slice(from, name_end));
+        let mut attrs: Vec<Attribute> = Vec::new();
+        let mut duplicates = false;
+        let scanned = scan_tag(self.s, name_end, |a| {
+            let attr = lower_name(self.slice(a.start, a.name_end));
+            if attrs.iter().any(|x| x.name.local == attr) {
+                duplicates = true;
+                return;
+            }
+            // The value: after `=` and spaces, without its quotes.
+            let skip = |mut v: usize| {
+                while v < a.end && b.get(v).is_some_and(|&c| is_space(c)) {
+                    v += 1;
+                }
+                v
+            };
+            let mut v = skip(a.name_end);
+            if v < a.end && b.get(v) == Some(&b'=') {
+                v = skip(v + 1);
+            }
+            let quoted = matches!(b.get(v), Some(b'"' | b'\'')) && v < a.end;
+            let value = if quoted {
+                self.attr_value(v + 1, a.end - 1)
+            } else {
+                self.attr_value(v, a.end)
+            };
+            attrs.push(Attribute {
+                name: QualName::new(None, ns!(), attr),
+                value,
+            });
+        });
+        let Some((gt, self_closing)) = scanned else {
+            return self.advance(len);
+        };
+        self.advance(gt + 1);
+        if kind == TagKind::StartTag {
+            self.last_start = Some(name.clone());
+        }
+        let tag = Tag {
+            kind,
+            name,
+            self_closing,
+            attrs,
+            had_duplicate_attributes: duplicates,
+        };
+        self.state = match self.emit(Token::TagToken(tag)) {
+            TokenSinkResult::RawData(RawKind::Rcdata) => State::Rcdata,
+            TokenSinkResult::RawData(RawKind::Rawtext) => State::Rawtext,
+            TokenSinkResult::RawData(_) => State::Script,
+            TokenSinkResult::Plaintext => State::Plaintext,
+            TokenSinkResult::Continue => State::Data,
+            TokenSinkResult::Script(_) | TokenSinkResult::EncodingIndicator(_) => {
+                // html5ever's driver feeds the tokenizer again after these, and it drops a byte
+                // order mark at the start of what it is fed.
+                if self
+                    .s
+                    .get(self.pos..)
+                    .is_some_and(|r| r.starts_with('\u{feff}'))
+                {
+                    self.pos += '\u{feff}'.len_utf8();
+                }
+                State::Data
+            }
+        };
+    }
+
+    /// An attribute value with its character references decoded.
+    fn attr_value(&self, from: usize, to: usize) -> StrTendril {
+        let raw = self.slice(from, to);
+        if memchr::memchr(b'&', raw.as_bytes()).is_none() {
+            return StrTendril::from_slice(raw);
+        }
+        let mut out = String::with_capacity(raw.len());
+        let mut i = from;
+        while let Some(p) = memchr::memchr(b'&', self.b.get(i..to).unwrap_or_default()) {
+            let at = i + p;
+            out.push_str(self.slice(i, at));
+            match char_ref(self.s, at, true) {
+                Some((chars, n, end)) if end <= to => {
+                    out.extend(chars.get(..n).unwrap_or_default());
+                    i = end;
+                }
+                _ => {
+                    out.push('&');
+                    i = at + 1;
+                }
+            }
+        }
+        out.push_str(self.slice(i, to));
+        StrTendril::from(out)
+    }
+}
+
+/// A tag or attribute name as the tokenizer keeps it: ASCII upper case lowered.
+fn lower_name(name: &str) -> LocalName {
+    if name.bytes().any(|c| c.is_ascii_uppercase()) {
+        LocalName::from(name.to_ascii_lowercase())
+    } else {
+        LocalName::from(name)
+    }
+}
+
+/// The character reference at `s[at]` (a `&`), per §13.2.5.72–80: the characters it stands for
+/// (one or two), how many, and where it ends; None when the `&` is just text. In an attribute
+/// value, a named reference without its `;` followed by `=` or a letter or digit stays text.
+fn char_ref(s: &str, at: usize, in_attribute: bool) -> Option<([char; 2], usize, usize)> {
+    let b = s.as_bytes();
+    match b.get(at + 1) {
+        Some(b'#') => {
+            let (radix, digits) = match b.get(at + 2) {
+                Some(b'x' | b'X') => (16, at + 3),
+                _ => (10, at + 2),
+            };
+            let mut i = digits;
+            let mut n: u32 = 0;
+            while let Some(d) = b.get(i).and_then(|&c| char::from(c).to_digit(radix)) {
+                n = n.saturating_mul(radix).saturating_add(d).min(0x11_0000);
+                i += 1;
+            }
+            if i == digits {
+                return None;
+            }
+            if b.get(i) == Some(&b';') {
+                i += 1;
+            }
+            let c = match n {
+                0 | 0xD800..=0xDFFF | 0x11_0000.. => '\u{fffd}',
+                0x80..=0x9F => html5ever::data::C1_REPLACEMENTS
+                    .get((n - 0x80) as usize)
+                    .copied()
+                    .flatten()
+                    .or_else(|| char::from_u32(n))
+                    .unwrap_or('\u{fffd}'),
+                n => char::from_u32(n).unwrap_or('\u{fffd}'),
+            };
+            Some(([c, '\0'], 1, i))
+        }
+        Some(c) if c.is_ascii_alphanumeric() => {
+            // The longest name in the table that the text starts with (the table also holds every
+            // prefix of a name, mapped to zero).
+            let start = at + 1;
+            let mut i = start;
+            let mut best = None;
+            while let Some(&c) = b.get(i) {
+                if !(c.is_ascii_alphanumeric() || c == b';') || i - start > 40 {
+                    break;
+                }
+                i += 1;
+                match html5ever::data::NAMED_ENTITIES.get(s.get(start..i).unwrap_or_default()) {
+                    None => break,
+                    Some(&(c1, c2)) if c1 != 0 => best = Some((i, c1, c2)),
+                    Some(_) => {}
+                }
+            }
+            let (end, c1, c2) = best?;
+            if in_attribute
+                && b.get(end - 1) != Some(&b';')
+                && b.get(end)
+                    .is_some_and(|&n| n == b'=' || n.is_ascii_alphanumeric())
+            {
+                return None;
+            }
+            let first = char::from_u32(c1).unwrap_or('\u{fffd}');
+            match char::from_u32(c2).filter(|_| c2 != 0) {
+                Some(second) => Some(([first, second], 2, end)),
+                None => Some(([first, '\0'], 1, end)),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The DOCTYPE token in `src` (`<!DOCTYPE` up to and with its `>`), read by html5ever's tokenizer:
+/// its name and identifiers decide the document's quirks mode.
+fn doctype(src: &str) -> Doctype {
+    struct Grab(RefCell<Option<Doctype>>);
+    impl TokenSink for Grab {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            if let Token::DoctypeToken(d) = token {
+                self.0.borrow_mut().get_or_insert(d);
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    let tok = Tokenizer::new(Grab(RefCell::new(None)), Default::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(src));
+    let _ = tok.feed(&input);
+    tok.end();
+    tok.sink.0.take().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(s: &str, attr: bool) -> Option<(String, usize)> {
+        char_ref(s, 0, attr).map(|(c, n, end)| (c[..n].iter().collect(), end))
+    }
+
+    #[test]
+    fn character_references() {
+        assert_eq!(decode("&amp;x", false), Some(("&".into(), 5)));
+        assert_eq!(decode("&ampx", false), Some(("&".into(), 4)));
+        assert_eq!(decode("&ampx", true), None);
+        assert_eq!(decode("&amp=", true), None);
+        assert_eq!(decode("&amp;=", true), Some(("&".into(), 5)));
+        assert_eq!(decode("&notit;", false), Some(("¬".into(), 4)));
+        assert_eq!(decode("&notin;", false), Some(("∉".into(), 7)));
+        assert_eq!(
+            decode("&NotEqualTilde;", false),
+            Some(("≂\u{338}".into(), 15))
+        );
+        assert_eq!(decode("&#x41;", false), Some(("A".into(), 6)));
+        assert_eq!(decode("&#65", false), Some(("A".into(), 4)));
+        assert_eq!(decode("&#x80;", false), Some(("€".into(), 6)));
+        assert_eq!(decode("&#0;", false), Some(("\u{fffd}".into(), 4)));
+        assert_eq!(
+            decode("&#99999999999;", false),
+            Some(("\u{fffd}".into(), 14))
+        );
+        assert_eq!(decode("&#xD800;", false), Some(("\u{fffd}".into(), 8)));
+        assert_eq!(decode("&#x;", false), None);
+        assert_eq!(decode("&#", false), None);
+        assert_eq!(decode("&zz;", false), None);
+        assert_eq!(decode("& x", false), None);
+    }
+}
+
+#[cfg(test)]
+mod differential {
+    use super::super::dom::{Dom, Kind, NONE};
+    use super::super::prescan::tests::random_pages;
+
+    /// The whole tree as lines: elements with namespace and all attributes, text with its line.
+    fn tree(dom: &Dom) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut stack = vec![(0usize, 0usize)];
+        while let Some((id, depth)) = stack.pop() {
+            let Some(n) = dom.nodes.get(id) else { continue };
+            match n.kind {
+                Kind::Element => {
+                    let mut attrs: Vec<String> = n
+                        .attrs
+                        .iter()
+                        .map(|a| format!("{:?}:{}={:?}", a.name.ns, &*a.name.local, &*a.value))
+                        .collect();
+                    attrs.sort();
+                    out.push(format!(
+                        "{depth} <{:?}:{} {}>",
+                        n.name.ns,
+                        n.tag(),
+                        attrs.join(" ")
+                    ));
+                }
+                Kind::Text => out.push(format!("{depth} {:?} @{}", &*n.text, n.line)),
+                _ => out.push(format!("{depth} {:?}", n.kind)),
+            }
+            let mut kids = Vec::new();
+            let mut c = n.first;
+            while c != NONE {
+                kids.push(c);
+                c = dom.nodes.get(c).map_or(NONE, |k| k.next);
+            }
+            for k in kids.into_iter().rev() {
+                stack.push((k, depth + 1));
+            }
+        }
+        out
+    }
+
+    fn same(src: &str) -> Result<(), String> {
+        let (ours, theirs) = (
+            tree(&Dom::parse(src, false)),
+            tree(&Dom::parse_with_html5ever(src, false)),
+        );
+        if ours == theirs {
+            return Ok(());
+        }
+        let at = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
+        Err(format!(
+            "{src:?}\nours:   {:?}\ntheirs: {:?}",
+            ours.get(at.saturating_sub(2)..(at + 3).min(ours.len())),
+            theirs.get(at.saturating_sub(2)..(at + 3).min(theirs.len()))
+        ))
+    }
+
+    #[test]
+    fn builds_the_tree_html5ever_builds() {
+        let rounds = std::env::var("NEWSCLEAN_DIFF_ROUNDS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(5000);
+        for (round, src) in random_pages(0x9e37_79b9_7f4a_7c15).take(rounds).enumerate() {
+            if let Err(e) = same(&src) {
+                panic!("round {round}: {e}");
+            }
+        }
+    }
+
+    /// Real pages, when the evaluation data is there (it is not part of the repository).
+    #[test]
+    fn builds_the_tree_html5ever_builds_on_real_pages() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
+        let mut pages = 0;
+        for set in ["articles-dev", "trafilatura-dev"] {
+            let Ok(dir) = std::fs::read_dir(root.join(set).join("html")) else {
+                continue;
+            };
+            for entry in dir.flatten() {
+                let Ok(bytes) = std::fs::read(entry.path()) else {
+                    continue;
+                };
+                let page = String::from_utf8_lossy(&bytes);
+                let small = super::super::prescan::prescan(&page);
+                for src in [&*page, &*small.text] {
+                    if let Err(e) = same(src) {
+                        panic!(
+                            "{}: {}",
+                            entry.path().display(),
+                            &e[e.len().saturating_sub(2000)..]
+                        );
+                    }
+                }
+                pages += 1;
+            }
+        }
+        eprintln!("{pages} pages compared");
+    }
+}
