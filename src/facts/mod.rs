@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
 
+pub(crate) mod chars;
 pub mod date;
 pub mod entities;
 pub mod keysentences;

@@ -17,6 +17,7 @@
 //!   (`XXXX-WXX-4` for "Thursday", `XXXX-11-27`, `XXXX-Q3`, `XXXX-XX-XX` for "yesterday");
 //!   `value` is `None` only when even that cannot be written.
 
+use crate::facts::chars::Class as _;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
@@ -90,7 +91,7 @@ fn cut_inside_date(prev: &str, next: &str) -> bool {
     let word_start = body
         .char_indices()
         .rev()
-        .find(|(_, c)| !c.is_alphanumeric())
+        .find(|(_, c)| !c.alnum())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = body.get(word_start..).unwrap_or("").to_lowercase();
     let is_month = |w: &str| {
@@ -101,7 +102,7 @@ fn cut_inside_date(prev: &str, next: &str) -> bool {
     if !word.is_empty() && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()) {
         let first: String = next
             .chars()
-            .take_while(|c| c.is_alphabetic())
+            .take_while(|c| c.alpha())
             .collect::<String>()
             .to_lowercase();
         return is_month(&first);

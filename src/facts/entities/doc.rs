@@ -1,6 +1,7 @@
 //! The analysed document: tokens, how each line is written, words seen in lower case, and
 //! whether it is a sports report; and the candidate type the other steps share.
 
+use crate::facts::chars::Class as _;
 use std::borrow::Cow;
 
 use crate::normalize::FastSet as HashSet;
@@ -123,7 +124,7 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 // Fewer than two letters: not counted.
-                if t.key.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() {
+                if t.key.chars().filter(|c| c.alpha()).nth(1).is_none() {
                     continue;
                 }
                 words += 1;

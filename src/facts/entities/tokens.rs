@@ -2,6 +2,7 @@
 //! apostrophes and hyphens), numbers and single punctuation marks, each with its shape
 //! (capitalisation) and whether it opens a sentence. One pass over the text.
 
+use crate::facts::chars::Class as _;
 use std::borrow::Cow;
 
 use super::lexicon::{self, Cue};
@@ -110,12 +111,12 @@ const COMPOUND_ENDS: [&str; 20] = [
 ];
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.alnum()
 }
 
 fn upper_first(s: &str) -> bool {
     s.chars()
-        .find(|c| c.is_alphabetic())
+        .find(|c| c.alpha())
         .is_some_and(char::is_uppercase)
 }
 
@@ -129,7 +130,7 @@ fn shape_of(s: &str) -> Shape {
     let mut upper = 0;
     let mut lower = 0;
     let mut first: Option<char> = None;
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
+    for c in s.chars().filter(|c| c.alpha()) {
         letters += 1;
         if first.is_none() {
             first = Some(c);
@@ -185,11 +186,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             i += 1;
             continue;
         }
-        if c.is_numeric() {
+        if c.numeric() {
             let mut j = i + 1;
             while j < n
                 && (is_word_char(ch(j))
-                    || (matches!(ch(j), '.' | ',' | ':' | '/' | '-') && ch(j + 1).is_numeric()))
+                    || (matches!(ch(j), '.' | ',' | ':' | '/' | '-') && ch(j + 1).numeric()))
             {
                 j += 1;
             }
@@ -211,7 +212,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             }
             let c = ch(j);
             let next = ch(j + 1);
-            if (c == '\'' || c == '’') && next.is_alphabetic() {
+            if (c == '\'' || c == '’') && next.alpha() {
                 // A possessive 's is its own token.
                 if matches!(next, 's' | 'S') && !is_word_char(ch(j + 2)) {
                     break;
@@ -225,16 +226,16 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 seg_start = j;
                 continue;
             }
-            if c == '&' && j - seg_start == 1 && next.is_alphabetic() && j + 2 <= n {
+            if c == '&' && j - seg_start == 1 && next.alpha() && j + 2 <= n {
                 j += 1;
                 seg_start = j;
                 continue;
             }
             if c == '.' {
                 let seg = &text[at(seg_start)..at(j)];
-                if seg.chars().count() == 1 && seg.chars().all(char::is_alphabetic) {
+                if seg.chars().count() == 1 && seg.chars().all(crate::facts::chars::is_alphabetic) {
                     j += 1;
-                    if next.is_alphabetic() {
+                    if next.alpha() {
                         seg_start = j;
                         continue;
                     }
@@ -281,7 +282,7 @@ fn push_word<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, line
     if w.contains('-') {
         let parts: Vec<&str> = w.split('-').collect();
         let first = parts.first().copied().unwrap_or("");
-        let name_part = |p: &str| upper_first(p) || p.chars().all(|c| c.is_numeric());
+        let name_part = |p: &str| upper_first(p) || p.chars().all(|c| c.numeric());
         let second = parts.get(1).copied().unwrap_or("");
         // "Kim Young-hoon", "Li Song-ho": East Asian given names keep their second syllable.
         let syllable = parts.len() == 2

@@ -1,6 +1,7 @@
 //! The word lists of quote extraction (`src/data/quote_cues.txt`, parsed once) and the tokens the
 //! rules walk over.
 
+use crate::facts::chars::Class as _;
 use crate::normalize::FastMap as HashMap;
 use std::sync::LazyLock;
 
@@ -280,11 +281,11 @@ impl<'a> Tokens<'a> {
                 });
             } else if c.is_whitespace() {
                 continue;
-            } else if c.is_alphanumeric() {
+            } else if c.alnum() {
                 let mut end = i + c.len_utf8();
                 let mut prev = c;
                 while let Some(&(j, d)) = it.peek() {
-                    if d.is_alphanumeric() {
+                    if d.alnum() {
                         it.next();
                         end = j + d.len_utf8();
                         prev = d;
@@ -292,11 +293,11 @@ impl<'a> Tokens<'a> {
                     }
                     // A joiner stays inside a word only between two letters or digits; a decimal
                     // point only between digits.
-                    if joins_word(d) && prev.is_alphanumeric() {
+                    if joins_word(d) && prev.alnum() {
                         let after = text[j + d.len_utf8()..].chars().next();
                         let ok = match after {
                             Some(a) if d == '.' => prev.is_ascii_digit() && a.is_ascii_digit(),
-                            Some(a) => a.is_alphanumeric(),
+                            Some(a) => a.alnum(),
                             None => false,
                         };
                         if ok {

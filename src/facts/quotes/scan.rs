@@ -2,6 +2,7 @@
 //! noun phrases before and after a cue, channels, and the attribution on either side of a
 //! quotation. Every look-around is bounded by [`WINDOW`] tokens, so the whole pass stays linear.
 
+use crate::facts::chars::Class as _;
 use super::lexicon::{self, Kind, Lexicon, Tokens, LEXICON};
 use super::marks::Quotation;
 
@@ -272,7 +273,7 @@ impl<'a> Extractor<'a> {
             while f < parts[idx].1 && !self.t.is_word(f) {
                 f += 1;
             }
-            let digit = self.t.text(f).starts_with(|c: char| c.is_numeric());
+            let digit = self.t.text(f).starts_with(|c: char| c.numeric());
             let lead_ok = self.t.is_word(f)
                 && !digit
                 && (self.pronoun(f) || (self.t.is_capitalized(f) && !self.is(f, Kind::Det)));

@@ -5,6 +5,7 @@
 //! "Nov." and "27.11.2025" can be matched as adjacent pieces. The word table
 //! (`src/data/times_words.txt`) is parsed once.
 
+use crate::facts::chars::Class as _;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -75,7 +76,7 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             space = true;
             continue;
         }
-        let kind = if c.is_alphabetic() {
+        let kind = if c.alpha() {
             TokKind::Word
         } else if c.is_ascii_digit() {
             TokKind::Num
@@ -86,7 +87,7 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         if kind != TokKind::Punct {
             while let Some(&(k, d)) = it.peek() {
                 let same = match kind {
-                    TokKind::Word => d.is_alphabetic() || is_mark(d),
+                    TokKind::Word => d.alpha() || is_mark(d),
                     _ => d.is_ascii_digit(),
                 };
                 if !same {
