@@ -39,6 +39,30 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
     is_alphabetic(c) || is_numeric(c)
 }
 
+/// Appends `s.char_indices()` to `out`, copying runs of ASCII without decoding them.
+pub(crate) fn push_char_indices(s: &str, out: &mut Vec<(usize, char)>) {
+    let b = s.as_bytes();
+    out.reserve(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let rest = b.get(i..).unwrap_or(&[]);
+        let run = rest.iter().position(|x| !x.is_ascii()).unwrap_or(rest.len());
+        let ascii = rest.get(..run).unwrap_or(&[]);
+        out.extend(
+            ascii
+                .iter()
+                .enumerate()
+                .map(|(k, &x)| (i + k, char::from(x))),
+        );
+        i += run;
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        out.push((i, c));
+        i += c.len_utf8();
+    }
+}
+
 /// The same tests as methods, for `c.alpha()` where `c.is_alphabetic()` was.
 pub(crate) trait Class {
     /// [`is_alphabetic`].
@@ -74,6 +98,16 @@ mod tests {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{:X}", c as u32);
             assert_eq!(is_numeric(c), c.is_numeric(), "{:X}", c as u32);
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn char_indices_are_the_standard_ones() {
+        for s in ["", "plain", "Café “quoted” — 東京 x", "é", "a\u{10000}b"] {
+            let mut got = vec![(99, 'z')];
+            push_char_indices(s, &mut got);
+            let want: Vec<(usize, char)> = std::iter::once((99, 'z')).chain(s.char_indices()).collect();
+            assert_eq!(got, want, "{s}");
         }
     }
 }

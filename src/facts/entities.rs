@@ -73,9 +73,15 @@ pub struct Entity {
     pub count: usize,
 }
 
-/// Finds the entities of `text` (sentence spans given).
-pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> Vec<Entity> {
-    let doc = Doc::new(text, ctx.language.as_deref());
+/// Finds the entities of `text` (sentence spans given; `lower` is the text in lower case at the same
+/// byte offsets, when there is one).
+pub(crate) fn extract(
+    text: &str,
+    lower: Option<&str>,
+    sentences: &[Span],
+    ctx: &super::Context,
+) -> Vec<Entity> {
+    let doc = Doc::new(text, lower, ctx.language.as_deref());
     let cands = candidates::candidates(&doc);
     let votes = vote(&doc, &cands);
     let mut found = resolve(&doc, &cands, &votes);
@@ -362,7 +368,8 @@ mod tests {
             language: language.map(str::to_string),
             ..Default::default()
         };
-        let out = extract(text, &spans, &ctx);
+        let lower = crate::normalize::lower_aligned(text);
+        let out = extract(text, lower.as_deref(), &spans, &ctx);
         for e in &out {
             assert_eq!(e.count, e.mentions.len());
             for m in &e.mentions {

@@ -131,7 +131,7 @@ fn tokenize_into(
 ) {
     let s = text.get(from..to).unwrap_or("");
     cs.clear();
-    cs.extend(s.char_indices());
+    crate::facts::chars::push_char_indices(s, cs);
     out.clear();
     let mut i = 0;
     let mut gap = true;

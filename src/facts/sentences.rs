@@ -158,7 +158,7 @@ pub fn split(text: &str) -> Vec<Span> {
         let base = para_start;
         para_start += para.len();
         chars.clear();
-        chars.extend(para.char_indices());
+        crate::facts::chars::push_char_indices(para, &mut chars);
         split_paragraph(para, &chars, |a, b| out.push(Span::new(base + a, base + b)));
     }
     out

@@ -95,9 +95,10 @@ pub(super) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    /// Tokenises and measures the document.
-    pub fn new(text: &'a str, language: Option<&str>) -> Doc<'a> {
-        let toks = super::tokens::tokenize(text);
+    /// Tokenises and measures the document. `lower` is the text in lower case at the same byte
+    /// offsets, when there is one ([`crate::normalize::lower_aligned`]).
+    pub fn new(text: &'a str, lower: Option<&'a str>, language: Option<&str>) -> Doc<'a> {
+        let toks = super::tokens::tokenize(text, lower);
         let guessed = match language {
             Some(l) => Some(l.to_ascii_lowercase()),
             None => lang::guess(std::iter::once(text)).map(str::to_string),
