@@ -82,7 +82,7 @@ pub(crate) fn extract(text: &str, ctx: &Context) -> Facts {
         ctx
     };
     let entities = entities::extract(text, lower, &spans, whole_text_ctx);
-    let times = times::extract(text, &spans, ctx);
+    let times = times::extract(text, lower, &spans, ctx);
     let quantities = quantities::extract(text, lower, &spans, ctx);
     let quotes = quotes::extract(text, lower, &spans, &entities, whole_text_ctx);
     let mut facts = Facts {

@@ -118,16 +118,23 @@ fn cut_inside_date(prev: &str, next: &str) -> bool {
         .is_some_and(|v| v.iter().any(|e| e.abbr && e.cat == lex::Cat::Month))
 }
 
-/// Finds the times of `text` (sentence spans given), in text order.
-pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> Vec<TimeFact> {
+/// Finds the times of `text` (sentence spans given; `lower` is the text in lower case at the same
+/// byte offsets, when there is one), in text order.
+pub(crate) fn extract(
+    text: &str,
+    lower: Option<&str>,
+    sentences: &[Span],
+    ctx: &super::Context,
+) -> Vec<TimeFact> {
     let mut out = Vec::new();
+    let mut toks = Vec::new();
     let mut focus = resolve::Focus {
         reference: ctx.reference,
         ..resolve::Focus::default()
     };
     let lang = ctx.language.as_deref();
     for chunk in chunks(text, sentences) {
-        let toks = lex::tokenize(text, chunk.start, chunk.end);
+        lex::tokenize_into(text, lower, chunk.start, chunk.end, &mut toks);
         let scanner = grammar::Scanner { toks: &toks, lang };
         for f in scanner.scan() {
             let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end.wrapping_sub(1)))
@@ -190,7 +197,8 @@ mod tests {
             language: language.map(str::to_string),
             ..Context::default()
         };
-        extract(text, &sentences::split(text), &ctx)
+        let lower = crate::normalize::lower_aligned(text);
+        extract(text, lower.as_deref(), &sentences::split(text), &ctx)
     }
 
     fn run(text: &str, reference: &str) -> Vec<TimeFact> {

@@ -64,11 +64,29 @@ impl Tok<'_> {
 }
 
 /// Cuts `text[start..end]` into tokens (offsets stay absolute).
+#[cfg(test)]
 pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
+    tokenize_into(text, None, start, end, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), so one buffer serves every sentence. `lower` is the
+/// whole text in lower case at the same byte offsets, when there is one
+/// ([`crate::normalize::lower_aligned`]): words are then not lower-cased one by one.
+pub(super) fn tokenize_into<'a>(
+    text: &'a str,
+    lower: Option<&'a str>,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Tok<'a>>,
+) {
+    out.clear();
     let Some(s) = text.get(start..end) else {
-        return out;
+        return;
     };
+    // About one token per four bytes.
+    out.reserve(s.len() / 4 + 4);
     let mut space = true;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -99,7 +117,12 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         }
         let t = &s[i..j];
         let lower: Cow<'_, str> = if kind == TokKind::Word && t.chars().any(|c| !c.is_lowercase()) {
-            Cow::Owned(t.to_lowercase())
+            // Per character, as `str::to_lowercase` does for a word without a capital sigma
+            // (`lower` is absent when the text has one).
+            match lower.and_then(|l| l.get(start + i..start + j)) {
+                Some(l) => Cow::Borrowed(l),
+                None => Cow::Owned(t.to_lowercase()),
+            }
         } else if t == "’" {
             Cow::Borrowed("'")
         } else {
@@ -133,7 +156,6 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         });
         space = false;
     }
-    out
 }
 
 /// Combining marks (so a decomposed "é" stays in its word).
