@@ -109,8 +109,11 @@ impl<'a> Doc<'a> {
         let english = matches!(code, None | Some("en"));
         let lines = toks.last().map_or(0, |t| t.line + 1);
         let mut modes = vec![Mode::Normal; lines];
-        let mut lower = HashSet::default();
-        let mut cap_mid = HashSet::default();
+        // Both sets are only asked what they contain: sized up front, they need not grow.
+        let mut lower: HashSet<Cow<'a, str>> =
+            HashSet::with_capacity_and_hasher(toks.len() / 4, Default::default());
+        let mut cap_mid: HashSet<Cow<'a, str>> =
+            HashSet::with_capacity_and_hasher(toks.len() / 8, Default::default());
         let mut sports_hits: HashSet<&str> = HashSet::default();
         let mut k = 0;
         while k < toks.len() {
@@ -142,9 +145,7 @@ impl<'a> Doc<'a> {
                         if stop {
                             low_stop += 1;
                         }
-                        if !lower.contains(t.key.as_ref()) {
-                            lower.insert(t.key.clone());
-                        }
+                        insert_key(&mut lower, &t.key);
                     }
                     _ => {}
                 }
@@ -165,8 +166,8 @@ impl<'a> Doc<'a> {
                 modes[line] = Mode::Shouting;
             } else {
                 for t in &toks[k..e] {
-                    if t.capish() && !t.initial && !cap_mid.contains(t.key.as_ref()) {
-                        cap_mid.insert(t.key.clone());
+                    if t.capish() && !t.initial {
+                        insert_key(&mut cap_mid, &t.key);
                     }
                 }
             }
@@ -231,6 +232,21 @@ impl<'a> Doc<'a> {
     /// [`Doc::is_common`] of a token's key, from the lookups made when it was tokenised.
     pub fn is_common_tok(&self, t: &Tok) -> bool {
         t.is(Cue::Common) || t.stop(lang::EN) || self.lang.is_some_and(|l| t.stop(l))
+    }
+}
+
+/// Adds `key` to `set`, hashing it once when it is borrowed (cloning an owned key only when it is
+/// new).
+fn insert_key<'a>(set: &mut HashSet<Cow<'a, str>>, key: &Cow<'a, str>) {
+    match key {
+        Cow::Borrowed(k) => {
+            set.insert(Cow::Borrowed(k));
+        }
+        Cow::Owned(k) => {
+            if !set.contains(k.as_str()) {
+                set.insert(key.clone());
+            }
+        }
     }
 }
 
