@@ -46,7 +46,10 @@ pub(crate) fn push_char_indices(s: &str, out: &mut Vec<(usize, char)>) {
     let mut i = 0;
     while i < b.len() {
         let rest = b.get(i..).unwrap_or(&[]);
-        let run = rest.iter().position(|x| !x.is_ascii()).unwrap_or(rest.len());
+        let run = rest
+            .iter()
+            .position(|x| !x.is_ascii())
+            .unwrap_or(rest.len());
         let ascii = rest.get(..run).unwrap_or(&[]);
         out.extend(
             ascii
@@ -106,7 +109,8 @@ mod tests {
         for s in ["", "plain", "Café “quoted” — 東京 x", "é", "a\u{10000}b"] {
             let mut got = vec![(99, 'z')];
             push_char_indices(s, &mut got);
-            let want: Vec<(usize, char)> = std::iter::once((99, 'z')).chain(s.char_indices()).collect();
+            let want: Vec<(usize, char)> =
+                std::iter::once((99, 'z')).chain(s.char_indices()).collect();
             assert_eq!(got, want, "{s}");
         }
     }

@@ -120,7 +120,9 @@ fn content_words<'a>(
                         Cow::Owned(w)
                     }
                 };
-                if w.chars().any(crate::facts::chars::is_alphabetic) && !crate::lang::is_stopword(&w, lang) {
+                if w.chars().any(crate::facts::chars::is_alphabetic)
+                    && !crate::lang::is_stopword(&w, lang)
+                {
                     let w = match w {
                         Cow::Borrowed(b) if lang == en => fold_plural(b),
                         Cow::Owned(o) if lang == en => Cow::Owned(fold_plural(&o).into_owned()),

@@ -276,7 +276,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         let Some(first) = pieces.first() else {
             continue;
         };
-        let alpha = pieces.iter().all(|x| x.chars().any(crate::facts::chars::is_alphabetic));
+        let alpha = pieces
+            .iter()
+            .all(|x| x.chars().any(crate::facts::chars::is_alphabetic));
         by_first
             .entry(first.to_lowercase())
             .or_default()

@@ -239,11 +239,7 @@ fn split_paragraph(text: &str, chars: &[(usize, char)], mut emit: impl FnMut(usi
 /// opening quote or bracket, or a letter of a script without case.
 fn next_starts_sentence(chars: &[(usize, char)], n: usize) -> bool {
     let c = chars[n].1;
-    c.is_uppercase()
-        || c.numeric()
-        || is_opening(c)
-        || (c.alpha() && !c.is_lowercase())
-        || c == '—'
+    c.is_uppercase() || c.numeric() || is_opening(c) || (c.alpha() && !c.is_lowercase()) || c == '—'
 }
 
 /// The word that starts at char index `n` (after opening quotes and brackets), as a byte range.

@@ -2,9 +2,9 @@
 //! noun phrases before and after a cue, channels, and the attribution on either side of a
 //! quotation. Every look-around is bounded by [`WINDOW`] tokens, so the whole pass stays linear.
 
-use crate::facts::chars::Class as _;
 use super::lexicon::{self, Kind, Lexicon, Tokens, LEXICON};
 use super::marks::Quotation;
+use crate::facts::chars::Class as _;
 
 /// A range of token indices, end exclusive.
 pub(super) type Range = (usize, usize);
