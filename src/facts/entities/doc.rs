@@ -237,6 +237,8 @@ impl<'a> Doc<'a> {
 
 /// Adds `key` to `set`, hashing it once when it is borrowed (cloning an owned key only when it is
 /// new).
+// A `&Cow`, not a `&str`: whether the key is borrowed decides how it is inserted.
+#[allow(clippy::ptr_arg)]
 fn insert_key<'a>(set: &mut HashSet<Cow<'a, str>>, key: &Cow<'a, str>) {
     match key {
         Cow::Borrowed(k) => {
