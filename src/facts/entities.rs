@@ -73,9 +73,15 @@ pub struct Entity {
     pub count: usize,
 }
 
-/// Finds the entities of `text` (sentence spans given).
-pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> Vec<Entity> {
-    let doc = Doc::new(text, ctx.language.as_deref());
+/// Finds the entities of `text` (sentence spans given; `lower` is the text in lower case at the same
+/// byte offsets, when there is one).
+pub(crate) fn extract(
+    text: &str,
+    lower: Option<&str>,
+    sentences: &[Span],
+    ctx: &super::Context,
+) -> Vec<Entity> {
+    let doc = Doc::new(text, lower, ctx.language.as_deref());
     let cands = candidates::candidates(&doc);
     let votes = vote(&doc, &cands);
     let mut found = resolve(&doc, &cands, &votes);
@@ -109,8 +115,15 @@ fn weight(strength: u8) -> f32 {
 fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
     let mut scores: HashMap<String, [f32; 7]> = HashMap::default();
     for c in cands.iter().filter(|c| !c.needs_support) {
-        let k = span_key(&doc.toks, c.a, c.b);
-        scores.entry(k).or_insert([0.0; 7])[c.label.index()] += weight(c.strength);
+        // Borrowed for one token: a `String` only for a key not seen yet.
+        let k = doc.span(c.a, c.b);
+        if let Some(s) = scores.get_mut(k.as_ref()) {
+            s[c.label.index()] += weight(c.strength);
+        } else {
+            let mut s = [0.0; 7];
+            s[c.label.index()] += weight(c.strength);
+            scores.insert(k.into_owned(), s);
+        }
     }
     let mut labels = HashMap::with_capacity_and_hasher(scores.len(), Default::default());
     for (k, s) in scores {
@@ -133,20 +146,20 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
         {
             continue;
         }
-        let k = span_key(&doc.toks, c.a, c.b);
+        let k = doc.span(c.a, c.b);
         let last = &doc.toks[c.b];
-        match labels.get(&k) {
+        match labels.get(k.as_ref()) {
             // "Alexander Lebed" → "Lebed".
             Some(Label::Per) if last.shape == Shape::Title && last.key.chars().count() > 1 => {
                 aliases
                     .entry(last.key.to_string())
-                    .or_insert((Label::Per, k.clone()));
+                    .or_insert((Label::Per, k.to_string()));
             }
             // "Magna International Inc" → "Magna International", "Magna".
             Some(Label::Org) if last.is(lexicon::Cue::OrgHead) => {
                 let short = span_key(&doc.toks, c.a, c.b - 1);
                 if c.b - 1 > c.a {
-                    aliases.entry(short).or_insert((Label::Org, k.clone()));
+                    aliases.entry(short).or_insert((Label::Org, k.to_string()));
                 }
                 let f = first.key.as_ref();
                 if first.shape == Shape::Title
@@ -159,7 +172,7 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
                 {
                     aliases
                         .entry(f.to_string())
-                        .or_insert((Label::Org, k.clone()));
+                        .or_insert((Label::Org, k.to_string()));
                 }
             }
             _ => {}
@@ -362,7 +375,8 @@ mod tests {
             language: language.map(str::to_string),
             ..Default::default()
         };
-        let out = extract(text, &spans, &ctx);
+        let lower = crate::normalize::lower_aligned(text);
+        let out = extract(text, lower.as_deref(), &spans, &ctx);
         for e in &out {
             assert_eq!(e.count, e.mentions.len());
             for m in &e.mentions {

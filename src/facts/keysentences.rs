@@ -100,12 +100,15 @@ fn content_words<'a>(
 ) -> Words<'a> {
     let en = crate::lang::EN;
     let lang = lang.unwrap_or(en);
-    let mut ids: HashMap<Cow<'a, str>, usize> = HashMap::default();
+    // Only asked for words and its size: sized up front (about one distinct content word per 16
+    // bytes), it rarely grows.
+    let mut ids: HashMap<Cow<'a, str>, usize> =
+        HashMap::with_capacity_and_hasher(text.len() / 16, Default::default());
     let sentences = sentences
         .iter()
         .map(|s| {
             let t = text.get(s.start..s.end).unwrap_or("");
-            let mut words = Vec::new();
+            let mut words = Vec::with_capacity(t.len() / 8);
             let mut all = 0;
             crate::normalize::for_each_word(t, |a, b| {
                 all += 1;
@@ -117,21 +120,16 @@ fn content_words<'a>(
                         Cow::Owned(w)
                     }
                 };
-                if w.chars().any(char::is_alphabetic) && !crate::lang::is_stopword(&w, lang) {
+                if w.chars().any(crate::facts::chars::is_alphabetic)
+                    && !crate::lang::is_stopword(&w, lang)
+                {
                     let w = match w {
                         Cow::Borrowed(b) if lang == en => fold_plural(b),
                         Cow::Owned(o) if lang == en => Cow::Owned(fold_plural(&o).into_owned()),
                         w => w,
                     };
                     let next = ids.len();
-                    let id = match ids.get(w.as_ref()) {
-                        Some(&id) => id,
-                        None => {
-                            ids.insert(w, next);
-                            next
-                        }
-                    };
-                    words.push(id);
+                    words.push(*ids.entry(w).or_insert(next));
                 }
             });
             (words, all)

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
 
+pub(crate) mod chars;
 pub mod date;
 pub mod entities;
 pub mod keysentences;
@@ -80,8 +81,8 @@ pub(crate) fn extract(text: &str, ctx: &Context) -> Facts {
     } else {
         ctx
     };
-    let entities = entities::extract(text, &spans, whole_text_ctx);
-    let times = times::extract(text, &spans, ctx);
+    let entities = entities::extract(text, lower, &spans, whole_text_ctx);
+    let times = times::extract(text, lower, &spans, ctx);
     let quantities = quantities::extract(text, lower, &spans, ctx);
     let quotes = quotes::extract(text, lower, &spans, &entities, whole_text_ctx);
     let mut facts = Facts {

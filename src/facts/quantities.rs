@@ -17,6 +17,7 @@
 //! Words and symbols live in `src/data/quantities.txt`; words of languages other than English are
 //! used when the article's language is known.
 
+use crate::facts::chars::Class as _;
 use crate::normalize::FastSet as HashSet;
 
 use std::sync::LazyLock;
@@ -130,7 +131,7 @@ fn tokenize_into(
 ) {
     let s = text.get(from..to).unwrap_or("");
     cs.clear();
-    cs.extend(s.char_indices());
+    crate::facts::chars::push_char_indices(s, cs);
     out.clear();
     let mut i = 0;
     let mut gap = true;
@@ -157,14 +158,14 @@ fn tokenize_into(
                 }
             }
             Tk::Num
-        } else if c.is_alphabetic() {
+        } else if c.alpha() {
             i += 1;
             while i < cs.len() {
                 let d = cs[i].1;
-                if d.is_alphabetic() || crate::normalize::is_word_char(d) && !d.is_numeric() {
+                if d.alpha() || crate::normalize::is_word_char(d) && !d.numeric() {
                     i += 1;
                 } else if matches!(d, '-' | '\'' | '’')
-                    && cs.get(i + 1).is_some_and(|x| x.1.is_alphabetic())
+                    && cs.get(i + 1).is_some_and(|x| x.1.alpha())
                 {
                     i += 2;
                 } else {
@@ -275,7 +276,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         let Some(first) = pieces.first() else {
             continue;
         };
-        let alpha = pieces.iter().all(|x| x.chars().any(char::is_alphabetic));
+        let alpha = pieces
+            .iter()
+            .all(|x| x.chars().any(crate::facts::chars::is_alphabetic));
         by_first
             .entry(first.to_lowercase())
             .or_default()
@@ -860,7 +863,7 @@ impl<'a> Scanner<'a> {
             // Before the digits: symbols and codes ("$", "US$", "USD", "Rs"), not words ("Euro
             // 2004" is a tournament).
             let form = p.pieces.concat();
-            let prefix = form.chars().any(|c| !c.is_alphabetic())
+            let prefix = form.chars().any(|c| !c.alpha())
                 || form.chars().all(char::is_uppercase)
                 || form.chars().count() <= 2;
             if prefix && self.kind(j + n) == Some(Tk::Num) {

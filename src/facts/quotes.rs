@@ -31,6 +31,7 @@ mod reported;
 mod resolve;
 mod scan;
 
+use crate::facts::chars::Class as _;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
@@ -87,12 +88,12 @@ fn transcript_or_aside(content: &str) -> bool {
     let Some((label, _)) = content.split_once(':') else {
         return false;
     };
-    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = label.chars().filter(|c| c.alpha()).count();
     letters >= 2
         && label.len() <= 40
         && label
             .chars()
-            .all(|c| !c.is_lowercase() && (c.is_alphabetic() || " .'’-".contains(c)))
+            .all(|c| !c.is_lowercase() && (c.alpha() || " .'’-".contains(c)))
 }
 
 /// Byte span of the content of a quotation (inside its marks), trimmed.
@@ -207,7 +208,7 @@ fn direct(ex: &Extractor, quotations: &[Quotation]) -> Vec<Found> {
         }
         let span = content_span(t, q);
         let content = t.text.get(span.start..span.end).unwrap_or("");
-        let Some(first) = content.chars().find(|c| c.is_alphanumeric()) else {
+        let Some(first) = content.chars().find(|c| c.alnum()) else {
             continue;
         };
         let upper = !first.is_lowercase()

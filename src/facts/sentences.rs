@@ -14,6 +14,7 @@
 //! The abbreviations live in `src/data/abbreviations.txt`, several languages, parsed once.
 //! The work is one pass over the characters of each paragraph, so time is linear in the text.
 
+use crate::facts::chars::Class as _;
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
@@ -157,7 +158,7 @@ pub fn split(text: &str) -> Vec<Span> {
         let base = para_start;
         para_start += para.len();
         chars.clear();
-        chars.extend(para.char_indices());
+        crate::facts::chars::push_char_indices(para, &mut chars);
         split_paragraph(para, &chars, |a, b| out.push(Span::new(base + a, base + b)));
     }
     out
@@ -238,11 +239,7 @@ fn split_paragraph(text: &str, chars: &[(usize, char)], mut emit: impl FnMut(usi
 /// opening quote or bracket, or a letter of a script without case.
 fn next_starts_sentence(chars: &[(usize, char)], n: usize) -> bool {
     let c = chars[n].1;
-    c.is_uppercase()
-        || c.is_numeric()
-        || is_opening(c)
-        || (c.is_alphabetic() && !c.is_lowercase())
-        || c == '—'
+    c.is_uppercase() || c.numeric() || is_opening(c) || (c.alpha() && !c.is_lowercase()) || c == '—'
 }
 
 /// The word that starts at char index `n` (after opening quotes and brackets), as a byte range.
@@ -251,7 +248,7 @@ fn word_at<'a>(text: &'a str, chars: &[(usize, char)], mut n: usize) -> &'a str 
         n += 1;
     }
     let mut m = n;
-    while m < chars.len() && chars[m].1.is_alphanumeric() {
+    while m < chars.len() && chars[m].1.alnum() {
         m += 1;
     }
     let a = chars.get(n).map_or(text.len(), |x| x.0);
@@ -280,7 +277,7 @@ fn full_stop_ends(text: &str, chars: &[(usize, char)], k: usize, n: usize) -> bo
     let mut chain = None;
     while segs.len() < ab.max_segments.max(2) {
         let mut j = pos;
-        while j > 0 && chars[j - 1].1.is_alphabetic() && pos - j <= 12 {
+        while j > 0 && chars[j - 1].1.alpha() && pos - j <= 12 {
             j -= 1;
         }
         if j == pos || pos - j > 12 {
@@ -323,7 +320,7 @@ fn full_stop_ends(text: &str, chars: &[(usize, char)], k: usize, n: usize) -> bo
     let next_dotted = (1..=3).contains(&next_len)
         && chars
             .get(n + next_len)
-            .is_some_and(|&(_, c)| c == '.' && chars[n].1.is_alphabetic());
+            .is_some_and(|&(_, c)| c == '.' && chars[n].1.alpha());
     if next_dotted {
         let is_initial = |t: &str| t.chars().count() == 1 && t.chars().all(char::is_uppercase);
         if is_initial(next) && segs.first().is_some_and(|&s| is_initial(seg_text(s))) {
@@ -393,7 +390,7 @@ fn attribution_follows(text: &str, chars: &[(usize, char)], n: usize) -> bool {
         }
         let name_like = core
             .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
+            .all(|c| c.alpha() || matches!(c, '.' | '\'' | '’' | '-'));
         if core.len() < w.len() || !name_like {
             return false;
         }

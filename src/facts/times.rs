@@ -17,6 +17,7 @@
 //!   (`XXXX-WXX-4` for "Thursday", `XXXX-11-27`, `XXXX-Q3`, `XXXX-XX-XX` for "yesterday");
 //!   `value` is `None` only when even that cannot be written.
 
+use crate::facts::chars::Class as _;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Span;
@@ -90,7 +91,7 @@ fn cut_inside_date(prev: &str, next: &str) -> bool {
     let word_start = body
         .char_indices()
         .rev()
-        .find(|(_, c)| !c.is_alphanumeric())
+        .find(|(_, c)| !c.alnum())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = body.get(word_start..).unwrap_or("").to_lowercase();
     let is_month = |w: &str| {
@@ -101,7 +102,7 @@ fn cut_inside_date(prev: &str, next: &str) -> bool {
     if !word.is_empty() && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()) {
         let first: String = next
             .chars()
-            .take_while(|c| c.is_alphabetic())
+            .take_while(|c| c.alpha())
             .collect::<String>()
             .to_lowercase();
         return is_month(&first);
@@ -117,16 +118,23 @@ fn cut_inside_date(prev: &str, next: &str) -> bool {
         .is_some_and(|v| v.iter().any(|e| e.abbr && e.cat == lex::Cat::Month))
 }
 
-/// Finds the times of `text` (sentence spans given), in text order.
-pub(crate) fn extract(text: &str, sentences: &[Span], ctx: &super::Context) -> Vec<TimeFact> {
+/// Finds the times of `text` (sentence spans given; `lower` is the text in lower case at the same
+/// byte offsets, when there is one), in text order.
+pub(crate) fn extract(
+    text: &str,
+    lower: Option<&str>,
+    sentences: &[Span],
+    ctx: &super::Context,
+) -> Vec<TimeFact> {
     let mut out = Vec::new();
+    let mut toks = Vec::new();
     let mut focus = resolve::Focus {
         reference: ctx.reference,
         ..resolve::Focus::default()
     };
     let lang = ctx.language.as_deref();
     for chunk in chunks(text, sentences) {
-        let toks = lex::tokenize(text, chunk.start, chunk.end);
+        lex::tokenize_into(text, lower, chunk.start, chunk.end, &mut toks);
         let scanner = grammar::Scanner { toks: &toks, lang };
         for f in scanner.scan() {
             let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end.wrapping_sub(1)))
@@ -189,7 +197,8 @@ mod tests {
             language: language.map(str::to_string),
             ..Context::default()
         };
-        extract(text, &sentences::split(text), &ctx)
+        let lower = crate::normalize::lower_aligned(text);
+        extract(text, lower.as_deref(), &sentences::split(text), &ctx)
     }
 
     fn run(text: &str, reference: &str) -> Vec<TimeFact> {

@@ -1,6 +1,7 @@
 //! The analysed document: tokens, how each line is written, words seen in lower case, and
 //! whether it is a sports report; and the candidate type the other steps share.
 
+use crate::facts::chars::Class as _;
 use std::borrow::Cow;
 
 use crate::normalize::FastSet as HashSet;
@@ -94,9 +95,10 @@ pub(super) struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    /// Tokenises and measures the document.
-    pub fn new(text: &'a str, language: Option<&str>) -> Doc<'a> {
-        let toks = super::tokens::tokenize(text);
+    /// Tokenises and measures the document. `lower` is the text in lower case at the same byte
+    /// offsets, when there is one ([`crate::normalize::lower_aligned`]).
+    pub fn new(text: &'a str, lower: Option<&'a str>, language: Option<&str>) -> Doc<'a> {
+        let toks = super::tokens::tokenize(text, lower);
         let guessed = match language {
             Some(l) => Some(l.to_ascii_lowercase()),
             None => lang::guess(std::iter::once(text)).map(str::to_string),
@@ -107,8 +109,11 @@ impl<'a> Doc<'a> {
         let english = matches!(code, None | Some("en"));
         let lines = toks.last().map_or(0, |t| t.line + 1);
         let mut modes = vec![Mode::Normal; lines];
-        let mut lower = HashSet::default();
-        let mut cap_mid = HashSet::default();
+        // Both sets are only asked what they contain: sized up front, they need not grow.
+        let mut lower: HashSet<Cow<'a, str>> =
+            HashSet::with_capacity_and_hasher(toks.len() / 4, Default::default());
+        let mut cap_mid: HashSet<Cow<'a, str>> =
+            HashSet::with_capacity_and_hasher(toks.len() / 8, Default::default());
         let mut sports_hits: HashSet<&str> = HashSet::default();
         let mut k = 0;
         while k < toks.len() {
@@ -123,7 +128,7 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 // Fewer than two letters: not counted.
-                if t.key.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() {
+                if t.key.chars().filter(|c| c.alpha()).nth(1).is_none() {
                     continue;
                 }
                 words += 1;
@@ -140,9 +145,7 @@ impl<'a> Doc<'a> {
                         if stop {
                             low_stop += 1;
                         }
-                        if !lower.contains(t.key.as_ref()) {
-                            lower.insert(t.key.clone());
-                        }
+                        insert_key(&mut lower, &t.key);
                     }
                     _ => {}
                 }
@@ -163,8 +166,8 @@ impl<'a> Doc<'a> {
                 modes[line] = Mode::Shouting;
             } else {
                 for t in &toks[k..e] {
-                    if t.capish() && !t.initial && !cap_mid.contains(t.key.as_ref()) {
-                        cap_mid.insert(t.key.clone());
+                    if t.capish() && !t.initial {
+                        insert_key(&mut cap_mid, &t.key);
                     }
                 }
             }
@@ -229,6 +232,23 @@ impl<'a> Doc<'a> {
     /// [`Doc::is_common`] of a token's key, from the lookups made when it was tokenised.
     pub fn is_common_tok(&self, t: &Tok) -> bool {
         t.is(Cue::Common) || t.stop(lang::EN) || self.lang.is_some_and(|l| t.stop(l))
+    }
+}
+
+/// Adds `key` to `set`, hashing it once when it is borrowed (cloning an owned key only when it is
+/// new).
+// A `&Cow`, not a `&str`: whether the key is borrowed decides how it is inserted.
+#[allow(clippy::ptr_arg)]
+fn insert_key<'a>(set: &mut HashSet<Cow<'a, str>>, key: &Cow<'a, str>) {
+    match key {
+        Cow::Borrowed(k) => {
+            set.insert(Cow::Borrowed(k));
+        }
+        Cow::Owned(k) => {
+            if !set.contains(k.as_str()) {
+                set.insert(key.clone());
+            }
+        }
     }
 }
 

@@ -221,36 +221,42 @@ pub(super) fn key(s: &str) -> String {
 }
 
 /// [`key`], borrowed when the word is its own key (lower case, no dots, no curly apostrophes,
-/// no whitespace: most words of a text), so tokenising allocates only for the others.
-pub(super) fn key_cow(s: &str) -> std::borrow::Cow<'_, str> {
+/// no whitespace: most words of a text), or when `lower`, the word's lower-case form at the same
+/// byte offsets ([`crate::normalize::lower_aligned`]), is its key; so tokenising allocates only for
+/// the others.
+pub(super) fn key_cow<'a>(s: &'a str, lower: Option<&'a str>) -> std::borrow::Cow<'a, str> {
     use std::borrow::Cow;
     if s.is_ascii() {
-        let b = s.as_bytes();
-        // `char::is_whitespace` also counts the vertical tab, which `u8::is_ascii_whitespace`
-        // does not.
-        let plain = !b
-            .iter()
-            .any(|&c| c == b'.' || char::from(c).is_whitespace());
-        if plain {
-            return if b.iter().any(u8::is_ascii_uppercase) {
-                Cow::Owned(s.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(s)
+        let (mut special, mut upper) = (false, false);
+        for &c in s.as_bytes() {
+            // `char::is_whitespace` also counts the vertical tab, which `u8::is_ascii_whitespace`
+            // does not.
+            special |= c == b'.' || c.is_ascii_whitespace() || c == 0x0b;
+            upper |= c.is_ascii_uppercase();
+        }
+        if !special {
+            return match (upper, lower) {
+                (false, _) => Cow::Borrowed(s),
+                (true, Some(l)) => Cow::Borrowed(l),
+                (true, None) => Cow::Owned(s.to_ascii_lowercase()),
             };
         }
-        if b.iter().all(|&c| c == b'.') {
+        if s.bytes().all(|c| c == b'.') {
             // "." and "...": nothing is left.
             return Cow::Owned(String::new());
         }
         return Cow::Owned(key(s));
     }
-    let own_key = s.chars().all(|c| {
-        !c.is_whitespace() && !matches!(c, '.' | '’' | '‘') && crate::normalize::lower_is_same(c)
-    });
-    if own_key {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(key(s))
+    let (mut special, mut same) = (false, true);
+    for c in s.chars() {
+        special |= c.is_whitespace() || matches!(c, '.' | '’' | '‘');
+        same = same && crate::normalize::lower_is_same(c);
+    }
+    match (special, same, lower) {
+        (false, true, _) => Cow::Borrowed(s),
+        // Each character lower-cased on its own, which is what `key` does.
+        (false, false, Some(l)) => Cow::Borrowed(l),
+        _ => Cow::Owned(key(s)),
     }
 }
 
@@ -310,9 +316,19 @@ mod tests {
             " x ",
             "NATO",
         ] {
-            assert_eq!(key_cow(w), key(w), "{w}");
+            assert_eq!(key_cow(w, None), key(w), "{w}");
+            if let Some(l) = crate::normalize::lower_aligned(w) {
+                assert_eq!(key_cow(w, Some(&l)), key(w), "{w}");
+            }
         }
-        assert!(matches!(key_cow("o'neill"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            key_cow("o'neill", None),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            key_cow("Kyiv", Some("kyiv")),
+            std::borrow::Cow::Borrowed(_)
+        ));
         assert_eq!(key("U.S."), "us");
         assert_eq!(key("St. Louis"), "st louis");
         assert_eq!(key("Côte d’Ivoire"), "côte d'ivoire");

@@ -2,6 +2,7 @@
 //! apostrophes and hyphens), numbers and single punctuation marks, each with its shape
 //! (capitalisation) and whether it opens a sentence. One pass over the text.
 
+use crate::facts::chars::Class as _;
 use std::borrow::Cow;
 
 use super::lexicon::{self, Cue};
@@ -110,12 +111,12 @@ const COMPOUND_ENDS: [&str; 20] = [
 ];
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    c.alnum()
 }
 
 fn upper_first(s: &str) -> bool {
     s.chars()
-        .find(|c| c.is_alphabetic())
+        .find(|c| c.alpha())
         .is_some_and(char::is_uppercase)
 }
 
@@ -129,7 +130,7 @@ fn shape_of(s: &str) -> Shape {
     let mut upper = 0;
     let mut lower = 0;
     let mut first: Option<char> = None;
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
+    for c in s.chars().filter(|c| c.alpha()) {
         letters += 1;
         if first.is_none() {
             first = Some(c);
@@ -164,14 +165,17 @@ fn shape_of(s: &str) -> Shape {
     }
 }
 
-/// Splits `text` into tokens.
-pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.chars().count());
-    chars.extend(text.char_indices());
+/// Splits `text` into tokens. `lower` is the lower-case form of `text` at the same byte offsets
+/// ([`crate::normalize::lower_aligned`]), when there is one: keys are then borrowed from it.
+pub(super) fn tokenize<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Tok<'a>> {
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    crate::facts::chars::push_char_indices(text, &mut chars);
     let n = chars.len();
     let at = |k: usize| chars.get(k).map_or(text.len(), |x| x.0);
     let ch = |k: usize| chars.get(k).map_or('\0', |x| x.1);
-    let mut out: Vec<Tok> = Vec::new();
+    // About one token per five bytes of text.
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 5 + 8);
+    let src = Src { text, lower };
     let mut line = 0;
     let mut i = 0;
     while i < n {
@@ -185,20 +189,20 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             i += 1;
             continue;
         }
-        if c.is_numeric() {
+        if c.numeric() {
             let mut j = i + 1;
             while j < n
                 && (is_word_char(ch(j))
-                    || (matches!(ch(j), '.' | ',' | ':' | '/' | '-') && ch(j + 1).is_numeric()))
+                    || (matches!(ch(j), '.' | ',' | ':' | '/' | '-') && ch(j + 1).numeric()))
             {
                 j += 1;
             }
-            push(&mut out, text, at(i), at(j), Kind::Num, line);
+            push(&mut out, src, at(i), at(j), Kind::Num, line);
             i = j;
             continue;
         }
         if !is_word_char(c) {
-            push(&mut out, text, at(i), at(i + 1), Kind::Punct(c), line);
+            push(&mut out, src, at(i), at(i + 1), Kind::Punct(c), line);
             i += 1;
             continue;
         }
@@ -211,7 +215,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             }
             let c = ch(j);
             let next = ch(j + 1);
-            if (c == '\'' || c == '’') && next.is_alphabetic() {
+            if (c == '\'' || c == '’') && next.alpha() {
                 // A possessive 's is its own token.
                 if matches!(next, 's' | 'S') && !is_word_char(ch(j + 2)) {
                     break;
@@ -225,16 +229,16 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 seg_start = j;
                 continue;
             }
-            if c == '&' && j - seg_start == 1 && next.is_alphabetic() && j + 2 <= n {
+            if c == '&' && j - seg_start == 1 && next.alpha() && j + 2 <= n {
                 j += 1;
                 seg_start = j;
                 continue;
             }
             if c == '.' {
                 let seg = &text[at(seg_start)..at(j)];
-                if seg.chars().count() == 1 && seg.chars().all(char::is_alphabetic) {
+                if seg.chars().count() == 1 && seg.chars().all(crate::facts::chars::is_alphabetic) {
                     j += 1;
-                    if next.is_alphabetic() {
+                    if next.alpha() {
                         seg_start = j;
                         continue;
                     }
@@ -244,21 +248,28 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             }
             break;
         }
-        push_word(&mut out, text, at(i), at(j), line);
+        push_word(&mut out, src, at(i), at(j), line);
         i = j.max(i + 1);
     }
     mark_initials(&mut out);
     out
 }
 
-fn push<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, kind: Kind, line: usize) {
-    let t = &text[s..e];
+/// The text being tokenised, with its lower-case form at the same offsets when there is one.
+#[derive(Clone, Copy)]
+struct Src<'a> {
+    text: &'a str,
+    lower: Option<&'a str>,
+}
+
+fn push<'a>(out: &mut Vec<Tok<'a>>, src: Src<'a>, s: usize, e: usize, kind: Kind, line: usize) {
+    let t = &src.text[s..e];
     let shape = if kind == Kind::Word {
         shape_of(t)
     } else {
         Shape::Caseless
     };
-    let key = lexicon::key_cow(t);
+    let key = lexicon::key_cow(t, src.lower.and_then(|l| l.get(s..e)));
     let (cues, stops) = lexicon::word_bits(&key);
     out.push(Tok {
         start: s,
@@ -276,12 +287,12 @@ fn push<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, kind: Kin
 }
 
 /// Pushes a word, splitting a hyphenated one where a name ends ("US-led" → "US" + "-led").
-fn push_word<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, line: usize) {
-    let w = &text[s..e];
+fn push_word<'a>(out: &mut Vec<Tok<'a>>, src: Src<'a>, s: usize, e: usize, line: usize) {
+    let w = &src.text[s..e];
     if w.contains('-') {
         let parts: Vec<&str> = w.split('-').collect();
         let first = parts.first().copied().unwrap_or("");
-        let name_part = |p: &str| upper_first(p) || p.chars().all(|c| c.is_numeric());
+        let name_part = |p: &str| upper_first(p) || p.chars().all(|c| c.numeric());
         let second = parts.get(1).copied().unwrap_or("");
         // "Kim Young-hoon", "Li Song-ho": East Asian given names keep their second syllable.
         let syllable = parts.len() == 2
@@ -296,8 +307,8 @@ fn push_word<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, line
             for (k, p) in parts.iter().enumerate().skip(1) {
                 let inner = is_particle(p) && k + 1 < parts.len();
                 if !name_part(p) && !inner {
-                    push(out, text, s, s + off, Kind::Word, line);
-                    push(out, text, s + off, e, Kind::Word, line);
+                    push(out, src, s, s + off, Kind::Word, line);
+                    push(out, src, s + off, e, Kind::Word, line);
                     return;
                 }
                 off += 1 + p.len();
@@ -305,7 +316,7 @@ fn push_word<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, line
         } else if parts.iter().skip(1).any(|p| upper_first(p)) {
             let lower = crate::normalize::lower(first);
             if PREFIXES.contains(&lower.as_ref()) {
-                push(out, text, s, e, Kind::Word, line);
+                push(out, src, s, e, Kind::Word, line);
                 if let Some(t) = out.last_mut() {
                     t.shape = Shape::Prefixed;
                 }
@@ -313,7 +324,7 @@ fn push_word<'a>(out: &mut Vec<Tok<'a>>, text: &'a str, s: usize, e: usize, line
             }
         }
     }
-    push(out, text, s, e, Kind::Word, line);
+    push(out, src, s, e, Kind::Word, line);
     if let Some(t) = out.last_mut() {
         // "T.O'Gorman", "J.R.Smith": initials glued to a name.
         let bytes = w.as_bytes();
@@ -376,7 +387,7 @@ mod tests {
     use super::*;
 
     fn words(t: &str) -> Vec<(String, Shape, bool)> {
-        tokenize(t)
+        tokenize(t, None)
             .into_iter()
             .map(|k| (t[k.start..k.end].to_string(), k.shape, k.initial))
             .collect()
@@ -422,7 +433,9 @@ mod tests {
 
     #[test]
     fn numbers_and_lines() {
-        let t = tokenize("LONDON 1996-08-30\n“Fine” said O'Neill");
+        let text = "LONDON 1996-08-30\n“Fine” said O'Neill";
+        let lower = crate::normalize::lower_aligned(text);
+        let t = tokenize(text, lower.as_deref());
         assert_eq!(t[1].kind, Kind::Num);
         assert_eq!(t[1].end - t[1].start, 10);
         assert_eq!(t[2].line, 1);
@@ -433,7 +446,7 @@ mod tests {
 
     #[test]
     fn glued_initials() {
-        let t = tokenize("T.O'Gorman 109");
+        let t = tokenize("T.O'Gorman 109", None);
         assert!(t[0].initials_name);
         assert_eq!(t[0].end, "T.O'Gorman".len());
     }

@@ -1,6 +1,7 @@
 //! The word lists of quote extraction (`src/data/quote_cues.txt`, parsed once) and the tokens the
 //! rules walk over.
 
+use crate::facts::chars::Class as _;
 use crate::normalize::FastMap as HashMap;
 use std::sync::LazyLock;
 
@@ -269,39 +270,45 @@ impl<'a> Tokens<'a> {
     /// Tokenises `text` in one pass; `lower_all` is its lower-case form when it has the same byte
     /// offsets ([`crate::normalize::lower_aligned`]).
     pub(super) fn with_lower(text: &'a str, lower_all: Option<&'a str>) -> Tokens<'a> {
-        let mut toks = Vec::new();
-        let mut it = text.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
+        // The character at byte `k`: ASCII without decoding.
+        let b = text.as_bytes();
+        let char_at = |k: usize| match b.get(k) {
+            Some(&x) if x.is_ascii() => Some(char::from(x)),
+            Some(_) => text.get(k..).and_then(|r| r.chars().next()),
+            None => None,
+        };
+        // About one token per five bytes of text.
+        let mut toks = Vec::with_capacity(text.len() / 5 + 8);
+        let mut i = 0;
+        while let Some(c) = char_at(i) {
             if c == '\n' {
                 toks.push(Tok {
                     start: i,
                     end: i + 1,
                     kind: TokKind::Break,
                 });
+                i += 1;
             } else if c.is_whitespace() {
-                continue;
-            } else if c.is_alphanumeric() {
+                i += c.len_utf8();
+            } else if c.alnum() {
                 let mut end = i + c.len_utf8();
                 let mut prev = c;
-                while let Some(&(j, d)) = it.peek() {
-                    if d.is_alphanumeric() {
-                        it.next();
-                        end = j + d.len_utf8();
+                while let Some(d) = char_at(end) {
+                    if d.alnum() {
+                        end += d.len_utf8();
                         prev = d;
                         continue;
                     }
                     // A joiner stays inside a word only between two letters or digits; a decimal
                     // point only between digits.
-                    if joins_word(d) && prev.is_alphanumeric() {
-                        let after = text[j + d.len_utf8()..].chars().next();
-                        let ok = match after {
+                    if joins_word(d) && prev.alnum() {
+                        let ok = match char_at(end + d.len_utf8()) {
                             Some(a) if d == '.' => prev.is_ascii_digit() && a.is_ascii_digit(),
-                            Some(a) => a.is_alphanumeric(),
+                            Some(a) => a.alnum(),
                             None => false,
                         };
                         if ok {
-                            it.next();
-                            end = j + d.len_utf8();
+                            end += d.len_utf8();
                             prev = d;
                             continue;
                         }
@@ -313,12 +320,14 @@ impl<'a> Tokens<'a> {
                     end,
                     kind: TokKind::Word,
                 });
+                i = end;
             } else {
                 toks.push(Tok {
                     start: i,
                     end: i + c.len_utf8(),
                     kind: TokKind::Punct(c),
                 });
+                i += c.len_utf8();
             }
         }
         let mut lower_text = String::new();

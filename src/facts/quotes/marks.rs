@@ -104,8 +104,8 @@ pub(super) fn find(toks: &Tokens) -> Vec<Quotation> {
         let after = toks.char_after(i);
         let space_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/".contains(b))
             || before.is_some_and(is_double_mark);
-        let letter_before = before.is_some_and(char::is_alphanumeric);
-        let letter_after = after.is_some_and(char::is_alphanumeric);
+        let letter_before = before.is_some_and(crate::facts::chars::is_alphanumeric);
+        let letter_after = after.is_some_and(crate::facts::chars::is_alphanumeric);
         // Only the innermost few open marks can match: keeps a page of unclosed marks linear.
         let find_open = |stack: &Vec<(Mark, usize)>, kinds: &[Mark]| {
             let from = stack.len().saturating_sub(MAX_SEARCH);

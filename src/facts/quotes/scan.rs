@@ -4,6 +4,7 @@
 
 use super::lexicon::{self, Kind, Lexicon, Tokens, LEXICON};
 use super::marks::Quotation;
+use crate::facts::chars::Class as _;
 
 /// A range of token indices, end exclusive.
 pub(super) type Range = (usize, usize);
@@ -272,7 +273,7 @@ impl<'a> Extractor<'a> {
             while f < parts[idx].1 && !self.t.is_word(f) {
                 f += 1;
             }
-            let digit = self.t.text(f).starts_with(|c: char| c.is_numeric());
+            let digit = self.t.text(f).starts_with(|c: char| c.numeric());
             let lead_ok = self.t.is_word(f)
                 && !digit
                 && (self.pronoun(f) || (self.t.is_capitalized(f) && !self.is(f, Kind::Det)));

@@ -5,6 +5,7 @@
 //! "Nov." and "27.11.2025" can be matched as adjacent pieces. The word table
 //! (`src/data/times_words.txt`) is parsed once.
 
+use crate::facts::chars::Class as _;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -63,19 +64,48 @@ impl Tok<'_> {
 }
 
 /// Cuts `text[start..end]` into tokens (offsets stay absolute).
+#[cfg(test)]
 pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     let mut out = Vec::new();
+    tokenize_into(text, None, start, end, &mut out);
+    out
+}
+
+/// [`tokenize`] into `out` (cleared first), so one buffer serves every sentence. `lower` is the
+/// whole text in lower case at the same byte offsets, when there is one
+/// ([`crate::normalize::lower_aligned`]): words are then not lower-cased one by one.
+pub(super) fn tokenize_into<'a>(
+    text: &'a str,
+    lower: Option<&'a str>,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Tok<'a>>,
+) {
+    out.clear();
     let Some(s) = text.get(start..end) else {
-        return out;
+        return;
     };
+    // About one token per four bytes.
+    out.reserve(s.len() / 4 + 4);
     let mut space = true;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        // ASCII without decoding; other characters decoded one at a time.
+        let c = if x.is_ascii() {
+            char::from(x)
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => c,
+                None => break,
+            }
+        };
         if c.is_whitespace() {
             space = true;
+            i += c.len_utf8();
             continue;
         }
-        let kind = if c.is_alphabetic() {
+        let kind = if c.alpha() {
             TokKind::Word
         } else if c.is_ascii_digit() {
             TokKind::Num
@@ -83,36 +113,51 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             TokKind::Punct
         };
         let mut j = i + c.len_utf8();
-        if kind != TokKind::Punct {
-            while let Some(&(k, d)) = it.peek() {
-                let same = match kind {
-                    TokKind::Word => d.is_alphabetic() || is_mark(d),
-                    _ => d.is_ascii_digit(),
-                };
-                if !same {
-                    break;
+        match kind {
+            TokKind::Word => {
+                while let Some(&y) = b.get(j) {
+                    if y.is_ascii() {
+                        if !y.is_ascii_alphabetic() {
+                            break;
+                        }
+                        j += 1;
+                        continue;
+                    }
+                    match s.get(j..).and_then(|r| r.chars().next()) {
+                        Some(d) if d.alpha() || is_mark(d) => j += d.len_utf8(),
+                        _ => break,
+                    }
                 }
-                j = k + d.len_utf8();
-                it.next();
             }
+            TokKind::Num => {
+                while b.get(j).is_some_and(u8::is_ascii_digit) {
+                    j += 1;
+                }
+            }
+            TokKind::Punct => {}
         }
+        let next = j;
         let t = &s[i..j];
         let lower: Cow<'_, str> = if kind == TokKind::Word && t.chars().any(|c| !c.is_lowercase()) {
-            Cow::Owned(t.to_lowercase())
+            // Per character, as `str::to_lowercase` does for a word without a capital sigma
+            // (`lower` is absent when the text has one).
+            match lower.and_then(|l| l.get(start + i..start + j)) {
+                Some(l) => Cow::Borrowed(l),
+                None => Cow::Owned(t.to_lowercase()),
+            }
         } else if t == "’" {
             Cow::Borrowed("'")
         } else {
             Cow::Borrowed(t)
         };
-        let entries: &'static [Entry] = if kind == TokKind::Word {
-            TABLE.get(lower.as_ref()).map_or(&[], Vec::as_slice)
-        } else {
-            &[]
-        };
-        let starter = match kind {
-            TokKind::Num => true,
-            TokKind::Word => !entries.is_empty() || STARTERS.contains_key(lower.as_ref()),
-            TokKind::Punct => matches!(t, "'" | "’" | "½"),
+        // One lookup gives the table entries and whether a pattern can start at the word.
+        let (entries, starter): (&'static [Entry], bool) = match kind {
+            TokKind::Word => WORD_INDEX
+                .get(lower.as_ref())
+                .copied()
+                .unwrap_or((&[], false)),
+            TokKind::Num => (&[], true),
+            TokKind::Punct => (&[], matches!(t, "'" | "’" | "½")),
         };
         out.push(Tok {
             start: start + i,
@@ -131,8 +176,8 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             },
         });
         space = false;
+        i = next;
     }
-    out
 }
 
 /// Combining marks (so a decomposed "é" stays in its word).
@@ -200,8 +245,20 @@ const STARTER_WORDS: &[&str] = &[
     "sixties", "seventies", "eighties", "nineties",
 ];
 
-static STARTERS: LazyLock<FastMap<&'static str, ()>> =
-    LazyLock::new(|| STARTER_WORDS.iter().map(|w| (*w, ())).collect());
+/// Every word of [`TABLE`] (with its entries) and of [`STARTER_WORDS`] (with none): (entries,
+/// a pattern can start at it), so a token needs one lookup.
+static WORD_INDEX: LazyLock<FastMap<&'static str, (&'static [Entry], bool)>> =
+    LazyLock::new(|| {
+        let table: &'static FastMap<&'static str, Vec<Entry>> = &TABLE;
+        let mut index: FastMap<&'static str, (&'static [Entry], bool)> = table
+            .iter()
+            .map(|(w, e)| (*w, (e.as_slice(), !e.is_empty())))
+            .collect();
+        for w in STARTER_WORDS {
+            index.entry(w).or_insert((&[], true)).1 = true;
+        }
+        index
+    });
 
 /// The table, keyed by the first word of each form.
 pub(super) static TABLE: LazyLock<FastMap<&'static str, Vec<Entry>>> = LazyLock::new(|| {
