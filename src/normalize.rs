@@ -38,16 +38,28 @@ pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(usize, usize)) {
     let mut start: Option<usize> = None;
     let mut i = 0;
     while let Some(&x) = b.get(i) {
-        // ASCII, most of the bytes of most pages, without decoding a char.
+        // ASCII, most of the bytes of most pages, a run at a time without decoding a char.
         if x.is_ascii() {
             if x.is_ascii_alphanumeric() {
                 if start.is_none() {
                     start = Some(i);
                 }
-            } else if let Some(st) = start.take() {
-                f(st, i);
+                i += 1;
+                while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+            } else {
+                if let Some(st) = start.take() {
+                    f(st, i);
+                }
+                i += 1;
+                while b
+                    .get(i)
+                    .is_some_and(|y| y.is_ascii() && !y.is_ascii_alphanumeric())
+                {
+                    i += 1;
+                }
             }
-            i += 1;
             continue;
         }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
@@ -148,34 +160,125 @@ pub(crate) fn push_lower(out: &mut String, s: &str) {
 /// punctuation, quote and dash kinds and case do not change the key.
 pub(crate) fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for_each_word(s, |a, b| {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        let w = &s[a..b];
-        if w.is_ascii() {
-            out.extend(w.bytes().map(|c| char::from(c.to_ascii_lowercase())));
-        } else {
-            for c in w.chars() {
-                out.extend(c.to_lowercase());
-            }
-        }
-    });
+    key_into(s, &mut out);
     out
 }
 
-/// Hash of a word sequence (words separated by a byte that no word contains).
-pub(crate) fn hash_words<S: AsRef<str>>(words: &[S]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        for &b in w.as_ref().as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+/// Appends the comparison key of `s` (see [`key`]) to `out` and returns its number of words: the
+/// words of [`for_each_word`], each lower-cased character by character, joined by single spaces
+/// (no space before the first, whatever `out` already holds). Runs of ASCII letters and digits
+/// are copied whole and lower-cased in place.
+pub(crate) fn key_into(s: &str, out: &mut String) -> usize {
+    let b = s.as_bytes();
+    let mut words = 0usize;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x.is_ascii() {
+            if !x.is_ascii_alphanumeric() {
+                in_word = false;
+                i += 1;
+                continue;
+            }
+            let st = i;
+            i += 1;
+            while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            if !in_word {
+                if words > 0 {
+                    out.push(' ');
+                }
+                words += 1;
+                in_word = true;
+            }
+            let from = out.len();
+            out.push_str(s.get(st..i).unwrap_or(""));
+            if let Some(tail) = out.get_mut(from..) {
+                tail.make_ascii_lowercase();
+            }
+            continue;
         }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let unspaced = is_unspaced(c);
+        if unspaced || is_word_char(c) {
+            // An unspaced character is a word of its own.
+            if unspaced || !in_word {
+                if words > 0 {
+                    out.push(' ');
+                }
+                words += 1;
+            }
+            out.extend(c.to_lowercase());
+            in_word = !unspaced;
+        } else {
+            in_word = false;
+        }
+        i += c.len_utf8();
     }
-    h
+    words
+}
+
+/// Multiplier of the word-at-a-time mix (the constant of Firefox's FxHash).
+const MIX_MUL: u64 = 0x517c_c1b7_2722_0a95;
+
+/// One step of a sequence hash: the running hash and the next 64-bit piece.
+#[inline]
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(MIX_MUL)
+}
+
+/// Final avalanche (MurmurHash3's fmix64), so every bit of the result depends on every input bit.
+#[inline]
+fn avalanche(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A 64-bit hash of `b`, read eight bytes at a time, with every byte OR-ed with `or` first:
+/// `0x20` lower-cases ASCII letters and leaves ASCII digits as they are, so
+/// `hash_bytes_or(w, 0x20) == hash_bytes_or(lower(w), 0)` for a word `w` of ASCII letters and
+/// digits. For hash tables and sets of words and keys; equal inputs give equal hashes.
+#[inline]
+pub(crate) fn hash_bytes_or(b: &[u8], or: u8) -> u64 {
+    let wide = u64::from_le_bytes([or; 8]);
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        h = mix(h, u64::from_le_bytes(a) | wide);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut v = 0u64;
+        for (k, &x) in rest.iter().enumerate() {
+            v |= u64::from(x | or) << (8 * k);
+        }
+        h = mix(h, v);
+    }
+    avalanche(h)
+}
+
+/// [`hash_bytes_or`] of `b` as it is.
+#[inline]
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
+    hash_bytes_or(b, 0)
+}
+
+/// A 64-bit hash of a sequence of hashes (of words, say: then of the words joined in order).
+#[inline]
+pub(crate) fn hash_seq(hashes: &[u64]) -> u64 {
+    avalanche(
+        hashes
+            .iter()
+            .fold(hashes.len() as u64 ^ 0x243f_6a88_85a3_08d3, |h, &w| mix(h, w)),
+    )
 }
 
 #[cfg(test)]
@@ -237,6 +340,41 @@ mod tests {
         for s in ["İstanbul", "ΟΔΟΣ", "GROẞ"] {
             assert_eq!(lower_aligned(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn key_into_appends_and_counts_words() {
+        let mut out = String::from("x");
+        assert_eq!(key_into("Ab12 CD-éF 東京x ÀÉ", &mut out), 7);
+        assert_eq!(out, "xab12 cd éf 東 京 x àé");
+        for s in ["", " .. ", "İstanbul ΣΑΣ ǅemal", "a\u{301}b c", "東"] {
+            let mut out = String::new();
+            let n = key_into(s, &mut out);
+            let mut words = 0;
+            for_each_word(s, |_, _| words += 1);
+            assert_eq!(n, words, "{s}");
+            let mut expect = String::new();
+            for_each_word(s, |a, b| {
+                if !expect.is_empty() {
+                    expect.push(' ');
+                }
+                expect.extend(s[a..b].chars().flat_map(char::to_lowercase));
+            });
+            assert_eq!(out, expect, "{s}");
+        }
+    }
+
+    #[test]
+    fn hashes_lower_case_ascii_words_in_place() {
+        for w in ["The", "ABC123", "abcdefghIJKLMNOPq", ""] {
+            assert_eq!(
+                hash_bytes_or(w.as_bytes(), 0x20),
+                hash_bytes(w.to_ascii_lowercase().as_bytes()),
+                "{w}"
+            );
+        }
+        assert_ne!(hash_bytes(b"ab"), hash_bytes(b"ba"));
+        assert_ne!(hash_seq(&[1, 2]), hash_seq(&[2, 1]));
     }
 
     #[test]
