@@ -52,12 +52,13 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
     if n == 0 {
         return;
     }
+    let mut finder = markers::Finder::default();
     let hits: Vec<Option<markers::Hit>> = blocks
         .iter()
         .map(|b| {
             // A block the markup already names needs no marker phrase.
             if b.feat.words <= 120 && b.structure.hint.is_none() {
-                markers::find(&b.text)
+                finder.find(&b.text)
             } else {
                 None
             }

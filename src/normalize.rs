@@ -111,6 +111,13 @@ pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
 /// sigma (whose lower-case form depends on its neighbours).
 pub(crate) fn lower_aligned(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
+    lower_aligned_into(text, &mut out).then_some(out)
+}
+
+/// [`lower_aligned`] into `out` (appended): false, and `out` holding part of it, when it is
+/// `None`.
+pub(crate) fn lower_aligned_into(text: &str, out: &mut String) -> bool {
+    out.reserve(text.len());
     let mut rest = text;
     loop {
         // A run of ASCII, then one other character.
@@ -119,22 +126,35 @@ pub(crate) fn lower_aligned(text: &str) -> Option<String> {
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
         let from = out.len();
-        out.push_str(rest.get(..n)?);
-        out.get_mut(from..)?.make_ascii_lowercase();
-        rest = rest.get(n..)?;
+        let Some(run) = rest.get(..n) else {
+            return false;
+        };
+        out.push_str(run);
+        if let Some(tail) = out.get_mut(from..) {
+            tail.make_ascii_lowercase();
+        }
+        let Some(after) = rest.get(n..) else {
+            return false;
+        };
+        rest = after;
         let Some(c) = rest.chars().next() else {
-            return Some(out);
+            return true;
         };
         if c == 'Σ' {
-            return None;
+            return false;
         }
         let mut l = c.to_lowercase();
-        let d = l.next()?;
+        let Some(d) = l.next() else {
+            return false;
+        };
         if l.next().is_some() || d.len_utf8() != c.len_utf8() {
-            return None;
+            return false;
         }
         out.push(d);
-        rest = rest.get(c.len_utf8()..)?;
+        let Some(after) = rest.get(c.len_utf8()..) else {
+            return false;
+        };
+        rest = after;
     }
 }
 
