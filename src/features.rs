@@ -5,6 +5,7 @@
 //! words, menus and headlines few.
 
 use crate::block::Block;
+use crate::normalize::CharClass;
 use crate::{lang, normalize};
 
 /// Fills `b.feat` (all but `gap_before` and `bullet`, which ingest sets).
@@ -73,20 +74,26 @@ pub(crate) fn compute(b: &mut Block, lang: Option<usize>) {
             c.sentences += 1;
         }
         prev_end = ch == '…';
-        if normalize::is_unspaced(ch) {
-            if let Some(st) = start.take() {
-                c.word(text, st, i, ascii_word);
+        match normalize::class_of(ch) {
+            CharClass::Unspaced => {
+                if let Some(st) = start.take() {
+                    c.word(text, st, i, ascii_word);
+                }
+                // A word of its own, counted as unspaced.
+                c.words += 1;
+                c.unspaced += 1;
             }
-            // A word of its own, counted as unspaced.
-            c.words += 1;
-            c.unspaced += 1;
-        } else if normalize::is_word_char(ch) {
-            if start.is_none() {
-                start = Some(i);
+            CharClass::Word => {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                ascii_word = false;
             }
-            ascii_word = false;
-        } else if let Some(st) = start.take() {
-            c.word(text, st, i, ascii_word);
+            CharClass::Other => {
+                if let Some(st) = start.take() {
+                    c.word(text, st, i, ascii_word);
+                }
+            }
         }
         i += len;
     }

@@ -31,6 +31,63 @@ fn is_mark(c: char) -> bool {
         && !c.is_alphanumeric()
 }
 
+/// How [`for_each_word`] treats a character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CharClass {
+    /// A word character ([`is_word_char`]) of a spaced script.
+    Word,
+    /// A character of an unspaced script ([`is_unspaced`]): a word of its own.
+    Unspaced,
+    /// Anything else: it separates words.
+    Other,
+}
+
+/// Where [`WORD_BITS`] holds U+2000..U+206F (General Punctuation: quotes, dashes, spaces).
+const PUNCT_FROM: u32 = 0x2000;
+const PUNCT_TO: u32 = 0x2070;
+const PUNCT_AT: u32 = 0x800;
+
+/// [`is_word_char`] of U+0000..U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic, ...) and of
+/// General Punctuation, one bit each, worked out once: the Unicode tables behind
+/// `char::is_alphanumeric` cost a search per character.
+static WORD_BITS: std::sync::LazyLock<[u64; 34]> = std::sync::LazyLock::new(|| {
+    let mut bits = [0u64; 34];
+    let all = (0..PUNCT_AT).chain(PUNCT_FROM..PUNCT_TO);
+    for (n, u) in all.enumerate() {
+        if char::from_u32(u).is_some_and(|c| is_word_char(c) && !is_unspaced(c)) {
+            if let Some(w) = bits.get_mut(n / 64) {
+                *w |= 1 << (n % 64);
+            }
+        }
+    }
+    bits
+});
+
+/// The class of `c` (what [`is_unspaced`] and [`is_word_char`] say, in that order).
+#[inline]
+pub(crate) fn class_of(c: char) -> CharClass {
+    let u = c as u32;
+    let n = if u < PUNCT_AT {
+        u
+    } else if (PUNCT_FROM..PUNCT_TO).contains(&u) {
+        u - PUNCT_FROM + PUNCT_AT
+    } else if is_unspaced(c) {
+        return CharClass::Unspaced;
+    } else if is_word_char(c) {
+        return CharClass::Word;
+    } else {
+        return CharClass::Other;
+    };
+    let word = WORD_BITS
+        .get(n as usize / 64)
+        .is_some_and(|w| w >> (n % 64) & 1 != 0);
+    if word {
+        CharClass::Word
+    } else {
+        CharClass::Other
+    }
+}
+
 /// Calls `f` with the byte range of each word of `s`: a run of word characters, or a single
 /// character of an unspaced script.
 pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(usize, usize)) {
@@ -65,17 +122,23 @@ pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(usize, usize)) {
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        if is_unspaced(c) {
-            if let Some(st) = start.take() {
-                f(st, i);
+        match class_of(c) {
+            CharClass::Unspaced => {
+                if let Some(st) = start.take() {
+                    f(st, i);
+                }
+                f(i, i + c.len_utf8());
             }
-            f(i, i + c.len_utf8());
-        } else if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
+            CharClass::Word => {
+                if start.is_none() {
+                    start = Some(i);
+                }
             }
-        } else if let Some(st) = start.take() {
-            f(st, i);
+            CharClass::Other => {
+                if let Some(st) = start.take() {
+                    f(st, i);
+                }
+            }
         }
         i += c.len_utf8();
     }
@@ -222,8 +285,9 @@ pub(crate) fn key_into(s: &str, out: &mut String) -> usize {
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        let unspaced = is_unspaced(c);
-        if unspaced || is_word_char(c) {
+        let class = class_of(c);
+        let unspaced = class == CharClass::Unspaced;
+        if class != CharClass::Other {
             // An unspaced character is a word of its own.
             if unspaced || !in_word {
                 if words > 0 {
@@ -395,6 +459,23 @@ mod tests {
         }
         assert_ne!(hash_bytes(b"ab"), hash_bytes(b"ba"));
         assert_ne!(hash_seq(&[1, 2]), hash_seq(&[2, 1]));
+    }
+
+    #[test]
+    fn char_classes_match_the_unicode_tables() {
+        for u in (0..0x3000u32).chain(0x20000..0x20010) {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            let expect = if is_unspaced(c) {
+                CharClass::Unspaced
+            } else if is_word_char(c) {
+                CharClass::Word
+            } else {
+                CharClass::Other
+            };
+            assert_eq!(class_of(c), expect, "U+{u:04X}");
+        }
     }
 
     #[test]
