@@ -129,7 +129,9 @@ impl Postings {
 
     /// The block of link `at` and the next link.
     fn link(&self, at: u32) -> Option<(usize, u32)> {
-        self.links.get(at as usize).map(|&(j, next)| (j as usize, next))
+        self.links
+            .get(at as usize)
+            .map(|&(j, next)| (j as usize, next))
     }
 }
 
@@ -366,8 +368,7 @@ fn repeated_sentences(blocks: &mut [Block], seen_blocks: &[Seen], shingle_arena:
         new_keys.clear();
         for r in &ranges {
             key.clear();
-            let words =
-                normalize::key_into(block.text.get(r.start..r.end).unwrap_or(""), &mut key);
+            let words = normalize::key_into(block.text.get(r.start..r.end).unwrap_or(""), &mut key);
             if words < MIN_SENTENCE_WORDS {
                 continue;
             }

@@ -164,8 +164,7 @@ impl Counts {
                 }
             }
             if let Some(l) = self.lang {
-                if wb.len() <= self.max_stop && lang::ascii_word_stopword_bits(wb) & (1 << l) != 0
-                {
+                if wb.len() <= self.max_stop && lang::ascii_word_stopword_bits(wb) & (1 << l) != 0 {
                     self.stops += 1;
                 }
             }

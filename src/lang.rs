@@ -265,8 +265,14 @@ mod tests {
         assert_eq!(stopword_langs("kyiv"), 0);
         for (w, bits) in stopwords() {
             assert_eq!(stopword_bits(w), bits, "{w}");
-            if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-                assert_eq!(ascii_word_stopword_bits(w.to_uppercase().as_bytes()), bits, "{w}");
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                assert_eq!(
+                    ascii_word_stopword_bits(w.to_uppercase().as_bytes()),
+                    bits,
+                    "{w}"
+                );
             }
         }
         assert_eq!(ascii_word_stopword_bits(b"The"), 1 << EN);

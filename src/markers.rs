@@ -256,15 +256,15 @@ impl Finder {
                 Some((a, b)) => lower.get(a..b) == Some(part),
                 None => {
                     let raw = text.as_bytes().get(w.range.0..w.range.1).unwrap_or(&[]);
-                    part.len() == raw.len()
-                        && part.bytes().zip(raw).all(|(p, &r)| p == r | 0x20)
+                    part.len() == raw.len() && part.bytes().zip(raw).all(|(p, &r)| p == r | 0x20)
                 }
             }
         };
         // True when `key` is words `from..to` joined by single spaces.
         let is_phrase = |key: &str, from: usize, to: usize| {
             let mut parts = key.split(' ');
-            (from..to).all(|k| parts.next().is_some_and(|p| is_word(p, k))) && parts.next().is_none()
+            (from..to).all(|k| parts.next().is_some_and(|p| is_word(p, k)))
+                && parts.next().is_none()
         };
         let n = words.len();
         // Whole line, numbers at either end aside ("12 Comments", "Share 0").

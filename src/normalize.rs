@@ -361,7 +361,9 @@ pub(crate) fn hash_seq(hashes: &[u64]) -> u64 {
     avalanche(
         hashes
             .iter()
-            .fold(hashes.len() as u64 ^ 0x243f_6a88_85a3_08d3, |h, &w| mix(h, w)),
+            .fold(hashes.len() as u64 ^ 0x243f_6a88_85a3_08d3, |h, &w| {
+                mix(h, w)
+            }),
     )
 }
 
