@@ -184,7 +184,7 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
             continue;
         }
         word_hashes.clear();
-        word_hashes.extend(key.split(' ').map(|w| normalize::hash_bytes(w.as_bytes())));
+        hash_words(key.as_bytes(), &mut word_hashes);
         let kh = normalize::hash_seq(&word_hashes);
         if let Some(j) = exact.get(kh, &key) {
             blocks[i].verdict = Verdict::Duplicate {
@@ -314,6 +314,18 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
     }
     resolve_chains(blocks);
     repeated_sentences(blocks, &seen, &shingle_arena);
+}
+
+/// Appends the hash of each word of `key` (words joined by single spaces) to `out`.
+fn hash_words(key: &[u8], out: &mut Vec<u64>) {
+    let mut start = 0;
+    for (i, &b) in key.iter().enumerate() {
+        if b == b' ' {
+            out.push(normalize::hash_bytes(key.get(start..i).unwrap_or(&[])));
+            start = i + 1;
+        }
+    }
+    out.push(normalize::hash_bytes(key.get(start..).unwrap_or(&[])));
 }
 
 /// Points every duplicate at a kept block (a teaser's target may itself have turned out a

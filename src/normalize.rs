@@ -327,26 +327,43 @@ fn avalanche(mut h: u64) -> u64 {
 /// A 64-bit hash of `b`, read eight bytes at a time, with every byte OR-ed with `or` first:
 /// `0x20` lower-cases ASCII letters and leaves ASCII digits as they are, so
 /// `hash_bytes_or(w, 0x20) == hash_bytes_or(lower(w), 0)` for a word `w` of ASCII letters and
-/// digits. For hash tables and sets of words and keys; equal inputs give equal hashes.
+/// digits. For hash tables and sets of words and keys; equal inputs give equal hashes. The last
+/// one to eight bytes are read as in wyhash: two overlapping 4-byte loads, or three single bytes
+/// (first, middle, last) under four; the length is hashed too, so these readings are one-to-one.
 #[inline]
 pub(crate) fn hash_bytes_or(b: &[u8], or: u8) -> u64 {
     let wide = u64::from_le_bytes([or; 8]);
-    let mut h = b.len() as u64;
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(c);
-        h = mix(h, u64::from_le_bytes(a) | wide);
+    let mut h = mix(0x243f_6a88_85a3_08d3, b.len() as u64);
+    let mut rest = b;
+    while rest.len() > 8 {
+        let (chunk, tail) = rest.split_at(8);
+        h = mix(h, load(chunk, 8) | wide);
+        rest = tail;
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut v = 0u64;
-        for (k, &x) in rest.iter().enumerate() {
-            v |= u64::from(x | or) << (8 * k);
-        }
-        h = mix(h, v);
+    let n = rest.len();
+    let v = if n >= 4 {
+        (load(rest, 4) | load(rest.get(n - 4..).unwrap_or(&[]), 4) << 32) | wide
+    } else if n > 0 {
+        let at = |k: usize| u64::from(rest.get(k).copied().unwrap_or(0));
+        (at(0) | at(n / 2) << 8 | at(n - 1) << 16) | (wide & 0x00ff_ffff)
+    } else {
+        0
+    };
+    avalanche(mix(h, v))
+}
+
+/// The first `n` (4 or 8) bytes of `b` as a little-endian number (0 if `b` is shorter).
+#[inline]
+fn load(b: &[u8], n: usize) -> u64 {
+    if n == 8 {
+        b.get(..8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            .map_or(0, u64::from_le_bytes)
+    } else {
+        b.get(..4)
+            .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            .map_or(0, |a| u64::from(u32::from_le_bytes(a)))
     }
-    avalanche(h)
 }
 
 /// [`hash_bytes_or`] of `b` as it is.
@@ -452,7 +469,17 @@ mod tests {
 
     #[test]
     fn hashes_lower_case_ascii_words_in_place() {
-        for w in ["The", "ABC123", "abcdefghIJKLMNOPq", ""] {
+        for w in [
+            "The",
+            "ABC123",
+            "abcdefghIJKLMNOPq",
+            "",
+            "a",
+            "Ab",
+            "ABC",
+            "ABCD",
+            "aBcDeFgH",
+        ] {
             assert_eq!(
                 hash_bytes_or(w.as_bytes(), 0x20),
                 hash_bytes(w.to_ascii_lowercase().as_bytes()),
@@ -460,6 +487,9 @@ mod tests {
             );
         }
         assert_ne!(hash_bytes(b"ab"), hash_bytes(b"ba"));
+        assert_ne!(hash_bytes(b"abc"), hash_bytes(b"acc"));
+        assert_ne!(hash_bytes(b"abcdef"), hash_bytes(b"abcdff"));
+        assert_ne!(hash_bytes(b"a"), hash_bytes(b"aa"));
         assert_ne!(hash_seq(&[1, 2]), hash_seq(&[2, 1]));
     }
 
