@@ -27,6 +27,8 @@ pub(crate) fn compute(b: &mut Block, lang: Option<usize>) {
         },
         ..Counts::default()
     };
+    // Characters (whitespace excluded), ASCII digits, sentence ends.
+    let (mut chars, mut digits, mut sentences) = (0usize, 0usize, 0usize);
     // The word being read: its start, and whether it is all ASCII so far.
     let mut start: Option<usize> = None;
     let mut ascii_word = true;
@@ -34,31 +36,40 @@ pub(crate) fn compute(b: &mut Block, lang: Option<usize>) {
     let mut prev_end = false;
     let mut i = 0;
     while let Some(&x) = bytes.get(i) {
-        if x.is_ascii() {
-            if x.is_ascii_alphanumeric() {
-                if start.is_none() {
-                    start = Some(i);
-                    ascii_word = true;
+        if x.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits.
+            let from = i;
+            let mut d = usize::from(x.is_ascii_digit());
+            i += 1;
+            while let Some(&y) = bytes.get(i) {
+                if !y.is_ascii_alphanumeric() {
+                    break;
                 }
-                c.chars += 1;
-                if x.is_ascii_digit() {
-                    c.digits += 1;
-                }
-                prev_end = false;
-            } else {
-                if let Some(st) = start.take() {
-                    c.word(text, st, i, ascii_word);
-                }
-                // `char::is_whitespace` on ASCII.
-                if matches!(x, b'\t'..=b'\r' | b' ') {
-                    if prev_end {
-                        c.sentences += 1;
-                    }
-                } else {
-                    c.chars += 1;
-                }
-                prev_end = matches!(x, b'.' | b'!' | b'?');
+                d += usize::from(y.is_ascii_digit());
+                i += 1;
             }
+            chars += i - from;
+            digits += d;
+            if start.is_none() {
+                start = Some(from);
+                ascii_word = true;
+            }
+            prev_end = false;
+            continue;
+        }
+        if x.is_ascii() {
+            if let Some(st) = start.take() {
+                c.word(text, st, i, ascii_word);
+            }
+            // `char::is_whitespace` on ASCII.
+            if matches!(x, b'\t'..=b'\r' | b' ') {
+                if prev_end {
+                    sentences += 1;
+                }
+            } else {
+                chars += 1;
+            }
+            prev_end = matches!(x, b'.' | b'!' | b'?');
             i += 1;
             continue;
         }
@@ -68,10 +79,10 @@ pub(crate) fn compute(b: &mut Block, lang: Option<usize>) {
         let len = ch.len_utf8();
         let space = ch.is_whitespace();
         if !space {
-            c.chars += 1;
+            chars += 1;
         }
         if matches!(ch, '。' | '！' | '？') || (prev_end && space) {
-            c.sentences += 1;
+            sentences += 1;
         }
         prev_end = ch == '…';
         match normalize::class_of(ch) {
@@ -101,11 +112,11 @@ pub(crate) fn compute(b: &mut Block, lang: Option<usize>) {
         c.word(text, st, text.len(), ascii_word);
     }
     if prev_end {
-        c.sentences += 1;
+        sentences += 1;
     }
     let words = c.words;
     let f = &mut b.feat;
-    f.chars = c.chars;
+    f.chars = chars;
     f.words = words;
     f.unspaced = c.unspaced * 2 > words;
     f.stop_ratio = if words > 0 {
@@ -118,16 +129,16 @@ pub(crate) fn compute(b: &mut Block, lang: Option<usize>) {
     } else {
         0.0
     };
-    f.digit_ratio = if c.chars > 0 {
-        c.digits as f32 / c.chars as f32
+    f.digit_ratio = if chars > 0 {
+        digits as f32 / chars as f32
     } else {
         0.0
     };
     f.terminal = ends_sentence(text);
-    f.sentences = c.sentences;
+    f.sentences = sentences;
 }
 
-/// The counts of [`compute`].
+/// The word counts of [`compute`].
 #[derive(Default)]
 struct Counts {
     lang: Option<usize>,
@@ -139,10 +150,6 @@ struct Counts {
     upper: usize,
     /// Words of unspaced scripts (one character each).
     unspaced: usize,
-    /// Characters, whitespace excluded, and ASCII digits among them.
-    chars: usize,
-    digits: usize,
-    sentences: usize,
     /// Lower-cased non-ASCII word, for the stopword lookup.
     lower: String,
 }
@@ -152,11 +159,8 @@ impl Counts {
     #[inline]
     fn word(&mut self, text: &str, a: usize, e: usize, ascii: bool) {
         self.words += 1;
-        let Some(w) = text.get(a..e) else {
-            return;
-        };
         if ascii {
-            let wb = w.as_bytes();
+            let wb = text.as_bytes().get(a..e).unwrap_or(&[]);
             if wb.first().is_some_and(u8::is_ascii_alphabetic) {
                 self.cased += 1;
                 if wb.first().is_some_and(u8::is_ascii_uppercase) {
@@ -170,6 +174,9 @@ impl Counts {
             }
             return;
         }
+        let Some(w) = text.get(a..e) else {
+            return;
+        };
         let Some(first) = w.chars().next() else {
             return;
         };
