@@ -482,13 +482,24 @@ fn bring_back_lede(
     }
 }
 
+/// The pieces one after another (what `format!` would make of them, without its machinery:
+/// a rule string is made for most blocks of a page).
+fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 fn hint_rule(r: Reason) -> String {
     match r {
         Reason::Title => "the headline (reported as the title)".into(),
-        r => format!(
-            "inside markup named as {} (tag, class, id or role)",
-            r.as_str()
-        ),
+        r => concat(&[
+            "inside markup named as ",
+            r.as_str(),
+            " (tag, class, id or role)",
+        ]),
     }
 }
 
@@ -584,14 +595,14 @@ fn named(hit: markers::Hit) -> Verdict {
     };
     Verdict::Boilerplate(
         hit.reason,
-        format!("{how} a {} marker phrase", hit.reason.as_str()),
+        concat(&[how, " a ", hit.reason.as_str(), " marker phrase"]),
     )
 }
 
 fn in_box(r: Reason) -> Verdict {
     Verdict::Boilerplate(
         r,
-        format!("between two {} lines, inside their box", r.as_str()),
+        concat(&["between two ", r.as_str(), " lines, inside their box"]),
     )
 }
 
@@ -670,9 +681,13 @@ fn outside_verdict(
         _ => Reason::Boilerplate,
     };
     let rule = match reason {
-        Reason::Navigation => format!("short menu-like line {where_} the article"),
-        Reason::LinkList => format!("headline-like line {where_} the article"),
-        _ => format!("text outside the article's main run of prose ({where_} it)"),
+        Reason::Navigation => concat(&["short menu-like line ", where_, " the article"]),
+        Reason::LinkList => concat(&["headline-like line ", where_, " the article"]),
+        _ => concat(&[
+            "text outside the article's main run of prose (",
+            where_,
+            " it)",
+        ]),
     };
     Verdict::Boilerplate(reason, rule)
 }
