@@ -719,6 +719,10 @@ fn metadata_like(b: &Block) -> Option<Verdict> {
 /// Two or more short steps joined by a breadcrumb separator (`›`, `»`, `>`, `→`), each step at
 /// most four words.
 fn is_breadcrumb(s: &str) -> bool {
+    // Two steps need a separator: `>`, or one of the others (all outside ASCII).
+    if !s.bytes().any(|b| b == b'>' || !b.is_ascii()) {
+        return false;
+    }
     let mut steps = 0;
     for step in s.split(['›', '»', '>', '→']) {
         let words = step.split_whitespace().count();
