@@ -154,14 +154,13 @@ pub(crate) fn is_any_stopword(word: &str) -> bool {
 
 /// Counts a stopword hit for each language of `bits`.
 #[inline]
-fn add_bits(hits: &mut [u32; LANGS.len()], bits: u32) {
-    if bits == 0 {
-        return;
-    }
-    for (i, h) in hits.iter_mut().enumerate() {
-        if bits & (1 << i) != 0 {
+fn add_bits(hits: &mut [u32; LANGS.len()], mut bits: u32) {
+    // One step per set bit (a stopword is in a few lists at most).
+    while bits != 0 {
+        if let Some(h) = hits.get_mut(bits.trailing_zeros() as usize) {
             *h += 1;
         }
+        bits &= bits - 1;
     }
 }
 
