@@ -236,6 +236,88 @@ fn count_sentence_ends(text: &str) -> usize {
 mod tests {
     use super::*;
 
+    /// The features the straightforward way (one pass per feature, words through
+    /// `for_each_word`, every word lower-cased), to check [`compute`] against.
+    fn reference(text: &str, lang: Option<usize>) -> (usize, usize, usize, f32, f32, f32, bool) {
+        let (mut words, mut stops, mut cased, mut upper, mut unspaced) = (0, 0, 0, 0, 0);
+        normalize::for_each_word(text, |a, e| {
+            let w = &text[a..e];
+            words += 1;
+            let first = w.chars().next().unwrap();
+            if normalize::is_unspaced(first) {
+                unspaced += 1;
+                return;
+            }
+            if first.is_alphabetic() && (first.is_uppercase() || first.is_lowercase()) {
+                cased += 1;
+                if first.is_uppercase() {
+                    upper += 1;
+                }
+            }
+            if let Some(l) = lang {
+                if w.len() <= *lang::MAX_STOPWORD_BYTES + 4
+                    && lang::is_stopword(&w.to_lowercase(), l)
+                {
+                    stops += 1;
+                }
+            }
+        });
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        let ratio = |a: usize, b: usize| if b > 0 { a as f32 / b as f32 } else { 0.0 };
+        (
+            words,
+            chars,
+            count_sentence_ends(text),
+            ratio(stops, words),
+            ratio(upper, cased),
+            ratio(digits, chars),
+            unspaced * 2 > words,
+        )
+    }
+
+    #[test]
+    fn one_pass_matches_the_reference() {
+        for text in [
+            "",
+            "The cat sat on the mat. Then it left!",
+            "THE And oF 42 x1 1x. … Next",
+            "Für die Stadt, sagte er: „Wir bauen über 1.200 Wohnungen.“",
+            "Он сказал, что это не так. И ушёл…",
+            "ΟΔΟΣ στο Σπίτι. Ναι!",
+            "東京は晴れ。大阪も！ 3日",
+            "ภาษาไทย ข้อความ",
+            "a\u{b}b\u{a0}c\u{3000}d\u{2003}e — “quoted” ‘x’",
+            "e\u{301}te\u{301} naïve café 12:30",
+            "end.",
+            "x?\ty!\nz",
+        ] {
+            for lang in [
+                None,
+                Some(lang::EN),
+                lang::index_of("de"),
+                lang::index_of("ru"),
+            ] {
+                let mut b = Block {
+                    text: text.to_string(),
+                    ..Block::default()
+                };
+                compute(&mut b, lang);
+                let f = &b.feat;
+                let got = (
+                    f.words,
+                    f.chars,
+                    f.sentences,
+                    f.stop_ratio,
+                    f.title_ratio,
+                    f.digit_ratio,
+                    f.unspaced,
+                );
+                assert_eq!(got, reference(text, lang), "{text:?} {lang:?}");
+            }
+        }
+    }
+
     #[test]
     fn sentence_ends() {
         assert!(ends_sentence("He left."));
