@@ -445,3 +445,61 @@ fn blocks_that_may_repeat(blocks: &[Block], seen: &[Seen], shingle_arena: &[u64]
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(texts: &[String]) -> Vec<Block> {
+        texts
+            .iter()
+            .map(|t| Block {
+                text: t.clone(),
+                ..Block::default()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn exact_near_and_repeated_sentences() {
+        let s = "The council approved the new bridge over the river on Monday.";
+        let mut b = blocks(&[
+            format!("{s} Work on it starts in the spring, the mayor said."),
+            "Residents had asked for a crossing for many years before the vote.".into(),
+            format!("Officials said little about the cost. {s}"),
+            "RESIDENTS had asked for a crossing — for many years before the vote!".into(),
+            format!("Costs were not given. {}", s.to_uppercase()),
+        ]);
+        dedupe(&mut b, 0.8);
+        assert!(b[0].is_content() && b[0].cuts.is_empty());
+        assert!(b[1].is_content() && b[1].cuts.is_empty());
+        // The repeated sentence is cut, whatever its case, and points at its first saying.
+        for i in [2, 4] {
+            assert!(b[i].is_content(), "{i}");
+            assert_eq!(b[i].cuts.len(), 1, "{i}");
+            let (cut, of) = b[i].cuts[0];
+            assert_eq!(of, 0);
+            assert!(b[i].text[cut.start..cut.end].eq_ignore_ascii_case(s));
+        }
+        assert!(matches!(
+            b[3].verdict,
+            Verdict::Duplicate {
+                of: 1,
+                how: Reason::ExactDuplicate,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn long_blocks_without_shingles_still_have_repeats_cut() {
+        // A block over MAX_SHINGLE_WORDS has no shingle set: every block is then split.
+        let s = "The council approved the new bridge over the river on Monday.";
+        let long = format!("{s} {}", "Word ".repeat(MAX_SHINGLE_WORDS + 1));
+        let mut b = blocks(&[long, format!("Few words here. {s}")]);
+        dedupe(&mut b, 0.8);
+        assert!(b[0].is_content());
+        assert_eq!(b[1].cuts.len(), 1);
+        assert_eq!(b[1].cuts[0].1, 0);
+    }
+}
