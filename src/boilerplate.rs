@@ -52,12 +52,13 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
     if n == 0 {
         return;
     }
+    let mut finder = markers::Finder::default();
     let hits: Vec<Option<markers::Hit>> = blocks
         .iter()
         .map(|b| {
             // A block the markup already names needs no marker phrase.
             if b.feat.words <= 120 && b.structure.hint.is_none() {
-                markers::find(&b.text)
+                finder.find(&b.text)
             } else {
                 None
             }
@@ -481,13 +482,24 @@ fn bring_back_lede(
     }
 }
 
+/// The pieces one after another (what `format!` would make of them, without its machinery:
+/// a rule string is made for most blocks of a page).
+fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 fn hint_rule(r: Reason) -> String {
     match r {
         Reason::Title => "the headline (reported as the title)".into(),
-        r => format!(
-            "inside markup named as {} (tag, class, id or role)",
-            r.as_str()
-        ),
+        r => concat(&[
+            "inside markup named as ",
+            r.as_str(),
+            " (tag, class, id or role)",
+        ]),
     }
 }
 
@@ -583,14 +595,14 @@ fn named(hit: markers::Hit) -> Verdict {
     };
     Verdict::Boilerplate(
         hit.reason,
-        format!("{how} a {} marker phrase", hit.reason.as_str()),
+        concat(&[how, " a ", hit.reason.as_str(), " marker phrase"]),
     )
 }
 
 fn in_box(r: Reason) -> Verdict {
     Verdict::Boilerplate(
         r,
-        format!("between two {} lines, inside their box", r.as_str()),
+        concat(&["between two ", r.as_str(), " lines, inside their box"]),
     )
 }
 
@@ -669,9 +681,13 @@ fn outside_verdict(
         _ => Reason::Boilerplate,
     };
     let rule = match reason {
-        Reason::Navigation => format!("short menu-like line {where_} the article"),
-        Reason::LinkList => format!("headline-like line {where_} the article"),
-        _ => format!("text outside the article's main run of prose ({where_} it)"),
+        Reason::Navigation => concat(&["short menu-like line ", where_, " the article"]),
+        Reason::LinkList => concat(&["headline-like line ", where_, " the article"]),
+        _ => concat(&[
+            "text outside the article's main run of prose (",
+            where_,
+            " it)",
+        ]),
     };
     Verdict::Boilerplate(reason, rule)
 }
@@ -703,6 +719,10 @@ fn metadata_like(b: &Block) -> Option<Verdict> {
 /// Two or more short steps joined by a breadcrumb separator (`›`, `»`, `>`, `→`), each step at
 /// most four words.
 fn is_breadcrumb(s: &str) -> bool {
+    // Two steps need a separator: `>`, or one of the others (all outside ASCII).
+    if !s.bytes().any(|b| b == b'>' || !b.is_ascii()) {
+        return false;
+    }
     let mut steps = 0;
     for step in s.split(['›', '»', '>', '→']) {
         let words = step.split_whitespace().count();

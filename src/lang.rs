@@ -55,6 +55,73 @@ static STOPWORDS: LazyLock<FastMap<&'static str, u32>> = LazyLock::new(|| {
 pub(crate) static MAX_STOPWORD_BYTES: LazyLock<usize> =
     LazyLock::new(|| STOPWORDS.keys().map(|w| w.len()).max().unwrap_or(0));
 
+/// The stopwords again, for the hot lookups: an open-addressing table (linear probing, at most a
+/// third full) keyed by [`normalize::hash_bytes`] of the word, each hit confirmed by comparing
+/// the word itself. An ASCII word is looked up without lower-casing it first (see
+/// [`normalize::hash_bytes_or`]).
+struct StopTable {
+    /// Index + 1 into `entries`; 0 for an empty slot.
+    slots: Vec<u32>,
+    /// (hash, word, language bits)
+    entries: Vec<(u64, &'static str, u32)>,
+}
+
+static STOP_TABLE: LazyLock<StopTable> = LazyLock::new(|| {
+    let size = (STOPWORDS.len() * 3).next_power_of_two().max(16);
+    let mut t = StopTable {
+        slots: vec![0; size],
+        entries: Vec::with_capacity(STOPWORDS.len()),
+    };
+    for (&w, &bits) in STOPWORDS.iter() {
+        let h = normalize::hash_bytes(w.as_bytes());
+        t.entries.push((h, w, bits));
+        let mut i = h as usize & (size - 1);
+        while t.slots.get(i).is_some_and(|&s| s != 0) {
+            i = (i + 1) & (size - 1);
+        }
+        if let Some(s) = t.slots.get_mut(i) {
+            *s = t.entries.len() as u32;
+        }
+    }
+    t
+});
+
+impl StopTable {
+    /// The language bits of the entry with hash `h` whose word `same` accepts, or 0.
+    #[inline]
+    fn find(&self, h: u64, same: impl Fn(&str) -> bool) -> u32 {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = h as usize & mask;
+        while let Some(&s) = self.slots.get(i) {
+            let Some(&(eh, w, bits)) = s.checked_sub(1).and_then(|e| self.entries.get(e as usize))
+            else {
+                return 0;
+            };
+            if eh == h && same(w) {
+                return bits;
+            }
+            i = (i + 1) & mask;
+        }
+        0
+    }
+}
+
+/// The languages (bits in [`LANGS`] order) whose stopword list has the lower-cased `word`.
+#[inline]
+pub(crate) fn stopword_bits(word: &str) -> u32 {
+    STOP_TABLE.find(normalize::hash_bytes(word.as_bytes()), |w| w == word)
+}
+
+/// [`stopword_bits`] of `word.to_ascii_lowercase()` for a word of ASCII letters and digits only
+/// (as [`normalize::for_each_word`] gives them), without lower-casing it.
+#[inline]
+pub(crate) fn ascii_word_stopword_bits(word: &[u8]) -> u32 {
+    // For ASCII letters and digits, `b | 0x20` is the lower-case form.
+    STOP_TABLE.find(normalize::hash_bytes_or(word, 0x20), |w| {
+        w.len() == word.len() && w.bytes().zip(word).all(|(a, &b)| a == b | 0x20)
+    })
+}
+
 /// The index of English in [`LANGS`].
 pub(crate) const EN: usize = 0;
 
@@ -66,9 +133,7 @@ pub(crate) fn index_of(code: &str) -> Option<usize> {
 
 /// True when the lower-cased `word` is a stopword of language `lang` (an index into [`LANGS`]).
 pub(crate) fn is_stopword(word: &str, lang: usize) -> bool {
-    STOPWORDS
-        .get(word)
-        .is_some_and(|bits| bits & (1 << lang) != 0)
+    stopword_bits(word) & (1 << lang) != 0
 }
 
 /// The languages (bits in [`LANGS`] order) whose stopword list has the lower-cased `word`.
@@ -84,7 +149,19 @@ pub(crate) fn stopwords() -> impl Iterator<Item = (&'static str, u32)> {
 
 /// True when the lower-cased `word` is a stopword of any language with a list.
 pub(crate) fn is_any_stopword(word: &str) -> bool {
-    STOPWORDS.contains_key(word)
+    stopword_bits(word) != 0
+}
+
+/// Counts a stopword hit for each language of `bits`.
+#[inline]
+fn add_bits(hits: &mut [u32; LANGS.len()], mut bits: u32) {
+    // One step per set bit (a stopword is in a few lists at most).
+    while bits != 0 {
+        if let Some(h) = hits.get_mut(bits.trailing_zeros() as usize) {
+            *h += 1;
+        }
+        bits &= bits - 1;
+    }
 }
 
 /// Guesses the language of a text given as pieces. Returns an ISO 639-1 code, or `None` when
@@ -115,6 +192,11 @@ pub(crate) fn guess<'a>(pieces: impl Iterator<Item = &'a str>) -> Option<&'stati
                 stop = true;
                 return;
             }
+            if w.is_ascii() {
+                // No ASCII letter is in the scripts counted below.
+                add_bits(&mut hits, ascii_word_stopword_bits(w.as_bytes()));
+                return;
+            }
             if let Some(c) = w.chars().next() {
                 match c as u32 {
                     0x3040..=0x30FF => kana += 1,
@@ -130,13 +212,7 @@ pub(crate) fn guess<'a>(pieces: impl Iterator<Item = &'a str>) -> Option<&'stati
             }
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
-            if let Some(bits) = STOPWORDS.get(lower.as_str()) {
-                for (i, h) in hits.iter_mut().enumerate() {
-                    if bits & (1 << i) != 0 {
-                        *h += 1;
-                    }
-                }
-            }
+            add_bits(&mut hits, stopword_bits(&lower));
         });
         if stop {
             break 'outer;
@@ -186,5 +262,20 @@ mod tests {
         assert_eq!(stopword_langs("the"), 1 << EN);
         assert!(is_stopword("der", 1) && stopword_langs("der") & (1 << 1) != 0);
         assert_eq!(stopword_langs("kyiv"), 0);
+        for (w, bits) in stopwords() {
+            assert_eq!(stopword_bits(w), bits, "{w}");
+            if w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                assert_eq!(
+                    ascii_word_stopword_bits(w.to_uppercase().as_bytes()),
+                    bits,
+                    "{w}"
+                );
+            }
+        }
+        assert_eq!(ascii_word_stopword_bits(b"The"), 1 << EN);
+        assert_eq!(ascii_word_stopword_bits(b"Kyiv"), 0);
+        assert_eq!(stopword_bits("The"), 0);
     }
 }

@@ -46,13 +46,88 @@ const CREDIT_MAX_WORDS: usize = 40;
 const CREDIT_TAIL_MAX_WORDS: usize = 8;
 
 struct Table {
-    line: FastMap<String, Reason>,
-    start: FastMap<String, Reason>,
-    end: FastMap<String, Reason>,
-    contains: FastMap<String, Reason>,
-    credit: FastMap<String, Reason>,
+    line: PhraseMap,
+    start: PhraseMap,
+    end: PhraseMap,
+    contains: PhraseMap,
+    credit: PhraseMap,
     /// First words of the `contains` phrases: only positions starting with one are tried.
-    contains_first: FastMap<String, ()>,
+    contains_first: WordFilter,
+    /// The reason of the `contains` phrase "©", matched by character.
+    copyright: Option<Reason>,
+}
+
+/// Phrases (keys: lower-cased words joined by single spaces) by the hash of their word sequence,
+/// each hit confirmed by comparing the words themselves.
+#[derive(Default)]
+struct PhraseMap(FastMap<u64, Vec<(String, Reason)>>);
+
+/// The hash of a word sequence, one word's hash at a time: the same for a phrase's words and for
+/// the same words read from a text.
+#[derive(Clone, Copy)]
+struct PhraseHash(u64);
+
+impl PhraseHash {
+    fn new() -> Self {
+        PhraseHash(0)
+    }
+    fn push(&mut self, word_hash: u64) {
+        self.0 = normalize::hash_seq(&[self.0, word_hash]);
+    }
+}
+
+impl PhraseMap {
+    /// Adds `key` with `reason` unless it is there already.
+    fn insert_first(&mut self, key: String, reason: Reason) {
+        let list = self.0.entry(phrase_hash(&key)).or_default();
+        if !list.iter().any(|(k, _)| *k == key) {
+            list.push((key, reason));
+        }
+    }
+
+    /// The reason of the phrase with hash `h` that `same` accepts.
+    fn get(&self, h: PhraseHash, same: impl Fn(&str) -> bool) -> Option<Reason> {
+        self.0
+            .get(&h.0)?
+            .iter()
+            .find(|(k, _)| same(k))
+            .map(|&(_, r)| r)
+    }
+
+    /// The reason of the phrase `key`.
+    fn get_key(&self, key: &str) -> Option<Reason> {
+        self.get(PhraseHash(phrase_hash(key)), |k| k == key)
+    }
+}
+
+/// The [`PhraseHash`] of a key's words.
+fn phrase_hash(key: &str) -> u64 {
+    let mut h = PhraseHash::new();
+    for w in key.split(' ') {
+        h.push(normalize::hash_bytes(w.as_bytes()));
+    }
+    h.0
+}
+
+/// A set of words by hash bits only: `contains` may say yes for a word that is not in it (one in
+/// a few dozen), never no for one that is.
+struct WordFilter([u64; 128]);
+
+impl WordFilter {
+    fn bit(h: u64) -> (usize, u64) {
+        let b = (h >> 40) as usize & (128 * 64 - 1);
+        (b / 64, 1 << (b % 64))
+    }
+    fn insert(&mut self, word: &str) {
+        let (i, m) = Self::bit(normalize::hash_bytes(word.as_bytes()));
+        if let Some(x) = self.0.get_mut(i) {
+            *x |= m;
+        }
+    }
+    fn may_contain(&self, word_hash: u64) -> bool {
+        let (i, m) = Self::bit(word_hash);
+        self.0.get(i).is_some_and(|x| x & m != 0)
+    }
 }
 
 fn parse_reason(s: &str) -> Option<Reason> {
@@ -73,12 +148,13 @@ fn parse_reason(s: &str) -> Option<Reason> {
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut t = Table {
-        line: FastMap::default(),
-        start: FastMap::default(),
-        end: FastMap::default(),
-        contains: FastMap::default(),
-        credit: FastMap::default(),
-        contains_first: FastMap::default(),
+        line: PhraseMap::default(),
+        start: PhraseMap::default(),
+        end: PhraseMap::default(),
+        contains: PhraseMap::default(),
+        credit: PhraseMap::default(),
+        contains_first: WordFilter([0; 128]),
+        copyright: None,
     };
     for line in MARKERS.lines() {
         let line = line.trim();
@@ -99,7 +175,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         let k = if k.is_empty() { phrase.to_string() } else { k };
         if mode.trim() == "contains" {
             if let Some(first) = k.split(' ').next() {
-                t.contains_first.insert(first.to_string(), ());
+                t.contains_first.insert(first);
             }
         }
         let map = match mode.trim() {
@@ -110,111 +186,171 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             "credit" => &mut t.credit,
             _ => continue,
         };
-        map.entry(k).or_insert(reason);
+        map.insert_first(k, reason);
     }
+    t.copyright = t.contains.get_key("©");
     t
 });
 
 /// Finds the marker phrase that names `text`, if any: a whole-line match first, then a start
 /// match (short blocks only), then a contained notice.
+#[cfg(test)]
 pub(crate) fn find(text: &str) -> Option<Hit> {
-    let t = &*TABLE;
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
-    normalize::for_each_word(text, |a, b| ranges.push((a, b)));
-    // The words lower-cased: slices of one lower-cased copy of the text when lower-casing keeps
-    // every character's length (nearly always), else one String per word.
-    let aligned = normalize::lower_aligned(text);
-    let owned: Vec<String> = match aligned {
-        Some(_) => Vec::new(),
-        None => ranges
-            .iter()
-            .map(|&(a, b)| text[a..b].to_lowercase())
-            .collect(),
-    };
-    let words: Vec<&str> = match &aligned {
-        Some(l) => ranges
-            .iter()
-            .map(|&(a, b)| l.get(a..b).unwrap_or(""))
-            .collect(),
-        None => owned.iter().map(String::as_str).collect(),
-    };
-    // Whole line, numbers at either end aside ("12 Comments", "Share 0").
-    let first = words
-        .iter()
-        .position(|w| !w.chars().all(|c| c.is_numeric()));
-    let last = words
-        .iter()
-        .rposition(|w| !w.chars().all(|c| c.is_numeric()));
-    if let (Some(a), Some(b)) = (first, last) {
-        if b - a < MAX_LINE_WORDS {
-            let k = words[a..=b].join(" ");
-            if let Some(&reason) = t.line.get(&k) {
-                return Some(Hit {
-                    reason,
-                    mode: Mode::Line,
+    Finder::default().find(text)
+}
+
+/// [`find`] with buffers kept from one block to the next.
+#[derive(Default)]
+pub(crate) struct Finder {
+    /// The words of the text.
+    words: Vec<Word>,
+    /// The lower-cased forms of the words that are not all ASCII, one after another.
+    lower: String,
+}
+
+/// A word of the text, compared in its lower-cased form (`str::to_lowercase` of the word).
+#[derive(Clone, Copy)]
+struct Word {
+    /// Byte range in the text.
+    range: (usize, usize),
+    /// Byte range of the lower-cased form in [`Finder::lower`]; `None` for an ASCII word, whose
+    /// lower-cased form is its bytes OR 0x20 (letters and digits only).
+    lower: Option<(usize, usize)>,
+    /// [`normalize::hash_bytes`] of the lower-cased form.
+    hash: u64,
+}
+
+impl Finder {
+    /// Finds the marker phrase that names `text`, if any: a whole-line match first, then a start
+    /// match (short blocks only), then a contained notice.
+    pub(crate) fn find(&mut self, text: &str) -> Option<Hit> {
+        let t = &*TABLE;
+        let (words, lower) = (&mut self.words, &mut self.lower);
+        words.clear();
+        lower.clear();
+        normalize::for_each_word(text, |a, b| {
+            let w = text.get(a..b).unwrap_or("");
+            if w.is_ascii() {
+                words.push(Word {
+                    range: (a, b),
+                    lower: None,
+                    hash: normalize::hash_bytes_or(w.as_bytes(), 0x20),
+                });
+            } else {
+                let from = lower.len();
+                normalize::push_lower(lower, w);
+                words.push(Word {
+                    range: (a, b),
+                    lower: Some((from, lower.len())),
+                    hash: normalize::hash_bytes(lower.as_bytes().get(from..).unwrap_or(&[])),
                 });
             }
-        }
-        if words.len() < START_MAX_WORDS {
-            let mut k = String::new();
-            for (n, w) in words[a..].iter().take(MAX_PHRASE_WORDS).enumerate() {
-                if n > 0 {
-                    k.push(' ');
+        });
+        let (words, lower) = (self.words.as_slice(), self.lower.as_str());
+        // True when `part` is the lower-cased form of word `k`.
+        let is_word = |part: &str, k: usize| {
+            let Some(w) = words.get(k) else {
+                return false;
+            };
+            match w.lower {
+                Some((a, b)) => lower.get(a..b) == Some(part),
+                None => {
+                    let raw = text.as_bytes().get(w.range.0..w.range.1).unwrap_or(&[]);
+                    part.len() == raw.len() && part.bytes().zip(raw).all(|(p, &r)| p == r | 0x20)
                 }
-                k.push_str(w);
-                if let Some(&reason) = t.start.get(&k) {
+            }
+        };
+        // True when `key` is words `from..to` joined by single spaces.
+        let is_phrase = |key: &str, from: usize, to: usize| {
+            let mut parts = key.split(' ');
+            (from..to).all(|k| parts.next().is_some_and(|p| is_word(p, k)))
+                && parts.next().is_none()
+        };
+        let n = words.len();
+        // Whole line, numbers at either end aside ("12 Comments", "Share 0").
+        let numeric = |k: usize| {
+            words.get(k).is_some_and(|w| match w.lower {
+                Some((a, b)) => lower.get(a..b).unwrap_or("").chars().all(char::is_numeric),
+                None => text
+                    .as_bytes()
+                    .get(w.range.0..w.range.1)
+                    .unwrap_or(&[])
+                    .iter()
+                    .all(u8::is_ascii_digit),
+            })
+        };
+        let first = (0..n).position(|k| !numeric(k));
+        let last = (0..n).rposition(|k| !numeric(k));
+        if let (Some(a), Some(b)) = (first, last) {
+            if b - a < MAX_LINE_WORDS {
+                let mut h = PhraseHash::new();
+                for w in words.get(a..=b).unwrap_or(&[]) {
+                    h.push(w.hash);
+                }
+                if let Some(reason) = t.line.get(h, |k| is_phrase(k, a, b + 1)) {
                     return Some(Hit {
                         reason,
-                        mode: Mode::Start,
+                        mode: Mode::Line,
+                    });
+                }
+            }
+            if n < START_MAX_WORDS {
+                let mut h = PhraseHash::new();
+                for (m, w) in words.iter().enumerate().skip(a).take(MAX_PHRASE_WORDS) {
+                    h.push(w.hash);
+                    if let Some(reason) = t.start.get(h, |k| is_phrase(k, a, m + 1)) {
+                        return Some(Hit {
+                            reason,
+                            mode: Mode::Start,
+                        });
+                    }
+                }
+            }
+        }
+        if n <= END_MAX_WORDS && text.trim_end().ends_with(':') {
+            for m in 1..=n.min(2) {
+                let mut h = PhraseHash::new();
+                for w in words.get(n - m..).unwrap_or(&[]) {
+                    h.push(w.hash);
+                }
+                if let Some(reason) = t.end.get(h, |k| is_phrase(k, n - m, n)) {
+                    return Some(Hit {
+                        reason,
+                        mode: Mode::End,
                     });
                 }
             }
         }
-    }
-    if words.len() <= END_MAX_WORDS && text.trim_end().ends_with(':') {
-        for n in 1..=words.len().min(2) {
-            let k = words[words.len() - n..].join(" ");
-            if let Some(&reason) = t.end.get(&k) {
-                return Some(Hit {
-                    reason,
-                    mode: Mode::End,
-                });
+        if n <= CREDIT_MAX_WORDS {
+            if let Some(hit) = find_credit(t, text) {
+                return Some(hit);
             }
         }
-    }
-    if words.len() <= CREDIT_MAX_WORDS {
-        if let Some(hit) = find_credit(t, text) {
-            return Some(hit);
-        }
-    }
-    if text.contains('©') {
-        if let Some(&reason) = t.contains.get("©") {
-            return Some(Hit {
-                reason,
-                mode: Mode::Contains,
-            });
-        }
-    }
-    let mut k = String::new();
-    for i in 0..words.len() {
-        if !t.contains_first.contains_key(words[i]) {
-            continue;
-        }
-        k.clear();
-        for (n, w) in words[i..].iter().take(MAX_PHRASE_WORDS).enumerate() {
-            if n > 0 {
-                k.push(' ');
-            }
-            k.push_str(w);
-            if let Some(&reason) = t.contains.get(&k) {
+        if text.contains('©') {
+            if let Some(reason) = t.copyright {
                 return Some(Hit {
                     reason,
                     mode: Mode::Contains,
                 });
             }
         }
+        for (i, first) in words.iter().enumerate() {
+            if !t.contains_first.may_contain(first.hash) {
+                continue;
+            }
+            let mut h = PhraseHash::new();
+            for (m, w) in words.iter().enumerate().skip(i).take(MAX_PHRASE_WORDS) {
+                h.push(w.hash);
+                if let Some(reason) = t.contains.get(h, |k| is_phrase(k, i, m + 1)) {
+                    return Some(Hit {
+                        reason,
+                        mode: Mode::Contains,
+                    });
+                }
+            }
+        }
+        None
     }
-    None
 }
 
 /// The credit at the end of a caption: the inside of a final parenthesis, or else the text after
@@ -234,7 +370,7 @@ fn find_credit(t: &Table, text: &str) -> Option<Hit> {
     if !text.get(..start)?.chars().any(char::is_alphanumeric) {
         return None; // the whole block is the credit: a `start` phrase names it
     }
-    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(CREDIT_TAIL_MAX_WORDS + 1);
     normalize::for_each_word(tail, |a, b| ranges.push((a, b)));
     if ranges.len() < 2 || ranges.len() > CREDIT_TAIL_MAX_WORDS {
         return None;
@@ -250,7 +386,7 @@ fn find_credit(t: &Table, text: &str) -> Option<Hit> {
         if !colon_next {
             continue;
         }
-        if let Some(&reason) = t.credit.get(&k) {
+        if let Some(reason) = t.credit.get_key(&k) {
             return Some(Hit {
                 reason,
                 mode: Mode::Credit,

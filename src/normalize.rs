@@ -31,6 +31,63 @@ fn is_mark(c: char) -> bool {
         && !c.is_alphanumeric()
 }
 
+/// How [`for_each_word`] treats a character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CharClass {
+    /// A word character ([`is_word_char`]) of a spaced script.
+    Word,
+    /// A character of an unspaced script ([`is_unspaced`]): a word of its own.
+    Unspaced,
+    /// Anything else: it separates words.
+    Other,
+}
+
+/// Where [`WORD_BITS`] holds U+2000..U+206F (General Punctuation: quotes, dashes, spaces).
+const PUNCT_FROM: u32 = 0x2000;
+const PUNCT_TO: u32 = 0x2070;
+const PUNCT_AT: u32 = 0x800;
+
+/// [`is_word_char`] of U+0000..U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic, ...) and of
+/// General Punctuation, one bit each, worked out once: the Unicode tables behind
+/// `char::is_alphanumeric` cost a search per character.
+static WORD_BITS: std::sync::LazyLock<[u64; 34]> = std::sync::LazyLock::new(|| {
+    let mut bits = [0u64; 34];
+    let all = (0..PUNCT_AT).chain(PUNCT_FROM..PUNCT_TO);
+    for (n, u) in all.enumerate() {
+        if char::from_u32(u).is_some_and(|c| is_word_char(c) && !is_unspaced(c)) {
+            if let Some(w) = bits.get_mut(n / 64) {
+                *w |= 1 << (n % 64);
+            }
+        }
+    }
+    bits
+});
+
+/// The class of `c` (what [`is_unspaced`] and [`is_word_char`] say, in that order).
+#[inline]
+pub(crate) fn class_of(c: char) -> CharClass {
+    let u = c as u32;
+    let n = if u < PUNCT_AT {
+        u
+    } else if (PUNCT_FROM..PUNCT_TO).contains(&u) {
+        u - PUNCT_FROM + PUNCT_AT
+    } else if is_unspaced(c) {
+        return CharClass::Unspaced;
+    } else if is_word_char(c) {
+        return CharClass::Word;
+    } else {
+        return CharClass::Other;
+    };
+    let word = WORD_BITS
+        .get(n as usize / 64)
+        .is_some_and(|w| w >> (n % 64) & 1 != 0);
+    if word {
+        CharClass::Word
+    } else {
+        CharClass::Other
+    }
+}
+
 /// Calls `f` with the byte range of each word of `s`: a run of word characters, or a single
 /// character of an unspaced script.
 pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(usize, usize)) {
@@ -38,32 +95,50 @@ pub(crate) fn for_each_word(s: &str, mut f: impl FnMut(usize, usize)) {
     let mut start: Option<usize> = None;
     let mut i = 0;
     while let Some(&x) = b.get(i) {
-        // ASCII, most of the bytes of most pages, without decoding a char.
+        // ASCII, most of the bytes of most pages, a run at a time without decoding a char.
         if x.is_ascii() {
             if x.is_ascii_alphanumeric() {
                 if start.is_none() {
                     start = Some(i);
                 }
-            } else if let Some(st) = start.take() {
-                f(st, i);
+                i += 1;
+                while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+            } else {
+                if let Some(st) = start.take() {
+                    f(st, i);
+                }
+                i += 1;
+                while b
+                    .get(i)
+                    .is_some_and(|y| y.is_ascii() && !y.is_ascii_alphanumeric())
+                {
+                    i += 1;
+                }
             }
-            i += 1;
             continue;
         }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        if is_unspaced(c) {
-            if let Some(st) = start.take() {
-                f(st, i);
+        match class_of(c) {
+            CharClass::Unspaced => {
+                if let Some(st) = start.take() {
+                    f(st, i);
+                }
+                f(i, i + c.len_utf8());
             }
-            f(i, i + c.len_utf8());
-        } else if is_word_char(c) {
-            if start.is_none() {
-                start = Some(i);
+            CharClass::Word => {
+                if start.is_none() {
+                    start = Some(i);
+                }
             }
-        } else if let Some(st) = start.take() {
-            f(st, i);
+            CharClass::Other => {
+                if let Some(st) = start.take() {
+                    f(st, i);
+                }
+            }
         }
         i += c.len_utf8();
     }
@@ -99,6 +174,13 @@ pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
 /// sigma (whose lower-case form depends on its neighbours).
 pub(crate) fn lower_aligned(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
+    lower_aligned_into(text, &mut out).then_some(out)
+}
+
+/// [`lower_aligned`] into `out` (appended): false, and `out` holding part of it, when it is
+/// `None`.
+pub(crate) fn lower_aligned_into(text: &str, out: &mut String) -> bool {
+    out.reserve(text.len());
     let mut rest = text;
     loop {
         // A run of ASCII, then one other character.
@@ -107,22 +189,35 @@ pub(crate) fn lower_aligned(text: &str) -> Option<String> {
             .position(|b| !b.is_ascii())
             .unwrap_or(rest.len());
         let from = out.len();
-        out.push_str(rest.get(..n)?);
-        out.get_mut(from..)?.make_ascii_lowercase();
-        rest = rest.get(n..)?;
+        let Some(run) = rest.get(..n) else {
+            return false;
+        };
+        out.push_str(run);
+        if let Some(tail) = out.get_mut(from..) {
+            tail.make_ascii_lowercase();
+        }
+        let Some(after) = rest.get(n..) else {
+            return false;
+        };
+        rest = after;
         let Some(c) = rest.chars().next() else {
-            return Some(out);
+            return true;
         };
         if c == 'Σ' {
-            return None;
+            return false;
         }
         let mut l = c.to_lowercase();
-        let d = l.next()?;
+        let Some(d) = l.next() else {
+            return false;
+        };
         if l.next().is_some() || d.len_utf8() != c.len_utf8() {
-            return None;
+            return false;
         }
         out.push(d);
-        rest = rest.get(c.len_utf8()..)?;
+        let Some(after) = rest.get(c.len_utf8()..) else {
+            return false;
+        };
+        rest = after;
     }
 }
 
@@ -148,34 +243,145 @@ pub(crate) fn push_lower(out: &mut String, s: &str) {
 /// punctuation, quote and dash kinds and case do not change the key.
 pub(crate) fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for_each_word(s, |a, b| {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        let w = &s[a..b];
-        if w.is_ascii() {
-            out.extend(w.bytes().map(|c| char::from(c.to_ascii_lowercase())));
-        } else {
-            for c in w.chars() {
-                out.extend(c.to_lowercase());
-            }
-        }
-    });
+    key_into(s, &mut out);
     out
 }
 
-/// Hash of a word sequence (words separated by a byte that no word contains).
-pub(crate) fn hash_words<S: AsRef<str>>(words: &[S]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for w in words {
-        for &b in w.as_ref().as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+/// Appends the comparison key of `s` (see [`key`]) to `out` and returns its number of words: the
+/// words of [`for_each_word`], each lower-cased character by character, joined by single spaces
+/// (no space before the first, whatever `out` already holds). Runs of ASCII letters and digits
+/// are copied whole and lower-cased in place.
+pub(crate) fn key_into(s: &str, out: &mut String) -> usize {
+    let b = s.as_bytes();
+    let mut words = 0usize;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x.is_ascii() {
+            if !x.is_ascii_alphanumeric() {
+                in_word = false;
+                i += 1;
+                continue;
+            }
+            let st = i;
+            i += 1;
+            while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            if !in_word {
+                if words > 0 {
+                    out.push(' ');
+                }
+                words += 1;
+                in_word = true;
+            }
+            let from = out.len();
+            out.push_str(s.get(st..i).unwrap_or(""));
+            if let Some(tail) = out.get_mut(from..) {
+                tail.make_ascii_lowercase();
+            }
+            continue;
         }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let class = class_of(c);
+        let unspaced = class == CharClass::Unspaced;
+        if class != CharClass::Other {
+            // An unspaced character is a word of its own.
+            if unspaced || !in_word {
+                if words > 0 {
+                    out.push(' ');
+                }
+                words += 1;
+            }
+            out.extend(c.to_lowercase());
+            in_word = !unspaced;
+        } else {
+            in_word = false;
+        }
+        i += c.len_utf8();
     }
-    h
+    words
+}
+
+/// Multiplier of the word-at-a-time mix (the constant of Firefox's FxHash).
+const MIX_MUL: u64 = 0x517c_c1b7_2722_0a95;
+
+/// One step of a sequence hash: the running hash and the next 64-bit piece.
+#[inline]
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(MIX_MUL)
+}
+
+/// Final avalanche (MurmurHash3's fmix64), so every bit of the result depends on every input bit.
+#[inline]
+fn avalanche(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// A 64-bit hash of `b`, read eight bytes at a time, with every byte OR-ed with `or` first:
+/// `0x20` lower-cases ASCII letters and leaves ASCII digits as they are, so
+/// `hash_bytes_or(w, 0x20) == hash_bytes_or(lower(w), 0)` for a word `w` of ASCII letters and
+/// digits. For hash tables and sets of words and keys; equal inputs give equal hashes. The last
+/// one to eight bytes are read as in wyhash: two overlapping 4-byte loads, or three single bytes
+/// (first, middle, last) under four; the length is hashed too, so these readings are one-to-one.
+#[inline]
+pub(crate) fn hash_bytes_or(b: &[u8], or: u8) -> u64 {
+    let wide = u64::from_le_bytes([or; 8]);
+    let mut h = mix(0x243f_6a88_85a3_08d3, b.len() as u64);
+    let mut rest = b;
+    while rest.len() > 8 {
+        let (chunk, tail) = rest.split_at(8);
+        h = mix(h, load(chunk, 8) | wide);
+        rest = tail;
+    }
+    let n = rest.len();
+    let v = if n >= 4 {
+        (load(rest, 4) | load(rest.get(n - 4..).unwrap_or(&[]), 4) << 32) | wide
+    } else if n > 0 {
+        let at = |k: usize| u64::from(rest.get(k).copied().unwrap_or(0));
+        (at(0) | at(n / 2) << 8 | at(n - 1) << 16) | (wide & 0x00ff_ffff)
+    } else {
+        0
+    };
+    avalanche(mix(h, v))
+}
+
+/// The first `n` (4 or 8) bytes of `b` as a little-endian number (0 if `b` is shorter).
+#[inline]
+fn load(b: &[u8], n: usize) -> u64 {
+    if n == 8 {
+        b.get(..8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            .map_or(0, u64::from_le_bytes)
+    } else {
+        b.get(..4)
+            .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            .map_or(0, |a| u64::from(u32::from_le_bytes(a)))
+    }
+}
+
+/// [`hash_bytes_or`] of `b` as it is.
+#[inline]
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
+    hash_bytes_or(b, 0)
+}
+
+/// A 64-bit hash of a sequence of hashes (of words, say: then of the words joined in order).
+#[inline]
+pub(crate) fn hash_seq(hashes: &[u64]) -> u64 {
+    avalanche(
+        hashes
+            .iter()
+            .fold(hashes.len() as u64 ^ 0x243f_6a88_85a3_08d3, |h, &w| {
+                mix(h, w)
+            }),
+    )
 }
 
 #[cfg(test)]
@@ -236,6 +442,71 @@ mod tests {
         }
         for s in ["İstanbul", "ΟΔΟΣ", "GROẞ"] {
             assert_eq!(lower_aligned(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn key_into_appends_and_counts_words() {
+        let mut out = String::from("x");
+        assert_eq!(key_into("Ab12 CD-éF 東京x ÀÉ", &mut out), 7);
+        assert_eq!(out, "xab12 cd éf 東 京 x àé");
+        for s in ["", " .. ", "İstanbul ΣΑΣ ǅemal", "a\u{301}b c", "東"] {
+            let mut out = String::new();
+            let n = key_into(s, &mut out);
+            let mut words = 0;
+            for_each_word(s, |_, _| words += 1);
+            assert_eq!(n, words, "{s}");
+            let mut expect = String::new();
+            for_each_word(s, |a, b| {
+                if !expect.is_empty() {
+                    expect.push(' ');
+                }
+                expect.extend(s[a..b].chars().flat_map(char::to_lowercase));
+            });
+            assert_eq!(out, expect, "{s}");
+        }
+    }
+
+    #[test]
+    fn hashes_lower_case_ascii_words_in_place() {
+        for w in [
+            "The",
+            "ABC123",
+            "abcdefghIJKLMNOPq",
+            "",
+            "a",
+            "Ab",
+            "ABC",
+            "ABCD",
+            "aBcDeFgH",
+        ] {
+            assert_eq!(
+                hash_bytes_or(w.as_bytes(), 0x20),
+                hash_bytes(w.to_ascii_lowercase().as_bytes()),
+                "{w}"
+            );
+        }
+        assert_ne!(hash_bytes(b"ab"), hash_bytes(b"ba"));
+        assert_ne!(hash_bytes(b"abc"), hash_bytes(b"acc"));
+        assert_ne!(hash_bytes(b"abcdef"), hash_bytes(b"abcdff"));
+        assert_ne!(hash_bytes(b"a"), hash_bytes(b"aa"));
+        assert_ne!(hash_seq(&[1, 2]), hash_seq(&[2, 1]));
+    }
+
+    #[test]
+    fn char_classes_match_the_unicode_tables() {
+        for u in (0..0x3000u32).chain(0x20000..0x20010) {
+            let Some(c) = char::from_u32(u) else {
+                continue;
+            };
+            let expect = if is_unspaced(c) {
+                CharClass::Unspaced
+            } else if is_word_char(c) {
+                CharClass::Word
+            } else {
+                CharClass::Other
+            };
+            assert_eq!(class_of(c), expect, "U+{u:04X}");
         }
     }
 
