@@ -14,8 +14,11 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   step "installing cargo-fuzz (once)"
   cargo install cargo-fuzz
 fi
-mkdir -p fuzz/corpus/clean fuzz/corpus/repeat
-# Seed the corpus with our own fixtures.
+mkdir -p fuzz/corpus/clean fuzz/corpus/repeat fuzz/corpus/tokenizer
+# Seed the corpora with our own fixtures.
+for f in tests/html-fixtures/*/input.html; do
+  [ -f "$f" ] && cp -n "$f" "fuzz/corpus/tokenizer/$(echo "$f" | tr '/' '_')" 2>/dev/null || true
+done
 for f in tests/data/*.txt tests/fixtures/*/input.* tests/html-fixtures/*/input.html; do
   [ -f "$f" ] && cp -n "$f" "fuzz/corpus/clean/$(echo "$f" | tr '/' '_')" 2>/dev/null || true
 done
@@ -28,7 +31,7 @@ fi
 
 step "fuzz: build"
 cargo +nightly fuzz build
-for t in clean repeat; do
+for t in clean repeat tokenizer; do
   step "fuzz: $t for ${FUZZ_SECONDS:-20}s"
   cargo +nightly fuzz run "$t" -- -max_total_time="${FUZZ_SECONDS:-20}" -timeout=10 -rss_limit_mb=4096
 done

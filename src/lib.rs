@@ -45,6 +45,16 @@ pub mod utf16;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+/// Fuzzing support (cargo-fuzz builds with `--cfg fuzzing`); not part of the API.
+#[cfg(fuzzing)]
+#[doc(hidden)]
+pub mod fuzzing {
+    /// Panics when our HTML tokenizer and html5ever's build different trees from `src`.
+    pub fn tokenizer_agrees(src: &str) {
+        crate::ingest::html::fuzz_tokenizer(src);
+    }
+}
+
 pub use article::{
     Article, ArticleBlock, BlockKind, Reason, Removed, Span, Stats, Timings, SCHEMA_VERSION,
 };

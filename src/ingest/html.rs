@@ -160,6 +160,14 @@ struct Walker<'a> {
     scan_cache: crate::normalize::FastMap<u64, hints::Scan>,
 }
 
+/// Fuzzing support: panics when our tokenizer and html5ever's build different trees from `src`
+/// (line numbers aside).
+#[cfg(fuzzing)]
+pub(crate) fn fuzz_tokenizer(src: &str) {
+    let differ = tokenizer::compare::differ(src, false);
+    assert!(differ.is_none(), "{src:?}: {differ:?}");
+}
+
 /// Parses `input` as an HTML document and turns it into blocks (main content marked) and metadata.
 pub(crate) fn parse(input: &str) -> Page {
     let small = prescan::prescan(input);

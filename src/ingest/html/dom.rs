@@ -7,7 +7,9 @@ use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tendril::StrTendril;
+#[cfg(any(test, fuzzing))]
+use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
@@ -89,16 +91,13 @@ impl Dom {
             short_names,
             ..Sink::default()
         };
-        if !super::tokenizer::handles(input) {
-            return html5ever::parse_document(sink, html5ever::ParseOpts::default()).one(input);
-        }
         let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
         super::tokenizer::tokenize(input, &builder);
         builder.sink.finish()
     }
 
     /// `parse` with html5ever's own tokenizer (what ours is compared with).
-    #[cfg(test)]
+    #[cfg(any(test, fuzzing))]
     pub fn parse_with_html5ever(input: &str, short_names: bool) -> Dom {
         let sink = Sink {
             short_names,

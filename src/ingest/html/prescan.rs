@@ -881,6 +881,17 @@ pub(crate) mod tests {
         "<noframes>x</noframes>",
         "<noembed><b></noembed>",
         "</p/>",
+        "\0",
+        "<p\0x a\0=\"\0\">",
+        "<title>\0</title>",
+        "<svg><![CDATA[a\0b]]></svg>",
+        "<!DOCTYPE h\0tml>",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">",
+        "<!DOCTYPE html PUBLIC 'x'\"y\">",
+        "<!DOCTYPE html SYSTEM>",
+        "<!DOCTYPE html PUBLIC \"x\" junk>",
+        "<!DOCTYPE html bogus>",
+        "<!DOCTYPE html PUBLIC \"unterminated",
     ];
 
     #[test]

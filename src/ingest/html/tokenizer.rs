@@ -7,34 +7,26 @@
 //! It follows the tokenization chapter of the HTML Standard (§13.2.5): data, RCDATA, RAWTEXT,
 //! script data (with its escape states, `prescan::script_end`) and PLAINTEXT; tags, attributes,
 //! comments, bogus comments, CDATA sections in foreign content, character references (§13.2.5.72
-//! onwards, with html5ever's table of named references). The tree builder switches the states,
-//! as the standard says. DOCTYPE tokens, rare and intricate, are read by html5ever's own
-//! tokenizer. Pages with NUL characters are left to html5ever altogether (`handles`).
+//! onwards, with html5ever's table of named references), DOCTYPEs (§13.2.5.53–68: their name and
+//! identifiers set the quirks mode) and NUL characters as each state treats them. The tree builder
+//! switches the states, as the standard says. html5ever's tokenizer is not linked into the build
+//! (it is what the tests compare with).
 //!
 //! Lines: text tokens carry the lines html5ever's tokenizer reports (see `Tok::begin_text`), so
 //! text nodes get the same line numbers, which the span locator relies on.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
 
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{
-    BufferQueue, Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
-};
+use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{ns, Attribute, LocalName, QualName};
 
 use super::prescan::{
     after_gt, comment_end, count_byte, find_end_tag, is_space, scan_tag, script_end,
 };
 
-/// Whether `tokenize` takes `input`: not when it has NUL characters (which every state of the
-/// tokenizer treats in its own way; html5ever's tokenizer does that).
-pub(crate) fn handles(input: &str) -> bool {
-    memchr::memchr(0, input.as_bytes()).is_none()
-}
-
-/// Tokenizes `input` (see `handles`) into `sink`, a tree builder, and ends it.
+/// Tokenizes `input` into `sink`, a tree builder, and ends it.
 pub(crate) fn tokenize<T: TokenSink>(input: &str, sink: &T) {
     // Preprocessing the input stream (§13.2.3.5): CR LF and lone CR become LF. A leading byte order
     // mark is dropped, as html5ever does.
@@ -135,7 +127,7 @@ impl<T: TokenSink> Tok<'_, T> {
             self.begin_text(self.state);
         }
         let s = self.s;
-        self.text.push_str(s.get(self.pos..to).unwrap_or_default());
+        push_without_nul(&mut self.text, s.get(self.pos..to).unwrap_or_default());
         self.advance(to);
     }
 
@@ -196,7 +188,7 @@ impl<T: TokenSink> Tok<'_, T> {
             } else {
                 let rest = b.get(i..).unwrap_or_default();
                 let stop = match state {
-                    State::Data => memchr::memchr2(b'<', b'&', rest),
+                    State::Data => memchr::memchr3(b'<', b'&', 0, rest),
                     State::Plaintext => memchr::memchr(b'\n', rest),
                     _ => memchr::memchr3(b'\n', b'<', b'&', rest),
                 };
@@ -273,14 +265,21 @@ impl<T: TokenSink> Tok<'_, T> {
 
     /// The data state (§13.2.5.1): text up to the next `<` or `&`.
     fn data(&mut self) {
-        let Some(p) = memchr::memchr2(b'<', b'&', self.b.get(self.pos..).unwrap_or_default())
+        let Some(p) = memchr::memchr3(b'<', b'&', 0, self.b.get(self.pos..).unwrap_or_default())
         else {
             self.text_to(self.b.len());
             return;
         };
         let at = self.pos + p;
         self.text_to(at);
-        if self.b.get(at) == Some(&b'&') {
+        if self.b.get(at) == Some(&0) {
+            // A NUL is a token of its own, which the tree builder mostly drops.
+            self.flush_text();
+            let _ = self
+                .sink
+                .process_token(Token::NullCharacterToken, self.line);
+            self.advance(at + 1);
+        } else if self.b.get(at) == Some(&b'&') {
             match char_ref(self.s, at, false) {
                 Some((chars, n, end)) => {
                     self.push_text(chars.get(..n).unwrap_or_default());
@@ -373,8 +372,21 @@ impl<T: TokenSink> Tok<'_, T> {
                     Some(p) => (start + p, start + p + 3),
                     None => (self.b.len(), self.b.len()),
                 };
-            // One token at the section's end, as html5ever hands it over (even when empty).
-            let text = StrTendril::from_slice(self.slice(start, end));
+            // One token at the section's end, as html5ever hands it over (even when empty); a NUL
+            // ends a piece and is a token of its own.
+            let mut from = start;
+            while let Some(p) = memchr::memchr(0, self.b.get(from..end).unwrap_or_default()) {
+                let piece = StrTendril::from_slice(self.slice(from, from + p));
+                self.advance(from + p + 1);
+                let _ = self
+                    .sink
+                    .process_token(Token::CharacterTokens(piece), self.line);
+                let _ = self
+                    .sink
+                    .process_token(Token::NullCharacterToken, self.line);
+                from += p + 1;
+            }
+            let text = StrTendril::from_slice(self.slice(from, end));
             self.advance(after);
             let _ = self
                 .sink
@@ -464,14 +476,14 @@ impl<T: TokenSink> Tok<'_, T> {
     /// An attribute value with its character references decoded.
     fn attr_value(&self, from: usize, to: usize) -> StrTendril {
         let raw = self.slice(from, to);
-        if memchr::memchr(b'&', raw.as_bytes()).is_none() {
+        if memchr::memchr2(b'&', 0, raw.as_bytes()).is_none() {
             return StrTendril::from_slice(raw);
         }
         let mut out = String::with_capacity(raw.len());
         let mut i = from;
         while let Some(p) = memchr::memchr(b'&', self.b.get(i..to).unwrap_or_default()) {
             let at = i + p;
-            out.push_str(self.slice(i, at));
+            push_without_nul(&mut out, self.slice(i, at));
             match char_ref(self.s, at, true) {
                 Some((chars, n, end)) if end <= to => {
                     out.extend(chars.get(..n).unwrap_or_default());
@@ -483,18 +495,31 @@ impl<T: TokenSink> Tok<'_, T> {
                 }
             }
         }
-        out.push_str(self.slice(i, to));
+        push_without_nul(&mut out, self.slice(i, to));
         StrTendril::from(out)
     }
 }
 
 /// A tag or attribute name as the tokenizer keeps it: ASCII upper case lowered.
 fn lower_name(name: &str) -> LocalName {
-    if name.bytes().any(|c| c.is_ascii_uppercase()) {
-        LocalName::from(name.to_ascii_lowercase())
+    if name.bytes().any(|c| c.is_ascii_uppercase() || c == 0) {
+        let mut lower = String::with_capacity(name.len());
+        push_without_nul(&mut lower, &name.to_ascii_lowercase());
+        LocalName::from(lower)
     } else {
         LocalName::from(name)
     }
+}
+
+/// Appends `s` with each NUL replaced by U+FFFD, as the tokenizer does outside the data state.
+fn push_without_nul(out: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(p) = memchr::memchr(0, rest.as_bytes()) {
+        out.push_str(rest.get(..p).unwrap_or_default());
+        out.push('\u{fffd}');
+        rest = rest.get(p + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
 }
 
 /// The character reference at `s[at]` (a `&`), per §13.2.5.72–80: the characters it stands for
@@ -567,25 +592,96 @@ fn char_ref(s: &str, at: usize, in_attribute: bool) -> Option<([char; 2], usize,
     }
 }
 
-/// The DOCTYPE token in `src` (`<!DOCTYPE` up to and with its `>`), read by html5ever's tokenizer:
-/// its name and identifiers decide the document's quirks mode.
+/// The DOCTYPE token in `src` (`<!DOCTYPE` up to and with the `>` that ends it, or the end of the
+/// page), per §13.2.5.53–68: its name and public and system identifiers, and whether it forces
+/// quirks mode (when the token ends, at `>` or the end of the page, before it is whole).
 fn doctype(src: &str) -> Doctype {
-    struct Grab(RefCell<Option<Doctype>>);
-    impl TokenSink for Grab {
-        type Handle = ();
-        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-            if let Token::DoctypeToken(d) = token {
-                self.0.borrow_mut().get_or_insert(d);
-            }
-            TokenSinkResult::Continue
+    let b = src.as_bytes();
+    let skip = |mut i: usize| {
+        while b.get(i).is_some_and(|&c| is_space(c)) {
+            i += 1;
         }
+        i
+    };
+    let quirks = |d: Doctype| Doctype {
+        force_quirks: true,
+        ..d
+    };
+    let mut d = Doctype::default();
+    let mut i = skip("<!DOCTYPE".len());
+    // The name.
+    let name_end = i + b
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&c| !is_space(c) && c != b'>')
+        .count();
+    if name_end == i {
+        return quirks(d);
     }
-    let tok = Tokenizer::new(Grab(RefCell::new(None)), Default::default());
-    let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(src));
-    let _ = tok.feed(&input);
-    tok.end();
-    tok.sink.0.take().unwrap_or_default()
+    let mut name = String::new();
+    push_without_nul(
+        &mut name,
+        &src.get(i..name_end)
+            .unwrap_or_default()
+            .to_ascii_lowercase(),
+    );
+    d.name = Some(StrTendril::from(name));
+    i = skip(name_end);
+    match b.get(i) {
+        Some(b'>') => return d,
+        None => return quirks(d),
+        _ => {}
+    }
+    let keyword = b.get(i..i + 6).unwrap_or_default();
+    let public = keyword.eq_ignore_ascii_case(b"public");
+    if !public && !keyword.eq_ignore_ascii_case(b"system") {
+        // A bogus DOCTYPE.
+        return quirks(d);
+    }
+    // A quoted identifier at `i`: its value, where it ends and whether its quote was closed (the
+    // token may end inside it, at `>` or the end of the page); None when there is no quote.
+    let quoted = |i: usize| -> Option<(StrTendril, usize, bool)> {
+        let q = *b.get(i).filter(|&&c| c == b'"' || c == b'\'')?;
+        let (end, after, closed) = match memchr::memchr(q, b.get(i + 1..).unwrap_or_default()) {
+            Some(p) => (i + 1 + p, i + 2 + p, true),
+            None => {
+                let end = src.len() - usize::from(src.ends_with('>'));
+                (end, end, false)
+            }
+        };
+        let mut id = String::new();
+        push_without_nul(&mut id, src.get(i + 1..end).unwrap_or_default());
+        Some((StrTendril::from(id), after, closed))
+    };
+    let Some((id, after, closed)) = quoted(skip(i + 6)) else {
+        return quirks(d);
+    };
+    if public {
+        d.public_id = Some(id);
+    } else {
+        d.system_id = Some(id);
+    }
+    if !closed {
+        return quirks(d);
+    }
+    i = skip(after);
+    match b.get(i) {
+        Some(b'>') => return d,
+        None => return quirks(d),
+        // After a system identifier, anything else makes a bogus DOCTYPE, quirks not forced.
+        _ if !public => return d,
+        _ => {}
+    }
+    // After a public identifier, a system identifier.
+    let Some((id, after, closed)) = quoted(i) else {
+        return quirks(d);
+    };
+    d.system_id = Some(id);
+    if !closed || b.get(skip(after)).is_none() {
+        return quirks(d);
+    }
+    d
 }
 
 #[cfg(test)]
@@ -622,16 +718,18 @@ mod tests {
         assert_eq!(decode("&#", false), None);
         assert_eq!(decode("&zz;", false), None);
         assert_eq!(decode("& x", false), None);
+        assert_eq!(decode("&#x0;", true), Some(("\u{fffd}".into(), 5)));
     }
 }
 
-#[cfg(test)]
-mod differential {
+/// Test and fuzzing support: our tokenizer against html5ever's.
+#[cfg(any(test, fuzzing))]
+pub(crate) mod compare {
     use super::super::dom::{Dom, Kind, NONE};
-    use super::super::prescan::tests::random_pages;
 
-    /// The whole tree as lines: elements with namespace and all attributes, text with its line.
-    fn tree(dom: &Dom) -> Vec<String> {
+    /// The whole tree as lines: elements with namespace and all attributes, text (with its line
+    /// when `lines`).
+    pub(crate) fn tree(dom: &Dom, lines: bool) -> Vec<String> {
         let mut out = Vec::new();
         let mut stack = vec![(0usize, 0usize)];
         while let Some((id, depth)) = stack.pop() {
@@ -651,7 +749,8 @@ mod differential {
                         attrs.join(" ")
                     ));
                 }
-                Kind::Text => out.push(format!("{depth} {:?} @{}", &*n.text, n.line)),
+                Kind::Text if lines => out.push(format!("{depth} {:?} @{}", &*n.text, n.line)),
+                Kind::Text => out.push(format!("{depth} {:?}", &*n.text)),
                 _ => out.push(format!("{depth} {:?}", n.kind)),
             }
             let mut kids = Vec::new();
@@ -667,20 +766,83 @@ mod differential {
         out
     }
 
+    /// Parses `src` with both tokenizers: the two trees when they differ.
+    pub(crate) fn differ(src: &str, lines: bool) -> Option<(Vec<String>, Vec<String>)> {
+        let ours = tree(&Dom::parse(src, false), lines);
+        let theirs = tree(&Dom::parse_with_html5ever(src, false), lines);
+        (ours != theirs).then_some((ours, theirs))
+    }
+}
+
+#[cfg(test)]
+mod differential {
+    use super::super::prescan::tests::random_pages;
+
     fn same(src: &str) -> Result<(), String> {
-        let (ours, theirs) = (
-            tree(&Dom::parse(src, false)),
-            tree(&Dom::parse_with_html5ever(src, false)),
-        );
-        if ours == theirs {
+        let Some((ours, theirs)) = super::compare::differ(src, true) else {
             return Ok(());
-        }
+        };
         let at = ours.iter().zip(&theirs).take_while(|(a, b)| a == b).count();
         Err(format!(
             "{src:?}\nours:   {:?}\ntheirs: {:?}",
             ours.get(at.saturating_sub(2)..(at + 3).min(ours.len())),
             theirs.get(at.saturating_sub(2)..(at + 3).min(theirs.len()))
         ))
+    }
+
+    #[test]
+    fn reads_doctypes_as_html5ever_does() {
+        use html5ever::tendril::StrTendril;
+        use html5ever::tokenizer::{
+            BufferQueue, Doctype, Token, TokenSink, TokenSinkResult, Tokenizer,
+        };
+        use std::cell::RefCell;
+        struct Grab(RefCell<Option<Doctype>>);
+        impl TokenSink for Grab {
+            type Handle = ();
+            fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+                if let Token::DoctypeToken(d) = token {
+                    self.0.borrow_mut().get_or_insert(d);
+                }
+                TokenSinkResult::Continue
+            }
+        }
+        let theirs = |src: &str| {
+            let tok = Tokenizer::new(Grab(RefCell::new(None)), Default::default());
+            let input = BufferQueue::default();
+            input.push_back(StrTendril::from_slice(src));
+            let _ = tok.feed(&input);
+            tok.end();
+            tok.sink.0.take()
+        };
+        let cases = [
+            "<!DOCTYPE html>",
+            "<!doctype HTML>",
+            "<!DOCTYPE>",
+            "<!DOCTYPE",
+            "<!DOCTYPE html",
+            "<!DOCTYPEhtml>",
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"http://x\">",
+            "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">",
+            "<!DOCTYPE html PUBLIC'a'\"b\">",
+            "<!DOCTYPE html public \"a\"\"b\" >",
+            "<!DOCTYPE html SYSTEM \"about:legacy-compat\">",
+            "<!DOCTYPE html SYSTEM 'x' junk>",
+            "<!DOCTYPE html SYSTEM>",
+            "<!DOCTYPE html SYSTEM x>",
+            "<!DOCTYPE html PUBLIC>",
+            "<!DOCTYPE html PUBLIC \"a>",
+            "<!DOCTYPE html PUBLIC \"a",
+            "<!DOCTYPE html PUBLIC \"a\" \"b>",
+            "<!DOCTYPE html PUBLIC \"a\" x>",
+            "<!DOCTYPE html PUBLIC \"a\"",
+            "<!DOCTYPE html PUBLICx>",
+            "<!DOCTYPE html bogus>",
+            "<!DOCTYPE h\0tml PUBLIC \"\0\">",
+        ];
+        for src in cases {
+            assert_eq!(Some(super::doctype(src)), theirs(src), "{src:?}");
+        }
     }
 
     #[test]
