@@ -223,38 +223,48 @@ impl<T: TokenSink> Tok<'_, T> {
         if self.text.is_empty() {
             return;
         }
-        let text = std::mem::take(&mut self.text);
+        let text = &self.text;
         let ws = text
             .bytes()
             .take_while(|&c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c'))
             .count();
         let lf = usize::from(text.starts_with('\n'));
-        let pieces = [
-            (text.get(..lf), self.first_line),
-            (
-                text.get(lf..ws),
-                if lf > 0 {
-                    self.second_line
-                } else {
-                    self.first_line
-                },
-            ),
-            (text.get(ws..), self.text_line),
+        let second = if lf > 0 {
+            self.second_line
+        } else {
+            self.first_line
+        };
+        let cuts = [
+            (lf, self.first_line),
+            (ws, second),
+            (text.len(), self.text_line),
         ];
-        if ws == 0 {
-            let _ = self.sink.process_token(
-                Token::CharacterTokens(StrTendril::from(text)),
-                self.text_line,
-            );
-            return;
-        }
-        for (piece, line) in pieces {
-            if let Some(piece) = piece.filter(|p| !p.is_empty()) {
-                let _ = self
-                    .sink
-                    .process_token(Token::CharacterTokens(StrTendril::from_slice(piece)), line);
+        // Pieces with the same line go as one token (the tree builder gives their text the same
+        // line either way).
+        let mut tokens = [(0usize, 0usize, 0u64); 3];
+        let mut n = 0usize;
+        let mut from = 0;
+        for (to, line) in cuts {
+            if to <= from {
+                continue;
             }
+            match n.checked_sub(1).and_then(|last| tokens.get_mut(last)) {
+                Some(last) if last.2 == line => last.1 = to,
+                _ => {
+                    if let Some(t) = tokens.get_mut(n) {
+                        *t = (from, to, line);
+                        n += 1;
+                    }
+                }
+            }
+            from = to;
         }
+        for &(from, to, line) in tokens.get(..n).unwrap_or_default() {
+            let piece = StrTendril::from_slice(text.get(from..to).unwrap_or_default());
+            let _ = self.sink.process_token(Token::CharacterTokens(piece), line);
+        }
+        // The buffer is kept for the next text.
+        self.text.clear();
     }
 
     /// Hands a token (after pending text) to the tree builder, at the current line.
