@@ -170,8 +170,7 @@ pub(crate) fn fuzz_tokenizer(src: &str) {
 
 /// Parses `input` as an HTML document and turns it into blocks (main content marked) and metadata.
 pub(crate) fn parse(input: &str) -> Page {
-    let small = prescan::prescan(input);
-    let dom = Dom::parse(&small.text, small.short_names);
+    let dom = Dom::parse(&prescan::strip_raw_text(input));
     let mut w = Walker {
         dom: &dom,
         loc: spans::Locator::new(input),

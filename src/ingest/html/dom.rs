@@ -83,14 +83,9 @@ pub(crate) struct Dom {
 }
 
 impl Dom {
-    /// Parses a whole document (html5ever never fails: errors are recovered as browsers do).
-    /// With `short_names` (the pre-pass's output, see `prescan::long_name`), attributes under a
-    /// short name get their own name back.
-    pub fn parse(input: &str, short_names: bool) -> Dom {
-        let sink = Sink {
-            short_names,
-            ..Sink::default()
-        };
+    /// Parses a whole document (errors are recovered as browsers do: this never fails).
+    pub fn parse(input: &str) -> Dom {
+        let sink = Sink::default();
         let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
         super::tokenizer::tokenize(input, &builder);
         builder.sink.finish()
@@ -98,11 +93,8 @@ impl Dom {
 
     /// `parse` with html5ever's own tokenizer (what ours is compared with).
     #[cfg(any(test, fuzzing))]
-    pub fn parse_with_html5ever(input: &str, short_names: bool) -> Dom {
-        let sink = Sink {
-            short_names,
-            ..Sink::default()
-        };
+    pub fn parse_with_html5ever(input: &str) -> Dom {
+        let sink = Sink::default();
         html5ever::parse_document(sink, html5ever::ParseOpts::default()).one(input)
     }
 }
@@ -113,8 +105,6 @@ struct Sink {
     /// Template element -> its contents fragment.
     templates: RefCell<Vec<(usize, usize)>>,
     line: Cell<u32>,
-    /// Attribute names are the pre-pass's short names (`prescan::long_name`).
-    short_names: bool,
 }
 
 impl Default for Sink {
@@ -123,7 +113,6 @@ impl Default for Sink {
             nodes: RefCell::new(vec![Node::new(Kind::Document, empty_name())]),
             templates: RefCell::new(Vec::new()),
             line: Cell::new(1),
-            short_names: false,
         }
     }
 }
@@ -133,17 +122,6 @@ fn empty_name() -> QualName {
 }
 
 impl Sink {
-    /// Gives attributes under a short name their own name back.
-    fn restore_names(&self, attrs: &mut [Attribute]) {
-        if self.short_names {
-            for a in attrs {
-                if let Some(long) = super::prescan::long_name(&a.name.local) {
-                    a.name.local = long;
-                }
-            }
-        }
-    }
-
     fn push(&self, n: Node) -> usize {
         let mut nodes = self.nodes.borrow_mut();
         nodes.push(n);
@@ -267,13 +245,7 @@ impl TreeSink for Sink {
         })
     }
 
-    fn create_element(
-        &self,
-        name: QualName,
-        mut attrs: Vec<Attribute>,
-        flags: ElementFlags,
-    ) -> usize {
-        self.restore_names(&mut attrs);
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> usize {
         let mut n = Node::new(Kind::Element, name);
         n.attrs = attrs;
         let id = self.push(n);
@@ -362,8 +334,7 @@ impl TreeSink for Sink {
         }
     }
 
-    fn add_attrs_if_missing(&self, target: &usize, mut attrs: Vec<Attribute>) {
-        self.restore_names(&mut attrs);
+    fn add_attrs_if_missing(&self, target: &usize, attrs: Vec<Attribute>) {
         let mut nodes = self.nodes.borrow_mut();
         if let Some(n) = nodes.get_mut(*target) {
             for a in attrs {
@@ -408,7 +379,7 @@ mod tests {
 
     #[test]
     fn builds_a_tree() {
-        let d = Dom::parse("<p>Hello <b>world</b><p>Again", false);
+        let d = Dom::parse("<p>Hello <b>world</b><p>Again");
         let ps: Vec<_> = d.nodes.iter().filter(|n| &**n.tag() == "p").collect();
         assert_eq!(ps.len(), 2);
         assert!(text_of(&d).contains("Hello world"));
@@ -417,10 +388,7 @@ mod tests {
     #[test]
     fn misnested_formatting_is_repaired() {
         // The adoption agency algorithm moves nodes around: links must stay consistent.
-        let d = Dom::parse(
-            "<p><b>one <i>two</b> three</i> four</p><table>x<tr><td>y</table>",
-            false,
-        );
+        let d = Dom::parse("<p><b>one <i>two</b> three</i> four</p><table>x<tr><td>y</table>");
         let t = text_of(&d);
         for w in ["one", "two", "three", "four", "x", "y"] {
             assert!(t.contains(w), "{w} missing from {t:?}");
@@ -429,10 +397,7 @@ mod tests {
 
     #[test]
     fn template_contents_stay_out_of_the_tree() {
-        let d = Dom::parse(
-            "<body><template><p>hidden</p></template><p>shown</p>",
-            false,
-        );
+        let d = Dom::parse("<body><template><p>hidden</p></template><p>shown</p>");
         let mut reachable = String::new();
         // Walk from the document.
         let mut stack = vec![0usize];

@@ -61,46 +61,6 @@ fn flat(lower: &[u8]) -> bool {
     )
 }
 
-/// The one-letter names the attributes the walk reads most go by in the parser's input, and back.
-/// html5ever's tokenizer handles tag and attribute names a character at a time (about a third of
-/// its work on a typical page), so `class="…"` costs five such steps where `z="…"` costs one. The
-/// short names are static atoms (no interning) that no kept attribute has: every attribute not
-/// kept is dropped before parsing, so none of them can be in the input for another reason. Tree
-/// construction reads none of the renamed attributes (see `kept_attribute`).
-macro_rules! short_names {
-    ($($long:tt => $short:tt),* $(,)?) => {
-        /// The short name of an attribute (its lower-cased name), if it has one.
-        fn short_name(lower: &[u8]) -> Option<&'static [u8]> {
-            $( if lower == $long.as_bytes() { return Some($short.as_bytes()); } )*
-            None
-        }
-
-        /// The attribute a short name stands for (see `short_name`).
-        pub(crate) fn long_name(short: &html5ever::LocalName) -> Option<html5ever::LocalName> {
-            $( if *short == html5ever::local_name!($short) { return Some(html5ever::local_name!($long)); } )*
-            None
-        }
-    };
-}
-
-// Most frequent first (class names and links are most of a page's attributes).
-short_names! {
-    "class" => "z",
-    "href" => "x",
-    "id" => "i",
-    "content" => "y",
-    "rel" => "a",
-    "name" => "b",
-    "property" => "q",
-    "style" => "s",
-    "itemprop" => "g",
-    "role" => "p",
-    "aria-hidden" => "r",
-    "itemtype" => "k",
-    "itemscope" => "u",
-    "datetime" => "d",
-}
-
 /// Attributes the parser or the walk reads: everything else is dropped before parsing. Tree
 /// construction looks at `type` (a hidden `<input>` in a table), `color`/`face`/`size` (a `<font>`
 /// that breaks out of SVG or MathML) and `encoding` (`<annotation-xml>`); the walk and the metadata
@@ -406,39 +366,7 @@ pub(crate) fn after_gt(src: &str, from: usize) -> usize {
 /// line breaks, comments are emptied, attributes nothing reads are dropped (class names, links
 /// and the like stay), and element nesting is capped. Line breaks stay, so the line numbers the
 /// parser reports still match the source; JSON scripts stay whole, since they carry metadata.
-///
-/// The attributes the walk reads most go by their short names (`short_name`), unless the pass met
-/// a part of the page it leaves as it is (see `Body::Rest`): then it runs again without renaming,
-/// so that no attribute in that part is taken for a short name.
-pub(crate) fn prescan(src: &str) -> Prescanned<'_> {
-    match strip(src, true) {
-        (text, false) => Prescanned {
-            text,
-            short_names: true,
-        },
-        (_, true) => Prescanned {
-            text: strip(src, false).0,
-            short_names: false,
-        },
-    }
-}
-
-/// The pre-pass's output.
-pub(crate) struct Prescanned<'a> {
-    pub text: Cow<'a, str>,
-    /// Attributes go by their short names (see `long_name`).
-    pub short_names: bool,
-}
-
-/// `prescan` without renaming attributes.
-#[cfg(test)]
-fn strip_raw_text(src: &str) -> Cow<'_, str> {
-    strip(src, false).0
-}
-
-/// The pre-pass, renaming attributes to their short names when `short`; also says whether part of
-/// the page was left as it is.
-fn strip(src: &str, short: bool) -> (Cow<'_, str>, bool) {
+pub(crate) fn strip_raw_text(src: &str) -> Cow<'_, str> {
     let b = src.as_bytes();
     let mut out = Out {
         src,
@@ -450,9 +378,8 @@ fn strip(src: &str, short: bool) -> (Cow<'_, str>, bool) {
     // Open `<svg>` and `<math>` elements (an upper bound: the parser may have left them).
     let (mut svg, mut math) = (0usize, 0usize);
     let mut integration = false;
-    // Attributes to drop (None) or rename, in order.
-    let mut cuts: Vec<(usize, usize, Option<&[u8]>)> = Vec::new();
-    let mut rest = false;
+    // Attributes to drop, in order.
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while let Some(p) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)) {
         let lt = i + p;
@@ -468,10 +395,8 @@ fn strip(src: &str, short: bool) -> (Cow<'_, str>, bool) {
                     i = end;
                 } else if b[lt + 2..].starts_with(b"[CDATA[") && svg + math > 0 {
                     // A CDATA section in SVG or MathML (elsewhere a bogus comment, up to the first
-                    // `>`): left alone. Markup in it is left as it is, so attributes there keep
-                    // their names: none may go by a short one.
+                    // `>`): left alone.
                     i = find(&b[lt..], b"]]>").map_or(b.len(), |q| lt + q + 3);
-                    rest |= memchr::memchr(b'<', b.get(lt + 9..i).unwrap_or_default()).is_some();
                 } else {
                     i = after_gt(src, lt + 2);
                 }
@@ -512,9 +437,7 @@ fn strip(src: &str, short: bool) -> (Cow<'_, str>, bool) {
             let attr = ascii_lower(&b[a.start..a.name_end], &mut buf);
             font_attr |= matches!(attr, b"color" | b"face" | b"size");
             if !kept_attribute(attr) {
-                cuts.push((a.start, a.end, None));
-            } else if let Some(name) = short_name(attr).filter(|_| short) {
-                cuts.push((a.start, a.name_end, Some(name)));
+                cuts.push((a.start, a.end));
             }
         }) else {
             // The page ends inside the tag, which the tokenizer then drops: left as it is.
@@ -603,25 +526,19 @@ fn strip(src: &str, short: bool) -> (Cow<'_, str>, bool) {
                 depth += 1;
             }
         }
-        for &(from, to, short) in &cuts {
-            match short {
-                // A space keeps the attribute's neighbours apart (`hidden/data-x` must not become
-                // `hidden/`), unless one is there already.
-                None => out.cut(
-                    from,
-                    to,
-                    !from.checked_sub(1).is_some_and(|p| is_space(b[p])),
-                ),
-                Some(short) => out.replace(from, to, (short, b""), false),
-            }
+        for &(from, to) in &cuts {
+            // A space keeps the attribute's neighbours apart (`hidden/data-x` must not become
+            // `hidden/`), unless one is there already.
+            out.cut(
+                from,
+                to,
+                !from.checked_sub(1).is_some_and(|p| is_space(b[p])),
+            );
         }
         i = gt + 1;
         match body {
             Body::Markup => {}
-            Body::Rest => {
-                rest = true;
-                break;
-            }
+            Body::Rest => break,
             Body::Cut | Body::Keep => {
                 if body == Body::Cut {
                     out.cut(i, end, false);
@@ -631,16 +548,16 @@ fn strip(src: &str, short: bool) -> (Cow<'_, str>, bool) {
         }
     }
     if out.copied == 0 {
-        return (Cow::Borrowed(src), rest);
+        return Cow::Borrowed(src);
     }
     let Out {
         mut buf, copied, ..
     } = out;
     buf.extend_from_slice(&b[copied..]);
-    // Only whole ranges between ASCII delimiters were dropped or renamed, so this is still UTF-8.
+    // Only whole ranges between ASCII delimiters were dropped, so this is still UTF-8.
     match String::from_utf8(buf) {
-        Ok(s) => (Cow::Owned(s), rest),
-        Err(_) => (Cow::Borrowed(src), true),
+        Ok(s) => Cow::Owned(s),
+        Err(_) => Cow::Borrowed(src),
     }
 }
 
@@ -960,35 +877,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn read_attributes_go_by_short_names_and_get_their_names_back() {
-        use super::super::dom::Dom;
-        let src = "<div CLASS=\"a b\" data-x=1 id=m><a href=/x z=no>t</a></div>";
-        let small = prescan(src);
-        assert!(small.short_names);
-        assert_eq!(small.text, "<div z=\"a b\"  i=m><a x=/x >t</a></div>");
-        let dom = Dom::parse(&small.text, small.short_names);
-        let div = dom.nodes.iter().find(|n| &**n.tag() == "div");
-        assert_eq!(
-            div.and_then(|n| n.attr(&html5ever::local_name!("class"))),
-            Some("a b")
-        );
-        assert_eq!(
-            div.and_then(|n| n.attr(&html5ever::local_name!("id"))),
-            Some("m")
-        );
-        let a = dom.nodes.iter().find(|n| &**n.tag() == "a");
-        assert_eq!(
-            a.and_then(|n| n.attr(&html5ever::local_name!("href"))),
-            Some("/x")
-        );
-        assert_eq!(a.map(|n| n.attrs.len()), Some(1));
-        // A part of the page left as it is keeps every name: no renaming anywhere.
-        let rest = prescan("<p class=k><svg><style>a<b</style></svg><p x=1 class=j>");
-        assert!(!rest.short_names);
-        assert!(rest.text.starts_with("<p class=k>") && rest.text.ends_with("<p x=1 class=j>"));
-    }
-
-    #[test]
     fn caps_nesting() {
         let deep = "<div>".repeat(2000) + "x" + &"</div>".repeat(2000) + "<div>y</div>";
         let out = strip_raw_text(&deep);
@@ -1077,12 +965,11 @@ pub(crate) mod tests {
     fn the_parser_builds_the_same_tree_from_the_smaller_page() {
         use super::super::dom::Dom;
         for (round, src) in random_pages(0x2545_f491_4f6c_dd1d).take(5000).enumerate() {
-            let small = prescan(&src);
+            let small = strip_raw_text(&src);
             assert_eq!(
-                tree(&Dom::parse(&small.text, small.short_names)),
-                tree(&Dom::parse_with_html5ever(&src, false)),
-                "round {round}: {src:?}\n-> {:?}",
-                small.text
+                tree(&Dom::parse(&small)),
+                tree(&Dom::parse_with_html5ever(&src)),
+                "round {round}: {src:?}\n-> {small:?}"
             );
         }
     }
