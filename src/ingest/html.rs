@@ -25,8 +25,8 @@
 
 mod dom;
 mod hints;
+mod markup;
 pub(crate) mod meta;
-mod prescan;
 mod spans;
 mod tokenizer;
 
@@ -170,7 +170,7 @@ pub(crate) fn fuzz_tokenizer(src: &str) {
 
 /// Parses `input` as an HTML document and turns it into blocks (main content marked) and metadata.
 pub(crate) fn parse(input: &str) -> Page {
-    let dom = Dom::parse(&prescan::strip_raw_text(input));
+    let dom = Dom::parse_trimmed(input);
     let mut w = Walker {
         dom: &dom,
         loc: spans::Locator::new(input),
@@ -324,7 +324,7 @@ fn class_hides(class: &str) -> bool {
     class.split_ascii_whitespace().any(|c| {
         let mut buf = [0u8; 18];
         matches!(
-            prescan::ascii_lower(c.as_bytes(), &mut buf),
+            markup::ascii_lower(c.as_bytes(), &mut buf),
             b"sr-only"
                 | b"visually-hidden"
                 | b"visuallyhidden"

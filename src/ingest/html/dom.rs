@@ -84,10 +84,19 @@ pub(crate) struct Dom {
 
 impl Dom {
     /// Parses a whole document (errors are recovered as browsers do: this never fails).
+    #[cfg(any(test, fuzzing))]
     pub fn parse(input: &str) -> Dom {
-        let sink = Sink::default();
-        let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
-        super::tokenizer::tokenize(input, &builder);
+        Dom::build(input, false)
+    }
+
+    /// `parse`, leaving out what the walk never reads (see `tokenizer::tokenize`).
+    pub fn parse_trimmed(input: &str) -> Dom {
+        Dom::build(input, true)
+    }
+
+    fn build(input: &str, trim: bool) -> Dom {
+        let builder = TreeBuilder::new(Sink::default(), TreeBuilderOpts::default());
+        super::tokenizer::tokenize(input, &builder, trim);
         builder.sink.finish()
     }
 

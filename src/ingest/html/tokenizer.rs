@@ -5,7 +5,7 @@
 //! compares the two on generated pages).
 //!
 //! It follows the tokenization chapter of the HTML Standard (§13.2.5): data, RCDATA, RAWTEXT,
-//! script data (with its escape states, `prescan::script_end`) and PLAINTEXT; tags, attributes,
+//! script data (with its escape states, `markup::script_end`) and PLAINTEXT; tags, attributes,
 //! comments, bogus comments, CDATA sections in foreign content, character references (§13.2.5.72
 //! onwards, with html5ever's table of named references), DOCTYPEs (§13.2.5.53–68: their name and
 //! identifiers set the quirks mode) and NUL characters as each state treats them. The tree builder
@@ -22,12 +22,17 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{Doctype, Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use html5ever::{ns, Attribute, LocalName, QualName};
 
-use super::prescan::{
-    after_gt, comment_end, count_byte, find_end_tag, is_space, scan_tag, script_end,
+use super::markup::{
+    after_gt, ascii_lower, comment_end, count_byte, find_ci, find_end_tag, flat, is_space,
+    kept_attribute, scan_tag, script_end, MAX_DEPTH,
 };
 
-/// Tokenizes `input` into `sink`, a tree builder, and ends it.
-pub(crate) fn tokenize<T: TokenSink>(input: &str, sink: &T) {
+/// Tokenizes `input` into `sink`, a tree builder, and ends it. With `trim`, what the walk never
+/// reads is left out on the way, without changing the rest of the tree: attributes other than
+/// `markup::kept_attribute`, the text of `<script>` (but JSON), `<style>`, `<noscript>`,
+/// `<iframe>`, `<noembed>`, `<noframes>` and `<textarea>`, and start tags nested deeper than
+/// `MAX_DEPTH` (with their end tags).
+pub(crate) fn tokenize<T: TokenSink>(input: &str, sink: &T, trim: bool) {
     // Preprocessing the input stream (§13.2.3.5): CR LF and lone CR become LF. A leading byte order
     // mark is dropped, as html5ever does.
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
@@ -61,6 +66,10 @@ pub(crate) fn tokenize<T: TokenSink>(input: &str, sink: &T) {
         second_line: 1,
         text_line: 1,
         crs: &crs,
+        trim,
+        cut_body: false,
+        depth: 0,
+        dropped: 0,
     };
     while t.pos < t.b.len() {
         match t.state {
@@ -101,6 +110,14 @@ struct Tok<'a, T: TokenSink> {
     text_line: u64,
     /// Positions of line breaks that were CRs in the source.
     crs: &'a [usize],
+    /// Leave out what the walk never reads (see `tokenize`).
+    trim: bool,
+    /// The raw text that follows is left out.
+    cut_body: bool,
+    /// Open elements that count towards `MAX_DEPTH`, and start tags dropped past it whose end
+    /// tags are still to come.
+    depth: usize,
+    dropped: usize,
 }
 
 impl<T: TokenSink> Tok<'_, T> {
@@ -311,6 +328,12 @@ impl<T: TokenSink> Tok<'_, T> {
             (None, _) => None,
         }
         .unwrap_or(self.b.len());
+        if std::mem::take(&mut self.cut_body) {
+            self.flush_text();
+            self.advance(end);
+            self.state = State::Data;
+            return;
+        }
         if self.state == State::Rcdata {
             while let Some(p) = memchr::memchr(b'&', self.b.get(self.pos..end).unwrap_or_default())
             {
@@ -420,7 +443,17 @@ impl<T: TokenSink> Tok<'_, T> {
         let name = lower_name(self.slice(from, name_end));
         let mut attrs: Vec<Attribute> = Vec::new();
         let mut duplicates = false;
+        let trim = self.trim;
         let scanned = scan_tag(self.s, name_end, |a| {
+            let mut buf = [0u8; 12];
+            if trim
+                && !kept_attribute(ascii_lower(
+                    b.get(a.start..a.name_end).unwrap_or_default(),
+                    &mut buf,
+                ))
+            {
+                return;
+            }
             let attr = lower_name(self.slice(a.start, a.name_end));
             if attrs.iter().any(|x| x.name.local == attr) {
                 duplicates = true;
@@ -452,6 +485,48 @@ impl<T: TokenSink> Tok<'_, T> {
             return self.advance(len);
         };
         self.advance(gt + 1);
+        self.cut_body = false;
+        if self.trim {
+            let lower = name.as_bytes();
+            // Elements that nest count towards the cap (raw-text ones hold no tags).
+            if !flat(lower)
+                && !matches!(
+                    lower,
+                    b"script"
+                        | b"style"
+                        | b"title"
+                        | b"textarea"
+                        | b"xmp"
+                        | b"iframe"
+                        | b"noembed"
+                        | b"noframes"
+                        | b"noscript"
+                        | b"plaintext"
+                )
+                && !self_closing
+            {
+                if kind == TagKind::EndTag {
+                    if self.dropped > 0 {
+                        self.dropped -= 1;
+                        return;
+                    }
+                    self.depth = self.depth.saturating_sub(1);
+                } else if self.depth >= MAX_DEPTH {
+                    self.dropped += 1;
+                    return;
+                } else {
+                    self.depth += 1;
+                }
+            }
+            self.cut_body = kind == TagKind::StartTag
+                && match lower {
+                    b"script" => find_ci(b.get(from..gt).unwrap_or_default(), b"json").is_none(),
+                    b"style" | b"noscript" | b"iframe" | b"noembed" | b"noframes" | b"textarea" => {
+                        true
+                    }
+                    _ => false,
+                };
+        }
         if kind == TagKind::StartTag {
             self.last_start = Some(name.clone());
         }
@@ -786,7 +861,8 @@ pub(crate) mod compare {
 
 #[cfg(test)]
 mod differential {
-    use super::super::prescan::tests::random_pages;
+    use super::super::dom::Dom;
+    use super::super::markup::tests::random_pages;
 
     fn same(src: &str) -> Result<(), String> {
         let Some((ours, theirs)) = super::compare::differ(src, true) else {
@@ -882,16 +958,27 @@ mod differential {
                     continue;
                 };
                 let page = String::from_utf8_lossy(&bytes);
-                let small = super::super::prescan::strip_raw_text(&page);
-                for src in [&*page, &*small] {
-                    if let Err(e) = same(src) {
-                        panic!(
-                            "{}: {}",
-                            entry.path().display(),
-                            &e[e.len().saturating_sub(2000)..]
-                        );
-                    }
+                if let Err(e) = same(&page) {
+                    panic!(
+                        "{}: {}",
+                        entry.path().display(),
+                        &e[e.len().saturating_sub(2000)..]
+                    );
                 }
+                // Trimmed, the tree is the same but for what the walk never reads.
+                use super::super::markup::tests::tree;
+                let (a, b) = (
+                    tree(&Dom::parse_trimmed(&page)),
+                    tree(&Dom::parse_with_html5ever(&page)),
+                );
+                let at = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+                assert!(
+                    a == b,
+                    "{} trimmed: {:?} / {:?}",
+                    entry.path().display(),
+                    a.get(at.saturating_sub(1)..(at + 2).min(a.len())),
+                    b.get(at.saturating_sub(1)..(at + 2).min(b.len()))
+                );
                 pages += 1;
             }
         }
