@@ -187,7 +187,7 @@ pub(crate) fn comment_end(b: &[u8], lt: usize) -> usize {
         _ => {}
     }
     let mut i = body;
-    while let Some(p) = find(b.get(i..).unwrap_or_default(), b"--") {
+    while let Some(p) = memchr::memmem::find(b.get(i..).unwrap_or_default(), b"--") {
         let at = i + p + 2;
         match b.get(at..) {
             Some([b'>', ..]) => return at + 1,
@@ -291,10 +291,6 @@ pub(crate) fn script_end(src: &str, from: usize) -> Option<usize> {
         }
     }
     None
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(hay, needle)
 }
 
 /// How many times `byte` occurs in `b` (counted 64 bytes at a time, which compilers vectorise).

@@ -225,7 +225,7 @@ impl<T: TokenSink> Tok<'_, T> {
             if b.get(i..end)
                 .unwrap_or_default()
                 .iter()
-                .any(|&c| !matches!(c, b' ' | b'\t' | b'\n' | b'\x0c'))
+                .any(|&c| !is_space(c))
             {
                 break line;
             }
@@ -241,10 +241,8 @@ impl<T: TokenSink> Tok<'_, T> {
             return;
         }
         let text = &self.text;
-        let ws = text
-            .bytes()
-            .take_while(|&c| matches!(c, b' ' | b'\t' | b'\n' | b'\x0c'))
-            .count();
+        // (No CR is left in the input, so `is_space` is the tree builder's whitespace.)
+        let ws = text.bytes().take_while(|&c| is_space(c)).count();
         let lf = usize::from(text.starts_with('\n'));
         let second = if lf > 0 {
             self.second_line
@@ -334,19 +332,12 @@ impl<T: TokenSink> Tok<'_, T> {
             self.state = State::Data;
             return;
         }
-        if self.state == State::Rcdata {
-            while let Some(p) = memchr::memchr(b'&', self.b.get(self.pos..end).unwrap_or_default())
-            {
-                let at = self.pos + p;
-                self.text_to(at);
-                match char_ref(self.s, at, false) {
-                    Some((chars, n, to)) if to <= end => {
-                        self.push_text(chars.get(..n).unwrap_or_default());
-                        self.advance(to);
-                    }
-                    _ => self.text_to(at + 1),
-                }
+        if self.state == State::Rcdata && end > self.pos {
+            if self.text.is_empty() {
+                self.begin_text(self.state);
             }
+            push_decoded(&mut self.text, self.s, self.pos, end, false);
+            self.advance(end);
         }
         self.text_to(end);
         self.state = State::Data;
@@ -565,24 +556,30 @@ impl<T: TokenSink> Tok<'_, T> {
             return StrTendril::from_slice(raw);
         }
         let mut out = String::with_capacity(raw.len());
-        let mut i = from;
-        while let Some(p) = memchr::memchr(b'&', self.b.get(i..to).unwrap_or_default()) {
-            let at = i + p;
-            push_without_nul(&mut out, self.slice(i, at));
-            match char_ref(self.s, at, true) {
-                Some((chars, n, end)) if end <= to => {
-                    out.extend(chars.get(..n).unwrap_or_default());
-                    i = end;
-                }
-                _ => {
-                    out.push('&');
-                    i = at + 1;
-                }
-            }
-        }
-        push_without_nul(&mut out, self.slice(i, to));
+        push_decoded(&mut out, self.s, from, to, true);
         StrTendril::from(out)
     }
+}
+
+/// Appends `s[from..to]` to `out` with its character references decoded (those that end by `to`;
+/// `in_attribute` as for `char_ref`) and NULs replaced.
+fn push_decoded(out: &mut String, s: &str, from: usize, to: usize, in_attribute: bool) {
+    let mut i = from;
+    while let Some(p) = memchr::memchr(b'&', s.as_bytes().get(i..to).unwrap_or_default()) {
+        let at = i + p;
+        push_without_nul(out, s.get(i..at).unwrap_or_default());
+        match char_ref(s, at, in_attribute) {
+            Some((chars, n, end)) if end <= to => {
+                out.extend(chars.get(..n).unwrap_or_default());
+                i = end;
+            }
+            _ => {
+                out.push('&');
+                i = at + 1;
+            }
+        }
+    }
+    push_without_nul(out, s.get(i..to).unwrap_or_default());
 }
 
 /// A tag or attribute name as the tokenizer keeps it: ASCII upper case lowered.
