@@ -89,6 +89,30 @@ impl Dom {
         Dom::build(input, false)
     }
 
+    /// Every node below the document with its depth (the document's children at 1), in document
+    /// order (the tests print trees this way).
+    #[cfg(any(test, fuzzing))]
+    pub fn preorder(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut stack = vec![(0usize, 0usize)];
+        while let Some((id, depth)) = stack.pop() {
+            let Some(n) = self.nodes.get(id) else {
+                continue;
+            };
+            if id != 0 {
+                out.push((id, depth));
+            }
+            let at = stack.len();
+            let mut c = n.first;
+            while c != NONE {
+                stack.push((c, depth + 1));
+                c = self.nodes.get(c).map_or(NONE, |k| k.next);
+            }
+            stack[at..].reverse();
+        }
+        out
+    }
+
     /// `parse`, leaving out what the walk never reads (see `tokenizer::tokenize`).
     pub fn parse_trimmed(input: &str) -> Dom {
         Dom::build(input, true)

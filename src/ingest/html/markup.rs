@@ -460,11 +460,13 @@ pub(crate) mod tests {
     /// walk reads, text with its line; the contents of elements whose bodies are cut and of
     /// comments are left out.
     pub(crate) fn tree(dom: &super::super::dom::Dom) -> Vec<String> {
-        use super::super::dom::{Kind, NONE};
+        use super::super::dom::Kind;
         let mut out = Vec::new();
-        let mut stack = vec![(0usize, 0usize, false)];
-        while let Some((id, depth, cut)) = stack.pop() {
+        // Whether the nodes at each depth sit inside an element whose body is cut.
+        let mut cut = vec![false];
+        for (id, depth) in dom.preorder() {
             let Some(n) = dom.nodes.get(id) else { continue };
+            let inside = cut.get(depth - 1).copied().unwrap_or(false);
             let name: &str = n.tag();
             match n.kind {
                 Kind::Element => {
@@ -479,29 +481,23 @@ pub(crate) mod tests {
                     attrs.sort();
                     out.push(format!("{depth} <{name} {}>", attrs.join(" ")));
                 }
-                Kind::Text if !cut => out.push(format!("{depth} {:?} @{}", &*n.text, n.line)),
+                Kind::Text if !inside => out.push(format!("{depth} {:?} @{}", &*n.text, n.line)),
                 _ => {}
             }
-            let cut = cut
-                || matches!(
-                    name,
-                    "script"
-                        | "style"
-                        | "noscript"
-                        | "iframe"
-                        | "noembed"
-                        | "noframes"
-                        | "textarea"
-                );
-            let mut kids = Vec::new();
-            let mut c = n.first;
-            while c != NONE {
-                kids.push(c);
-                c = dom.nodes.get(c).map_or(NONE, |k| k.next);
-            }
-            for k in kids.into_iter().rev() {
-                stack.push((k, depth + 1, cut));
-            }
+            cut.truncate(depth);
+            cut.push(
+                inside
+                    || matches!(
+                        name,
+                        "script"
+                            | "style"
+                            | "noscript"
+                            | "iframe"
+                            | "noembed"
+                            | "noframes"
+                            | "textarea"
+                    ),
+            );
         }
         out
     }

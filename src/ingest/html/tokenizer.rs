@@ -807,14 +807,13 @@ mod tests {
 /// Test and fuzzing support: our tokenizer against html5ever's.
 #[cfg(any(test, fuzzing))]
 pub(crate) mod compare {
-    use super::super::dom::{Dom, Kind, NONE};
+    use super::super::dom::{Dom, Kind};
 
     /// The whole tree as lines: elements with namespace and all attributes, text (with its line
     /// when `lines`).
     pub(crate) fn tree(dom: &Dom, lines: bool) -> Vec<String> {
         let mut out = Vec::new();
-        let mut stack = vec![(0usize, 0usize)];
-        while let Some((id, depth)) = stack.pop() {
+        for (id, depth) in dom.preorder() {
             let Some(n) = dom.nodes.get(id) else { continue };
             match n.kind {
                 Kind::Element => {
@@ -834,15 +833,6 @@ pub(crate) mod compare {
                 Kind::Text if lines => out.push(format!("{depth} {:?} @{}", &*n.text, n.line)),
                 Kind::Text => out.push(format!("{depth} {:?}", &*n.text)),
                 _ => out.push(format!("{depth} {:?}", n.kind)),
-            }
-            let mut kids = Vec::new();
-            let mut c = n.first;
-            while c != NONE {
-                kids.push(c);
-                c = dom.nodes.get(c).map_or(NONE, |k| k.next);
-            }
-            for k in kids.into_iter().rev() {
-                stack.push((k, depth + 1));
             }
         }
         out
