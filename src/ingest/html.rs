@@ -341,7 +341,7 @@ fn class_hides(class: &str) -> bool {
 
 /// Calls `f` with each run of non-whitespace in `t` (as `str::split_whitespace` splits) and its
 /// length in chars; ASCII bytes are judged without decoding.
-fn for_each_word(t: &str, mut f: impl FnMut(&str, usize)) {
+fn for_each_run(t: &str, mut f: impl FnMut(&str, usize)) {
     let b = t.as_bytes();
     let (mut i, mut start, mut chars) = (0, 0, 0);
     while let Some(&c) = b.get(i) {
@@ -749,7 +749,7 @@ impl<'a> Walker<'a> {
             p.text.push_str(t);
         } else {
             let mut space = t.starts_with(|c: char| c.is_whitespace());
-            for_each_word(t, |w, chars| {
+            for_each_run(t, |w, chars| {
                 if space && !p.text.is_empty() && !p.text.ends_with([' ', '\n']) {
                     p.text.push(' ');
                 }
@@ -1349,7 +1349,7 @@ mod tests {
             "\u{85}a\u{3000}",
         ] {
             let mut got = Vec::new();
-            for_each_word(t, |w, n| got.push((w.to_string(), n)));
+            for_each_run(t, |w, n| got.push((w.to_string(), n)));
             let want: Vec<_> = t
                 .split_whitespace()
                 .map(|w| (w.to_string(), w.chars().count()))
