@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use newsclean::{Cleaner, Format, Options};
 use regex::Regex;
 
-use crate::util::{f1, flag, median, percentile, split_args, timed};
+use crate::util::{f1, flag, median, percentile, read_page, split_args, timed, Half, Split};
 
 /// Python's `\w+` on str, as the README's Rust port: letters, digits (any script), underscore.
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -116,6 +116,7 @@ pub fn aggregate(pages: &[PageScore]) -> (f64, f64, f64, f64) {
 pub fn run(args: &[String]) -> Result<(), String> {
     let (pos, flags) = split_args(args);
     let dir = pos.first().ok_or("articles needs a DIR (see --help)")?;
+    let split = Split::for_data(dir, &flags)?;
     let dir = Path::new(dir);
     let mode = flag(&flags, "mode").unwrap_or("text");
     let worst: usize = flag(&flags, "worst")
@@ -152,6 +153,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut ids: Vec<&String> = gt.keys().collect();
     ids.sort();
     let mut scores = Vec::new();
+    let mut halves = Vec::new();
     let mut times = Vec::new();
     // Per-phase times (µs) from the report: ingest, classify, dedupe, facts.
     let mut phases: [Vec<f64>; 4] = Default::default();
@@ -159,7 +161,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for id in ids {
         let truth = gt[id]["articleBody"].as_str().unwrap_or("");
         let path = dir.join(sub).join(format!("{id}.{ext}"));
-        let pred = match std::fs::read(&path) {
+        let pred = match read_page(&path) {
             Ok(bytes) => {
                 let (mut res, mut ms) = timed(|| cleaner.clean_bytes(&bytes));
                 for _ in 1..repeat {
@@ -186,7 +188,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 }
             }
             Err(e) => {
-                eprintln!("{id}: cannot read {}: {e}", path.display());
+                eprintln!("{id}: {e}");
                 String::new()
             }
         };
@@ -195,12 +197,27 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         let s = score_page(truth, &pred);
         rows.push((f1(s.precision, s.recall), id.clone(), s.precision, s.recall));
+        halves.push(split.half(id));
         scores.push(s);
     }
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
     println!("worst pages (f1 precision recall id):");
     for (f, id, p, r) in rows.iter().take(worst) {
         println!("  {f:.3} {p:.3} {r:.3} {id}");
+    }
+    for half in Half::ALL.into_iter().filter(|_| split.is_some()) {
+        let part: Vec<PageScore> = scores
+            .iter()
+            .zip(&halves)
+            .filter(|(_, h)| **h == Some(half))
+            .map(|(s, _)| s.clone())
+            .collect();
+        let (p, r, f, _) = aggregate(&part);
+        println!(
+            "articles mode={mode} half={} pages={} precision={p:.3} recall={r:.3} f1={f:.3}",
+            half.name(),
+            part.len()
+        );
     }
     let (p, r, f, acc) = aggregate(&scores);
     let p95 = percentile(&mut times.clone(), 95.0);

@@ -5,7 +5,10 @@
 use std::process::ExitCode;
 
 mod articles;
+mod metadata;
 mod ner;
+mod nerweb;
+mod pagetypes;
 mod quotes;
 mod snippets;
 mod summaries;
@@ -16,13 +19,25 @@ const HELP: &str = "\
 newsclean-eval — score newsclean on evaluation data
 
 USAGE:
+    Every subcommand also reports the fixed tune and check halves of its dev set
+    (quality/splits/<set>.tsv, scripts/make-splits.py) in lines with half=tune / half=check
+    above its last line; --split FILE uses another split, --split none none.
+
     newsclean-eval articles DIR [--mode text|html] [--worst N] [--dump OUTDIR] [--facts on|off]
                              [--repeat N]
         ScrapingHub article-extraction metric (word 4-gram shingle P/R/F1) over DIR/text/<id>.txt
-        (or DIR/html/<id>.html) against DIR/ground-truth.json. Ends with:
+        (or DIR/html/<id>.html, or <id>.html.gz) against DIR/ground-truth.json. Ends with:
         articles mode=M pages=N precision=P recall=R f1=F ms_per_page=T
         (T = median time of one in-process clean with default options, file reading excluded;
         with --repeat N each page is cleaned N times and its fastest time counts).
+    newsclean-eval metadata DIR [--mode html|text] [--show N]
+        Headline, authors and publication date against DIR/ground-truth.json's title / author /
+        published (WCXB metric: normalised title, author name sets, the day). Ends with:
+        metadata pages=N title_f1=T authors_f1=A published_f1=P
+    newsclean-eval pagetypes ARTICLES_DIR OTHERS_DIR [--show N]
+        Is this an article? isArticle on ARTICLES_DIR's pages (ground-truth.json) should be
+        true, on OTHERS_DIR's (labels.json with page_type) false; per-type lines, then:
+        pagetypes articles=N others=M recall=R rejected=X
     newsclean-eval snippets DIR [--worst N]
         trafilatura's must-contain / must-not-contain snippets over DIR/evaldata.json and DIR/html/,
         micro P/R/F1, also by language (de, en, other). Ends with:
@@ -30,6 +45,10 @@ USAGE:
     newsclean-eval ner FILE.jsonl [--errors N] [--doc ID]
         Exact-match NER P/R/F1 (PER/ORG/LOC/MISC, micro and per label) of facts::extract_facts
         against ner-dev.jsonl (code-point offsets). Ends with: ner docs=N precision=P recall=R f1=F
+    newsclean-eval nerweb FILE.jsonl [--doc ID]
+        Document-level entity sets (normalised name, PER/ORG/LOC/MISC) of each text cleaned as plain
+        text against ner-web-dev.jsonl, per label and with labels ignored. Ends with:
+        nerweb docs=N precision=P recall=R f1=F untyped_f1=U
     newsclean-eval quotes FILE.jsonl [--show N]
         PolNeAR direct-quote metric (README §5) with facts::extract_facts; --show N prints up to N
         misses, false positives and wrong speakers. Ends with:
@@ -49,6 +68,9 @@ fn main() -> ExitCode {
         Some("articles") => articles::run(&args[1..]),
         Some("snippets") => snippets::run(&args[1..]),
         Some("ner") => ner::run(&args[1..]),
+        Some("nerweb") => nerweb::run(&args[1..]),
+        Some("metadata") => metadata::run(&args[1..]),
+        Some("pagetypes") => pagetypes::run(&args[1..]),
         Some("quotes") => quotes::run(&args[1..]),
         Some("summaries") => summaries::run(&args[1..]),
         Some("timex") => timex::run(&args[1..]),

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use newsclean::facts::{extract_facts, EntityKind};
 use newsclean::Options;
 
-use crate::util::{f1, flag, split_args, timed};
+use crate::util::{f1, flag, split_args, timed, Half, Split};
 
 /// The labels, in report order.
 pub const LABELS: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -182,6 +182,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .unwrap_or("0")
         .parse()
         .map_err(|_| "--errors needs a number")?;
+    let split = Split::for_data(path, &flags)?;
+    let mut halves: [BTreeMap<String, Counts>; 2] = Default::default();
+    let mut half_docs = [0usize; 2];
     let data = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let mut all: BTreeMap<String, Counts> = BTreeMap::new();
     let mut docs = 0;
@@ -203,7 +206,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         ms_total += ms;
         docs += 1;
+        let half = split.half(&id).map(|h| h as usize);
+        if let Some(h) = half {
+            half_docs[h] += 1;
+        }
         for (l, c) in score_doc(&gold, &pred) {
+            if let Some(h) = half {
+                halves[h].entry(l.clone()).or_default().add(c);
+            }
             all.entry(l).or_default().add(c);
         }
         for (_, m, what) in marks(&text, &gold, &pred) {
@@ -225,6 +235,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (p, r, f) = total(&all, &["PER", "ORG", "LOC"]).prf();
     println!("PER/ORG/LOC (MISC removed): precision={p:.3} recall={r:.3} f1={f:.3}");
     println!("time: {:.2} ms per document", ms_total / docs.max(1) as f64);
+    for half in Half::ALL.into_iter().filter(|_| split.is_some()) {
+        let (p, r, f) = total(&halves[half as usize], &LABELS).prf();
+        println!(
+            "ner half={} docs={} precision={p:.3} recall={r:.3} f1={f:.3}",
+            half.name(),
+            half_docs[half as usize]
+        );
+    }
     let (p, r, f) = total(&all, &LABELS).prf();
     println!("ner docs={docs} precision={p:.3} recall={r:.3} f1={f:.3}");
     Ok(())

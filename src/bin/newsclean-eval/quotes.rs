@@ -16,7 +16,7 @@ use newsclean::facts::extract_facts;
 use newsclean::Options;
 use serde_json::Value;
 
-use crate::util::{f1, flag, split_args};
+use crate::util::{f1, flag, split_args, Half, Split};
 
 /// A half-open range of code points.
 pub type Range = (usize, usize);
@@ -241,8 +241,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .map(|v| v.parse().map_err(|_| format!("bad --show {v:?}")))
         .transpose()?
         .unwrap_or(0);
+    let split = Split::for_data(path, &flags)?;
     let data = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let options = Options::default();
+    let mut halves = [Counts::default(), Counts::default()];
+    let mut half_docs = [0usize; 2];
     let mut total = Counts::default();
     let mut indirect = Counts::default();
     let mut docs = 0;
@@ -349,6 +352,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
         }
         total.add(&o.counts);
+        if let Some(h) = split.half(id) {
+            halves[h as usize].add(&o.counts);
+            half_docs[h as usize] += 1;
+        }
         indirect.add(&oi.counts);
         docs += 1;
     }
@@ -369,6 +376,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         total.speaker_ok,
         total.with_source
     );
+    for half in Half::ALL.into_iter().filter(|_| split.is_some()) {
+        let c = &halves[half as usize];
+        let (p, r) = (c.precision(), c.recall());
+        println!(
+            "quotes half={} docs={} precision={p:.3} recall={r:.3} f1={:.3} speaker_accuracy={:.3}",
+            half.name(),
+            half_docs[half as usize],
+            f1(p, r),
+            c.speaker_accuracy()
+        );
+    }
     let (p, r) = (total.precision(), total.recall());
     println!(
         "quotes docs={docs} precision={p:.3} recall={r:.3} f1={:.3} speaker_accuracy={:.3}",

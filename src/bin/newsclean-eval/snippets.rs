@@ -9,7 +9,7 @@ use std::path::Path;
 
 use newsclean::{Cleaner, Format, Options};
 
-use crate::util::{flag, median, percentile, split_args, timed};
+use crate::util::{flag, median, percentile, split_args, timed, Half, Split};
 
 /// Collapses whitespace runs to one space and trims (Python's `re.sub(r'\s+', ' ', s).strip()`).
 pub fn norm(s: &str) -> String {
@@ -85,6 +85,7 @@ fn strings(v: &serde_json::Value) -> Vec<&str> {
 pub fn run(args: &[String]) -> Result<(), String> {
     let (pos, flags) = split_args(args);
     let dir = pos.first().ok_or("snippets needs a DIR (see --help)")?;
+    let split = Split::for_data(dir, &flags)?;
     let dir = Path::new(dir);
     let worst: usize = flag(&flags, "worst")
         .unwrap_or("10")
@@ -112,6 +113,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Counts::default(),
     );
     let (mut n_de, mut n_en, mut n_other) = (0, 0, 0);
+    let mut halves = [(Counts::default(), 0usize); 2];
     let mut times = Vec::new();
     let mut rows = Vec::new();
     for k in keys {
@@ -138,6 +140,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         };
         let c = score_page(&text, &with, &without);
         all.add(c);
+        if let Some(h) = split.half(k) {
+            halves[h as usize].0.add(c);
+            halves[h as usize].1 += 1;
+        }
         match lang.as_deref() {
             Some("de") => {
                 de.add(c);
@@ -166,6 +172,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     ] {
         let (p, r, f, _) = c.scores();
         println!("  lang={name} pages={n} precision={p:.3} recall={r:.3} f1={f:.3}");
+    }
+    for half in Half::ALL.into_iter().filter(|_| split.is_some()) {
+        let (c, n) = halves[half as usize];
+        let (p, r, f, _) = c.scores();
+        println!(
+            "snippets half={} pages={n} precision={p:.3} recall={r:.3} f1={f:.3}",
+            half.name()
+        );
     }
     let (p, r, f, acc) = all.scores();
     println!(

@@ -13,7 +13,7 @@ use newsclean::facts::extract_facts;
 use newsclean::Options;
 use serde_json::Value;
 
-use crate::util::f1;
+use crate::util::{f1, split_args, Half, Split};
 
 /// A span in code points, end exclusive.
 pub type CpSpan = (usize, usize);
@@ -159,7 +159,11 @@ fn article(v: &Value) -> Result<Article, String> {
 
 /// `newsclean-eval summaries FILE.jsonl`.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let path = args.first().ok_or("summaries needs FILE.jsonl")?;
+    let (pos, flags) = split_args(args);
+    let path = pos.first().ok_or("summaries needs FILE.jsonl")?;
+    let split = Split::for_data(path, &flags)?;
+    let mut halves = [[Counts::default(); 4], [Counts::default(); 4]];
+    let mut half_docs = [0usize; 2];
     let data = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     // Per category (and "all"): [newsclean@k, newsclean@3, lead@k, lead@3].
     let mut by_cat: BTreeMap<String, [Counts; 4]> = BTreeMap::new();
@@ -175,7 +179,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let lead_k: Vec<CpSpan> = a.lead.iter().copied().take(k).collect();
         let lead_3: Vec<CpSpan> = a.lead.iter().copied().take(3).collect();
         let cat = by_cat.entry(a.category.clone()).or_default();
-        for c in [&mut *cat, &mut all] {
+        let mut none = [Counts::default(); 4];
+        let half = match split.half(v["id"].as_str().unwrap_or("")) {
+            Some(h) => {
+                half_docs[h as usize] += 1;
+                &mut halves[h as usize]
+            }
+            None => &mut none,
+        };
+        for c in [&mut *cat, &mut all, half] {
             c[0].add(&a.ranked, &a.gold);
             c[1].add(&a.ranked3, &a.gold);
             c[2].add(&lead_k, &a.gold);
@@ -209,6 +221,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let (_, _, lk) = all[2].prf();
     let (_, _, l3) = all[3].prf();
     println!("lead baseline (own splitter): f1_at_k={lk:.3} f1_at_3={l3:.3}");
+    for half in Half::ALL.into_iter().filter(|_| split.is_some()) {
+        let c = &halves[half as usize];
+        let (_, _, fk) = c[0].prf();
+        let (_, _, f3) = c[1].prf();
+        println!(
+            "summaries half={} docs={} f1_at_k={fk:.3} f1_at_3={f3:.3}",
+            half.name(),
+            half_docs[half as usize]
+        );
+    }
     let (_, _, fk) = all[0].prf();
     let (_, _, f3) = all[1].prf();
     println!("summaries docs={docs} f1_at_k={fk:.3} f1_at_3={f3:.3}");

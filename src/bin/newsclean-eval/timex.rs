@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use newsclean::facts::{extract_facts, TimeKind};
 use newsclean::Options;
 
-use crate::util::{f1, flag, median, split_args, timed};
+use crate::util::{f1, flag, median, split_args, timed, Half, Split};
 
 /// A time expression in code-point offsets (gold or predicted).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -290,6 +290,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .unwrap_or("0")
         .parse()
         .map_err(|_| "--errors needs a number")?;
+    let split = Split::for_data(path, &flags)?;
+    let mut halves = [Counts::default(), Counts::default()];
+    let mut half_docs = [0usize; 2];
     let data = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let mut total = Counts::default();
     let mut by_gold_type: BTreeMap<String, Counts> = BTreeMap::new();
@@ -313,6 +316,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         bytes += doc.text.len();
         let (c, outcomes) = score_doc(&doc.gold, &pred);
         total.add(&c);
+        if let Some(h) = split.half(&doc.id) {
+            halves[h as usize].add(&c);
+            half_docs[h as usize] += 1;
+        }
         let chars: Vec<char> = doc.text.chars().collect();
         for (g, o) in doc.gold.iter().zip(&outcomes) {
             let (one, _) = score_doc(std::slice::from_ref(g), &pred);
@@ -415,6 +422,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
         median(&mut times),
         bytes as f64 / 1e3 / total_ms.max(1e-9)
     );
+    for half in Half::ALL.into_iter().filter(|_| split.is_some()) {
+        let c = &halves[half as usize];
+        println!(
+            "timex half={} docs={} strict_f1={:.3} relaxed_f1={:.3} value_accuracy={:.3} day_accuracy={:.3}",
+            half.name(),
+            half_docs[half as usize],
+            c.strict().2,
+            c.relaxed().2,
+            c.value_accuracy(),
+            c.day_accuracy()
+        );
+    }
     let (sp, sr, sf) = total.strict();
     let (rp, rr, rf) = total.relaxed();
     println!(

@@ -28,6 +28,26 @@ pub fn flag<'a>(flags: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// Reads a page: `path`, or `path` + `.gz` through a gzip decoder when only that exists.
+pub fn read_page(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    match std::fs::read(path) {
+        Ok(b) => Ok(b),
+        Err(e) => {
+            let mut gz = path.as_os_str().to_owned();
+            gz.push(".gz");
+            let Ok(f) = std::fs::File::open(&gz) else {
+                return Err(format!("cannot read {}: {e}", path.display()));
+            };
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(f)
+                .read_to_end(&mut out)
+                .map_err(|e| format!("cannot gunzip {}: {e}", path.display()))?;
+            Ok(out)
+        }
+    }
+}
+
 /// Runs `f` and returns its result with the time it took in milliseconds.
 pub fn timed<T>(f: impl FnOnce() -> T) -> (T, f64) {
     let t = Instant::now();
@@ -66,4 +86,146 @@ pub fn f1(p: f64, r: f64) -> f64 {
     } else {
         2.0 * p * r / (p + r)
     }
+}
+
+/// The fixed tune / check halves of a dev set (`quality/splits/<set>.tsv`, written by
+/// `scripts/make-splits.py`: items listed by the FNV-1a 64 hash of their id).
+#[derive(Clone, Debug, Default)]
+pub struct Split {
+    halves: std::collections::HashMap<u64, Half>,
+}
+
+/// One half of a dev set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Half {
+    /// Rules, weights and word lists may be changed by looking at these items.
+    Tune,
+    /// Only measured: a change that helps tune and not check is fitting.
+    Check,
+}
+
+impl Half {
+    /// Both halves, in report order.
+    pub const ALL: [Half; 2] = [Half::Tune, Half::Check];
+    /// Its name in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Half::Tune => "tune",
+            Half::Check => "check",
+        }
+    }
+}
+
+/// FNV-1a, 64 bits (the hash `scripts/make-splits.py` lists ids by).
+pub fn fnv1a64(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+impl Split {
+    /// The split for the data at `data` (a directory or a `.jsonl` file): `--split FILE` when
+    /// given, none for `--split none`, else `quality/splits/<name>.tsv` of this repository when
+    /// it exists (`<name>` = the directory's or file's name without `.jsonl`).
+    pub fn for_data(data: &str, flags: &[(String, String)]) -> Result<Split, String> {
+        let path = match flag(flags, "split") {
+            Some("none") => return Ok(Split::default()),
+            Some(p) => std::path::PathBuf::from(p),
+            None => {
+                let name = std::path::Path::new(data.trim_end_matches('/'))
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("")
+                    .trim_end_matches(".jsonl")
+                    .to_string();
+                let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("quality/splits")
+                    .join(format!("{name}.tsv"));
+                if !p.exists() {
+                    return Ok(Split::default());
+                }
+                p
+            }
+        };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let mut halves = std::collections::HashMap::new();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let (h, half) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("{}: bad line {line:?}", path.display()))?;
+            let h = u64::from_str_radix(h, 16)
+                .map_err(|_| format!("{}: bad hash {h:?}", path.display()))?;
+            let half = match half {
+                "tune" => Half::Tune,
+                "check" => Half::Check,
+                other => return Err(format!("{}: bad half {other:?}", path.display())),
+            };
+            halves.insert(h, half);
+        }
+        Ok(Split { halves })
+    }
+
+    /// True when a split was loaded.
+    pub fn is_some(&self) -> bool {
+        !self.halves.is_empty()
+    }
+
+    /// The half of an item, when the split lists it.
+    pub fn half(&self, id: &str) -> Option<Half> {
+        self.halves.get(&fnv1a64(id)).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a64_matches_the_reference_values() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(fnv1a64(""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a64("a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(fnv1a64("foobar"), 0x85944171f73967e8);
+    }
+}
+
+/// The metadata / ner-web comparison form (`shared/eval/README.md` §8, §10): NFKC, curly quotes
+/// straight, the dashes U+2010..U+2015 and U+2212 as '-', whitespace collapsed and trimmed, lower
+/// case.
+pub fn norm_nfkc(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfkc() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Precision, recall and F1 from counts of correct answers, answers given and answers due.
+pub fn prf(correct: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
+    let r = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let (p, rec) = (r(correct, predicted), r(correct, gold));
+    (p, rec, f1(p, rec))
 }
