@@ -9,7 +9,9 @@ use std::sync::LazyLock;
 use newsclean::{Cleaner, Format, Options};
 use regex::Regex;
 
-use crate::util::{f1, flag, median, percentile, read_page, split_args, timed, Half, Split};
+use crate::util::{
+    f1, flag, half_flag, median, percentile, read_page, split_args, timed, Half, Split,
+};
 
 /// Python's `\w+` on str, as the README's Rust port: letters, digits (any script), underscore.
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -124,6 +126,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .parse()
         .map_err(|_| "--worst needs a number")?;
     let dump = flag(&flags, "dump").map(Path::new);
+    let only = half_flag(&flags)?;
     // Clean each page this many times and keep its fastest time (less noise from other load).
     let repeat: usize = flag(&flags, "repeat")
         .unwrap_or("1")
@@ -192,7 +195,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 String::new()
             }
         };
-        if let Some(d) = dump {
+        if let Some(d) = dump.filter(|_| split.listed(only, id)) {
             let _ = std::fs::write(d.join(format!("{id}.txt")), &pred);
         }
         let s = score_page(truth, &pred);
@@ -202,7 +205,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
     println!("worst pages (f1 precision recall id):");
-    for (f, id, p, r) in rows.iter().take(worst) {
+    for (f, id, p, r) in rows.iter().filter(|r| split.listed(only, &r.1)).take(worst) {
         println!("  {f:.3} {p:.3} {r:.3} {id}");
     }
     for half in Half::ALL.into_iter().filter(|_| split.is_some()) {

@@ -21,7 +21,8 @@ newsclean-eval — score newsclean on evaluation data
 USAGE:
     Every subcommand also reports the fixed tune and check halves of its dev set
     (quality/splits/<set>.tsv, scripts/make-splits.py) in lines with half=tune / half=check
-    above its last line; --split FILE uses another split, --split none none.
+    above its last line; --split FILE uses another split, --split none none. --half tune|check
+    lists (--show, --worst, --dump) the items of that half only.
 
     newsclean-eval articles DIR [--mode text|html] [--worst N] [--dump OUTDIR] [--facts on|off]
                              [--repeat N]

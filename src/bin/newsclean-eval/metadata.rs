@@ -7,7 +7,7 @@ use std::path::Path;
 
 use newsclean::{Cleaner, Format, Options};
 
-use crate::util::{flag, norm_nfkc, prf, read_page, split_args, Half, Split};
+use crate::util::{flag, half_flag, norm_nfkc, prf, read_page, split_args, Half, Split};
 
 /// Credentials dropped from author lists (README §8); `e-ryt` and `cfp` also with anything after.
 const CREDENTIALS: &[&str] = &[
@@ -68,6 +68,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let split = Split::for_data(dir_s, &flags)?;
     let dir = Path::new(dir_s);
     let mode = flag(&flags, "mode").unwrap_or("html");
+    let only = half_flag(&flags)?;
     let show: usize = flag(&flags, "show")
         .unwrap_or("0")
         .parse()
@@ -134,7 +135,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 t.predicted += usize::from(pred.is_some());
                 t.correct += usize::from(ok);
             }
-            if !ok && shown[fi] < show {
+            if !ok && shown[fi] < show && split.listed(only, id) {
                 shown[fi] += 1;
                 println!("{field} {id}: got {pred:?}, want {gold:?}");
             }

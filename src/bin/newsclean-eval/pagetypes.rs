@@ -7,7 +7,7 @@ use std::path::Path;
 
 use newsclean::{Cleaner, Format, Options};
 
-use crate::util::{flag, read_page, split_args, Half, Split};
+use crate::util::{flag, half_flag, read_page, split_args, Half, Split};
 
 fn load(path: &Path) -> Result<serde_json::Map<String, serde_json::Value>, String> {
     let v: serde_json::Value = serde_json::from_str(
@@ -32,6 +32,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .unwrap_or("0")
         .parse()
         .map_err(|_| "--show needs a number")?;
+    let only = half_flag(&flags)?;
     let cleaner = Cleaner::new(Options {
         format: Format::Html,
         facts: false,
@@ -73,7 +74,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     (false, String::new())
                 }
             };
-            if is_article != want && shown < show {
+            if is_article != want && shown < show && split.listed(only, id) {
                 shown += 1;
                 println!("{kind} {id}: isArticle={is_article} {why}");
             }

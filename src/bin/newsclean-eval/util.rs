@@ -116,6 +116,16 @@ impl Half {
     }
 }
 
+/// The `--half tune|check` flag: list (show, dump) items of that half only.
+pub fn half_flag(flags: &[(String, String)]) -> Result<Option<Half>, String> {
+    match flag(flags, "half") {
+        None => Ok(None),
+        Some("tune") => Ok(Some(Half::Tune)),
+        Some("check") => Ok(Some(Half::Check)),
+        Some(o) => Err(format!("--half must be tune or check, not {o:?}")),
+    }
+}
+
 /// FNV-1a, 64 bits (the hash `scripts/make-splits.py` lists ids by).
 pub fn fnv1a64(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -172,6 +182,12 @@ impl Split {
         Ok(Split { halves })
     }
 
+    /// Whether item `id` may be listed (`--show`, `--worst`, `--dump`) under `--half tune|check`:
+    /// every item without the flag, else only the items of that half.
+    pub fn listed(&self, only: Option<Half>, id: &str) -> bool {
+        only.is_none_or(|h| self.half(id) == Some(h))
+    }
+
     /// True when a split was loaded.
     pub fn is_some(&self) -> bool {
         !self.halves.is_empty()
@@ -180,19 +196,6 @@ impl Split {
     /// The half of an item, when the split lists it.
     pub fn half(&self, id: &str) -> Option<Half> {
         self.halves.get(&fnv1a64(id)).copied()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fnv1a64_matches_the_reference_values() {
-        // Published FNV-1a 64 test vectors.
-        assert_eq!(fnv1a64(""), 0xcbf29ce484222325);
-        assert_eq!(fnv1a64("a"), 0xaf63dc4c8601ec8c);
-        assert_eq!(fnv1a64("foobar"), 0x85944171f73967e8);
     }
 }
 
@@ -228,4 +231,17 @@ pub fn prf(correct: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
     let r = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let (p, rec) = (r(correct, predicted), r(correct, gold));
     (p, rec, f1(p, rec))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a64_matches_the_reference_values() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(fnv1a64(""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a64("a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(fnv1a64("foobar"), 0x85944171f73967e8);
+    }
 }
