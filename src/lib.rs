@@ -38,6 +38,7 @@ mod ingest;
 mod lang;
 mod markdown;
 mod markers;
+mod meta;
 mod normalize;
 mod options;
 mod sniff;

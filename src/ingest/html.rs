@@ -26,16 +26,17 @@
 mod dom;
 mod hints;
 mod markup;
-pub(crate) mod meta;
 mod spans;
 mod tokenizer;
+
+pub(crate) use tokenizer::decode_char_refs;
 
 use html5ever::local_name;
 
 use crate::article::{BlockKind, Reason, Span};
 use crate::block::Block;
+use crate::meta::{self, Meta};
 use dom::{Dom, Kind, NONE};
-use meta::Meta;
 
 /// What the HTML ingest gives the pipeline.
 #[derive(Debug, Default)]
@@ -197,16 +198,16 @@ pub(crate) fn parse(input: &str) -> Page {
         link_chars,
         ..
     } = w;
-    let title_key = meta.title().map(|t| crate::normalize::key(&t));
+    let title_key = meta.head_title().map(|t| crate::normalize::key(&t));
     let title_el = title_key.as_deref().and_then(|t| {
         blocks
             .iter()
             .zip(&infos)
-            .find(|(b, _)| b.kind == BlockKind::Heading && title_matches(t, &b.text))
+            .find(|(b, _)| b.kind == BlockKind::Heading && meta::title_matches(t, &b.text))
             .map(|(_, i)| i.container)
     });
     mark_main(&els, &infos, &mut blocks, title_el);
-    visible_metadata(&mut blocks, &mut meta);
+    meta.read_blocks(&mut blocks);
     Page {
         blocks,
         meta,
@@ -1277,61 +1278,6 @@ fn common_ancestor_of_rivals(els: &[El], score: &[f32], seen: &[bool], top: u32)
         a = e.parent;
     }
     top
-}
-
-/// A heading that is the page's title (`title_key` is its comparison key).
-fn title_matches(title_key: &str, heading: &str) -> bool {
-    let k = crate::normalize::key(heading);
-    !k.is_empty()
-        && (title_key == k
-            || (k.len() >= 12 && title_key.contains(&k))
-            || (title_key.len() >= 12 && k.contains(title_key)))
-}
-
-/// Fills the title, byline and dateline from visible blocks, and marks the headline block.
-fn visible_metadata(blocks: &mut [Block], meta: &mut Meta) {
-    if meta.title().is_none() {
-        // No title in the head: the first top-level heading is the headline.
-        if let Some(b) = blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Heading && b.structure.heading_level == 1)
-        {
-            meta.og_title = Some(meta::collapse(&b.text));
-        }
-    }
-    let title_key = meta.title().map(|t| crate::normalize::key(&t));
-    let first_main = blocks.iter().position(|b| b.structure.in_main);
-    let mut headline_done = false;
-    for (i, b) in blocks.iter_mut().enumerate() {
-        let near_top = first_main.is_some_and(|m| i + 8 >= m && i <= m + 8);
-        if !headline_done && b.kind == BlockKind::Heading {
-            let matches_title = title_key
-                .as_deref()
-                .is_some_and(|t| title_matches(t, &b.text));
-            if matches_title {
-                // The visible headline is the title without the site name around it.
-                if meta.og_title.is_none() && meta.ld_headline.is_none() {
-                    meta.og_title = Some(meta::collapse(&b.text));
-                }
-                b.structure.hint = Some(Reason::Title);
-                headline_done = true;
-                continue;
-            }
-        }
-        if b.structure.hint == Some(Reason::Byline)
-            && b.text.chars().count() <= 120
-            && meta.visible_authors.is_empty()
-        {
-            let line = b.text.lines().next().unwrap_or("");
-            let line = line.split(['|', '•', '·']).next().unwrap_or(line);
-            meta::push_names(&mut meta.visible_authors, line);
-        }
-        if near_top && meta.visible_published.is_none() && b.text.chars().count() <= 80 {
-            if let Some(d) = meta::visible_date(&b.text) {
-                meta.visible_published = Some(d);
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -561,6 +561,17 @@ impl<T: TokenSink> Tok<'_, T> {
     }
 }
 
+/// `s` with its character references decoded as in text (`&amp;` → `&`, `&#8211;` → `–`): for
+/// strings that reach us still escaped, as in JSON-LD inside a `<script>`.
+pub(crate) fn decode_char_refs(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    push_decoded(&mut out, s, 0, s.len(), false);
+    Cow::Owned(out)
+}
+
 /// Appends `s[from..to]` to `out` with its character references decoded (those that end by `to`;
 /// `in_attribute` as for `char_ref`) and NULs replaced.
 fn push_decoded(out: &mut String, s: &str, from: usize, to: usize, in_attribute: bool) {

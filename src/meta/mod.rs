@@ -1,0 +1,385 @@
+//! Page metadata: the headline, authors, publication date, site name, language, canonical URL
+//! and the types a page declares. The HTML walk collects candidates by source — `<meta>` tags
+//! (Open Graph, Dublin Core, `article:*`), JSON-LD (schema.org), microdata (`itemprop`),
+//! `<time datetime>`, the visible headline, byline and dateline ([`Meta::read_blocks`]) — and
+//! they are resolved at the end in a fixed order of sources (see [`Meta::published`],
+//! [`Meta::authors`] and [`headline`]).
+
+mod date;
+mod headline;
+mod json;
+mod names;
+
+pub(crate) use date::{iso_date, url_date, visible_date};
+pub(crate) use names::push_names;
+
+use crate::article::{BlockKind, Reason};
+use crate::block::Block;
+use json::Json;
+
+/// What the page says about itself. Candidates are kept by source and resolved at the end.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Meta {
+    pub title_tag: Option<String>,
+    pub og_title: Option<String>,
+    pub ld_headline: Option<String>,
+    /// The headline chosen between the head's title and the visible `<h1>`s.
+    pub headline: Option<String>,
+    pub meta_authors: Vec<String>,
+    pub ld_authors: Vec<String>,
+    pub visible_authors: Vec<String>,
+    pub meta_published: Option<String>,
+    pub ld_published: Option<String>,
+    pub time_published: Option<String>,
+    pub visible_published: Option<String>,
+    pub site_name: Option<String>,
+    pub ld_site_name: Option<String>,
+    pub lang: Option<String>,
+    pub canonical: Option<String>,
+    pub og_url: Option<String>,
+    /// `og:type` and the JSON-LD `@type`s, lower-cased.
+    pub types: Vec<String>,
+    /// How well the JSON-LD node read so far stands for the page (see [`node_rank`]).
+    ld_rank: u8,
+}
+
+fn set(slot: &mut Option<String>, v: &str) {
+    let v = v.trim();
+    if slot.is_none() && !v.is_empty() {
+        *slot = Some(collapse(v));
+    }
+}
+
+/// Collapses whitespace runs to one space.
+pub(crate) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// A date from a value meant for machines that may be written for people ("July 17, 2025").
+fn any_date(v: &str) -> Option<String> {
+    iso_date(v).or_else(|| visible_date(v))
+}
+
+impl Meta {
+    /// A `<meta>` element: `name`, `property` or `itemprop` with `content`.
+    pub fn meta_tag(&mut self, key: &str, content: &str) {
+        let key = key.trim().to_ascii_lowercase();
+        match key.as_str() {
+            "og:title" | "twitter:title" => set(&mut self.og_title, content),
+            "og:site_name" | "application-name" => set(&mut self.site_name, content),
+            "og:url" => set(&mut self.og_url, content),
+            "og:type" => self.types.push(content.trim().to_ascii_lowercase()),
+            "author" | "article:author" | "dc.creator" | "dcterms.creator" | "byl"
+            | "sailthru.author" | "parsely-author" | "citation_author" => {
+                let c = content.trim();
+                // Profile URLs are not names.
+                if !c.is_empty() && !c.contains("://") {
+                    push_names(&mut self.meta_authors, c);
+                }
+            }
+            k if is_published_key(k) => {
+                if let Some(d) = any_date(content) {
+                    set(&mut self.meta_published, &d);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The text of a `<script type="application/ld+json">`.
+    pub fn json_ld(&mut self, text: &str) {
+        let Some(j) = Json::parse(text) else { return };
+        let nodes = j.objects(512);
+        for n in &nodes {
+            for t in n.get("@type").map(Json::items).unwrap_or_default() {
+                if let Some(t) = t.as_str() {
+                    self.types.push(t.to_ascii_lowercase());
+                }
+            }
+        }
+        // The node that stands for the page: an article, else any node with a headline or date.
+        let Some((rank, main)) = nodes
+            .iter()
+            .map(|n| (node_rank(n), *n))
+            .filter(|(r, _)| *r > 0)
+            .fold(None::<(u8, &Json)>, |b, (r, n)| match b {
+                Some((br, _)) if br >= r => b,
+                _ => Some((r, n)),
+            })
+        else {
+            return;
+        };
+        if rank <= self.ld_rank {
+            return;
+        }
+        self.ld_rank = rank;
+        let text = |k: &str| main.get(k).and_then(Json::as_str).map(decode);
+        if let Some(h) = text("headline") {
+            self.ld_headline = Some(collapse(&h)).filter(|h| !h.is_empty());
+        }
+        if let Some(d) = text("datePublished").as_deref().and_then(any_date) {
+            self.ld_published = Some(d);
+        }
+        if let Some(n) = main
+            .get("publisher")
+            .and_then(|p| resolve(p, &nodes).get("name"))
+            .and_then(Json::as_str)
+        {
+            self.ld_site_name = Some(collapse(&decode(n)));
+        }
+        let authors = main.get("author").or_else(|| main.get("creator"));
+        let mut names = Vec::new();
+        for a in authors.map(Json::items).unwrap_or_default() {
+            match resolve(a, &nodes) {
+                Json::Str(s) => push_names(&mut names, &decode(s)),
+                o => {
+                    if let Some(n) = o.get("name").and_then(Json::as_str) {
+                        push_names(&mut names, &decode(n));
+                    }
+                }
+            }
+        }
+        if !names.is_empty() {
+            self.ld_authors = names;
+        }
+    }
+
+    /// The headline from the head (`og:title`, `twitter:title`, JSON-LD, `<title>`), less the
+    /// site's name.
+    pub fn head_title(&self) -> Option<String> {
+        let t = self
+            .og_title
+            .as_deref()
+            .or(self.ld_headline.as_deref())
+            .or(self.title_tag.as_deref())?;
+        let host = self.url();
+        let host = host.as_deref().and_then(headline::url_host);
+        Some(headline::strip_site(t, self.site().as_deref(), host)).filter(|t| !t.is_empty())
+    }
+
+    /// The headline: as the page shows it, else from the head.
+    pub fn title(&self) -> Option<String> {
+        self.headline.clone().or_else(|| self.head_title())
+    }
+
+    /// The authors: JSON-LD, then `<meta>` tags, then the visible byline.
+    pub fn authors(&self) -> Vec<String> {
+        for list in [&self.ld_authors, &self.meta_authors, &self.visible_authors] {
+            if !list.is_empty() {
+                return list.clone();
+            }
+        }
+        Vec::new()
+    }
+
+    /// The publication date: `<meta>` tags, JSON-LD, `<time>`, the visible dateline, the URL.
+    pub fn published(&self) -> Option<String> {
+        self.meta_published
+            .clone()
+            .or_else(|| self.ld_published.clone())
+            .or_else(|| self.time_published.clone())
+            .or_else(|| self.visible_published.clone())
+            .or_else(|| self.url().as_deref().and_then(url_date))
+    }
+
+    /// The site's name.
+    pub fn site(&self) -> Option<String> {
+        self.site_name.clone().or_else(|| self.ld_site_name.clone())
+    }
+
+    /// The canonical URL.
+    pub fn url(&self) -> Option<String> {
+        self.canonical
+            .clone()
+            .or_else(|| self.og_url.clone())
+            .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+    }
+
+    /// True when the page declares itself an article (Open Graph or schema.org).
+    pub fn declares_article(&self) -> bool {
+        self.types.iter().any(|t| is_article_type(t))
+    }
+
+    /// Fills the headline, byline and dateline from the visible blocks and marks the headline
+    /// block (hint [`Reason::Title`]).
+    pub fn read_blocks(&mut self, blocks: &mut [Block]) {
+        let head = self.head_title();
+        let h1: Vec<usize> = blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == BlockKind::Heading && b.structure.heading_level == 1)
+            .map(|(i, _)| i)
+            .take(32)
+            .collect();
+        let texts: Vec<&str> = h1.iter().map(|&i| blocks[i].text.as_str()).collect();
+        let (headline, at) = headline::choose(head.as_deref(), &texts);
+        self.headline = headline;
+        let title_key = self.headline.as_deref().map(crate::normalize::key);
+        // The headline block: the chosen <h1>, else the first heading that reads as the title.
+        let title_block = at.and_then(|i| h1.get(i).copied()).or_else(|| {
+            let t = title_key.as_deref()?;
+            blocks
+                .iter()
+                .position(|b| b.kind == BlockKind::Heading && title_matches(t, &b.text))
+        });
+        if let Some(i) = title_block {
+            blocks[i].structure.hint = Some(Reason::Title);
+        }
+        let first_main = blocks.iter().position(|b| b.structure.in_main);
+        for (i, b) in blocks.iter().enumerate() {
+            if Some(i) == title_block {
+                continue;
+            }
+            let near_top = first_main.is_some_and(|m| i + 8 >= m && i <= m + 8);
+            if b.structure.hint == Some(Reason::Byline)
+                && b.text.chars().count() <= 120
+                && self.visible_authors.is_empty()
+            {
+                let line = b.text.lines().next().unwrap_or("");
+                push_names(&mut self.visible_authors, line);
+            }
+            if near_top && self.visible_published.is_none() && b.text.chars().count() <= 80 {
+                if let Some(d) = visible_date(&b.text) {
+                    self.visible_published = Some(d);
+                }
+            }
+        }
+    }
+}
+
+/// A heading that is the page's title (`title_key` is its comparison key).
+pub(crate) fn title_matches(title_key: &str, heading: &str) -> bool {
+    let k = crate::normalize::key(heading);
+    !k.is_empty()
+        && (title_key == k
+            || (k.len() >= 12 && title_key.contains(&k))
+            || (title_key.len() >= 12 && k.contains(title_key)))
+}
+
+/// A `<meta>` name for the publication date: the usual ones, and any name that speaks of
+/// publishing but not of a later change (`w-published-date`, `publish-date`).
+fn is_published_key(k: &str) -> bool {
+    matches!(
+        k,
+        "pubdate"
+            | "date"
+            | "dc.date"
+            | "dc.date.issued"
+            | "dcterms.created"
+            | "dcterms.date"
+            | "dcterms.issued"
+            | "sailthru.date"
+            | "parsely-pub-date"
+            | "datepublished"
+            | "citation_publication_date"
+            | "citation_date"
+            | "cxenseparse:recs:publishtime"
+    ) || (k.contains("publish") && !k.contains("modif") && !k.contains("updat"))
+}
+
+/// schema.org and Open Graph types of articles: `article`, `NewsArticle`, `TechArticle`,
+/// `BlogPosting`, `LiveBlogPosting`, `Report` (lower-case).
+pub(crate) fn is_article_type(t: &str) -> bool {
+    t.ends_with("article") || t == "blogposting" || t == "liveblogposting" || t == "report"
+}
+
+/// How well a JSON-LD node stands for the page: 3 an article, 2 a web page with a headline or
+/// publication date, 1 any other node with a headline, 0 none.
+fn node_rank(n: &Json) -> u8 {
+    let types = n.get("@type").map(Json::items).unwrap_or_default();
+    let has = |t: &dyn Fn(&str) -> bool| {
+        types
+            .iter()
+            .filter_map(Json::as_str)
+            .any(|s| t(&s.to_ascii_lowercase()))
+    };
+    let dated = n.get("headline").is_some() || n.get("datePublished").is_some();
+    if has(&is_article_type) {
+        3
+    } else if dated && has(&|t: &str| t.ends_with("page")) {
+        2
+    } else if n.get("headline").is_some() {
+        1
+    } else {
+        0
+    }
+}
+
+/// A JSON-LD reference (`{"@id": …}` alone) resolved to the node with that `@id`, when there is
+/// one among `nodes`; else the value itself.
+fn resolve<'a>(v: &'a Json, nodes: &[&'a Json]) -> &'a Json {
+    let Json::Obj(kv) = v else { return v };
+    if kv.len() != 1 {
+        return v;
+    }
+    let Some(id) = v.get("@id").and_then(Json::as_str) else {
+        return v;
+    };
+    nodes
+        .iter()
+        .find(|n| n.get("@id").and_then(Json::as_str) == Some(id) && n.get("name").is_some())
+        .copied()
+        .unwrap_or(v)
+}
+
+/// A JSON-LD string with the character references some pages leave in it decoded.
+fn decode(s: &str) -> String {
+    crate::ingest::html::decode_char_refs(s).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_article_node() {
+        let mut m = Meta::default();
+        m.json_ld(
+            r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Rain \"again\"",
+            "datePublished":"2023-06-01T08:00:00Z","author":[{"@type":"Person","name":"Ann Lee"},
+            {"@type":"Person","name":"Bo Chen"}],"publisher":{"@type":"Organization","name":"The Daily"}}"#,
+        );
+        assert_eq!(m.ld_headline.as_deref(), Some("Rain \"again\""));
+        assert_eq!(m.ld_published.as_deref(), Some("2023-06-01T08:00:00Z"));
+        assert_eq!(m.ld_authors, ["Ann Lee", "Bo Chen"]);
+        assert_eq!(m.ld_site_name.as_deref(), Some("The Daily"));
+        assert!(m.declares_article());
+    }
+
+    #[test]
+    fn json_ld_graph_with_references() {
+        let mut m = Meta::default();
+        m.json_ld(
+            r##"{"@context":"https://schema.org","@graph":[
+              {"@type":"WebPage","@id":"https://x.example/a#page","datePublished":"2020-01-01","name":"A page"},
+              {"@type":"BlogPosting","headline":"Fog &amp; frost","datePublished":"March 3, 2024",
+               "author":{"@id":"https://x.example/#/person/1"},"publisher":{"@id":"https://x.example/#org"}},
+              {"@type":"Person","@id":"https://x.example/#/person/1","name":"Cleo Park"},
+              {"@type":"Organization","@id":"https://x.example/#org","name":"Valley Courier"}]}"##,
+        );
+        assert_eq!(m.ld_headline.as_deref(), Some("Fog & frost"));
+        assert_eq!(m.ld_published.as_deref(), Some("2024-03-03"));
+        assert_eq!(m.ld_authors, ["Cleo Park"]);
+        assert_eq!(m.ld_site_name.as_deref(), Some("Valley Courier"));
+        // A later script with only a web page does not replace the article's fields.
+        m.json_ld(r#"{"@type":"WebPage","headline":"Other","datePublished":"2019-01-01"}"#);
+        assert_eq!(m.ld_published.as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn meta_tags_for_dates() {
+        let mut m = Meta::default();
+        m.meta_tag("article:modified_time", "2025-02-02");
+        m.meta_tag("published", "July 17, 2025");
+        assert_eq!(m.meta_published.as_deref(), Some("2025-07-17"));
+        assert!(is_published_key("w-published-date"));
+        assert!(!is_published_key("og:updated_time"));
+    }
+}

@@ -1,0 +1,320 @@
+//! Author names from a byline or an author field: "By Ann Lee and Bo Chen, Staff Writers" →
+//! `["Ann Lee", "Bo Chen"]`. Labels ("By", "Written by", "Autor:"), roles ("Staff Writer",
+//! "Founder") and credentials ("MS, RD", "PhD") are split off; dates, URLs and reading times are
+//! no names.
+
+/// Labels that introduce a byline, lower-case, longest first where one starts another.
+const LABELS: &[&str] = &[
+    "written and reviewed by",
+    "about the authors",
+    "about the author",
+    "article written by",
+    "story written by",
+    "words and photos by",
+    "words by",
+    "text by",
+    "story by",
+    "article by",
+    "written by",
+    "authored by",
+    "posted by",
+    "published by",
+    "created by",
+    "compiled by",
+    "reported by",
+    "contributed by",
+    "posted on behalf of",
+    "blog post by",
+    "post by",
+    "guest post by",
+    "author:",
+    "authors:",
+    "author",
+    "authors",
+    "byline:",
+    "by:",
+    "by",
+    "von",
+    "par",
+    "por",
+    "di",
+    "door",
+    "av",
+    "autor:",
+    "autor",
+    "auteur:",
+    "auteur",
+    "autore:",
+    "автор:",
+    "автор",
+];
+
+/// Words of roles and titles that follow or stand for a name ("Staff Writer", "Founder &
+/// CEO"), lower-case. A part made of these alone is no name; trailing ones are cut from a name.
+const ROLE_WORDS: &[&str] = &[
+    "staff",
+    "senior",
+    "junior",
+    "chief",
+    "lead",
+    "head",
+    "managing",
+    "executive",
+    "contributing",
+    "associate",
+    "assistant",
+    "deputy",
+    "guest",
+    "freelance",
+    "special",
+    "writer",
+    "writers",
+    "editor",
+    "editors",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "columnist",
+    "contributor",
+    "journalist",
+    "author",
+    "reviewer",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "ceo",
+    "cto",
+    "cmo",
+    "coo",
+    "president",
+    "director",
+    "manager",
+    "strategist",
+    "specialist",
+    "consultant",
+    "analyst",
+    "producer",
+    "photographer",
+    "expert",
+    "owner",
+    "partner",
+    "advisor",
+    "adviser",
+    "officer",
+    "professor",
+    "student",
+    "intern",
+    "host",
+    "blogger",
+    "researcher",
+    "scientist",
+    "engineer",
+    "developer",
+    "designer",
+    "marketer",
+    "coach",
+    "nutritionist",
+    "dietitian",
+    "editorial",
+    "content",
+    "marketing",
+    "news",
+    "science",
+    "health",
+    "technology",
+    "tech",
+    "business",
+    "travel",
+    "sports",
+    "of",
+    "and",
+    "&",
+    "at",
+];
+
+/// Credentials written after a name ("Ann Lee, MS, RD"), lower-case without dots.
+const CREDENTIALS: &[&str] = &[
+    "ms", "msc", "ma", "mba", "mph", "mfa", "md", "do", "dds", "dmd", "dvm", "vmd", "phd", "edd",
+    "jd", "llm", "rd", "rdn", "ld", "cdn", "cde", "cdces", "fand", "rn", "np", "pa", "pa-c", "bsn",
+    "msn", "dnp", "lpn", "lcsw", "lmft", "lpc", "cpa", "cfa", "cfp", "chfc", "clu", "cepf", "esq",
+    "pe", "pmp", "cissp", "facp", "facs", "faafp", "faap", "frcp", "frcs", "mbbs", "bsc", "ba",
+    "bs", "bfa", "jr", "sr", "ii", "iii", "iv", "cscs", "cpt", "nasm", "ace", "ryt", "e-ryt",
+    "lvt", "vts", "dacvb", "dacvim", "facvim", "ibclc", "cnm", "fnp", "fnp-c", "aprn", "crnp",
+    "od", "pharmd", "dpt", "dc", "otr", "otr/l", "ccc-slp", "slp", "ot", "pt", "atc", "lmt",
+];
+
+/// Adds the names in `s` (a byline, a `<meta name=author>` value, a JSON-LD name) to `out`,
+/// skipping names already there.
+pub(crate) fn push_names(out: &mut Vec<String>, s: &str) {
+    // Profile links and schema node ids are no bylines.
+    if s.contains("://") {
+        return;
+    }
+    let s = super::collapse(s);
+    let parts: Vec<(String, bool)> = split_names(&s).into_iter().filter_map(clean_name).collect();
+    // A part of role words alone ("Editorial Team") is no name beside a person's name; alone, a
+    // team stands for its members ("Marketing Team").
+    let any_person = parts.iter().any(|(_, role)| !role);
+    for (n, role) in parts {
+        let keep = !role || (!any_person && n.to_lowercase().ends_with("team"));
+        if keep && !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+            out.push(n);
+        }
+    }
+}
+
+/// The parts of a byline: split on `,` `;` `|` `&` `/` `·` `•`, " and ", " und ", " et ", " y ",
+/// " e ", after its label.
+fn split_names(s: &str) -> Vec<&str> {
+    let s = strip_label(s);
+    let mut out = Vec::new();
+    for p in s.split([',', ';', '|', '&', '·', '•', '/', '\n']) {
+        let mut rest = p;
+        'conj: loop {
+            for conj in [
+                " and ", " And ", " und ", " et ", " y ", " e ", " - ", " – ", " — ",
+            ] {
+                if let Some(at) = rest.find(conj) {
+                    out.push(&rest[..at]);
+                    rest = &rest[at + conj.len()..];
+                    continue 'conj;
+                }
+            }
+            out.push(rest);
+            break;
+        }
+    }
+    out
+}
+
+/// `s` without a leading label ("By", "Written by", "Autor:"), matched case-insensitively on
+/// whole words.
+pub(crate) fn strip_label(s: &str) -> &str {
+    let mut s = s.trim_start();
+    // Labels can stack ("About the author: Written by …"): strip up to two.
+    for _ in 0..2 {
+        let Some(rest) = LABELS.iter().find_map(|l| label_prefix(s, l)) else {
+            break;
+        };
+        s = rest
+            .trim_start_matches([':', ' ', '-', '–', '—'])
+            .trim_start();
+    }
+    s
+}
+
+fn label_prefix<'a>(s: &'a str, label: &str) -> Option<&'a str> {
+    let head = s.get(..label.len())?;
+    if !head.eq_ignore_ascii_case(label) {
+        return None;
+    }
+    let rest = &s[label.len()..];
+    // A whole word: the label ends with ':' or the next character is no letter.
+    let whole = label.ends_with(':') || !rest.chars().next().is_some_and(char::is_alphanumeric);
+    whole.then_some(rest)
+}
+
+/// One part of a byline as a name, and whether it is made of role words alone ("Editorial
+/// Team"); `None` when it is no name (a label, role, credential, date, URL, or too long to be a
+/// name).
+fn clean_name(part: &str) -> Option<(String, bool)> {
+    let mut n = strip_label(part.trim()).trim_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    // "Ann Lee (Staff)" keeps "(Staff)" only when the bracket closes in the name.
+    if n.ends_with(')') && !n.contains('(') {
+        n = n.trim_end_matches(')');
+    }
+    if n.is_empty() || n.len() > 80 || n.contains("://") || n.contains("www.") {
+        return None;
+    }
+    if n.bytes().any(|b| b.is_ascii_digit()) || n.contains('@') && !n.starts_with('@') {
+        return None;
+    }
+    let words: Vec<&str> = n.split_whitespace().collect();
+    // Cut trailing role words ("Rasmus Lee Founder"), keeping at least one word.
+    let mut keep = words.len();
+    while keep > 1 && is_role_word(words[keep - 1]) && starts_upper(words[keep - 1]) {
+        keep -= 1;
+    }
+    let words = &words[..keep];
+    if words.len() > 6 {
+        return None;
+    }
+    let role = words
+        .iter()
+        .all(|w| is_role_word(w) || w.eq_ignore_ascii_case("team"));
+    let lower = n.to_lowercase();
+    if words.len() == 1 && is_credential(&lower) {
+        return None;
+    }
+    if matches!(
+        lower.as_str(),
+        "id" | "amp" | "admin" | "followers" | "follow" | "share" | "team" | "staff" | "read more"
+    ) {
+        return None;
+    }
+    Some((words.join(" "), role))
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_role_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '-');
+    ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w))
+}
+
+/// A credential ("MS", "Ph.D.", "E-RYT 500" is cut before this by its digits).
+fn is_credential(lower: &str) -> bool {
+    let k: String = lower.chars().filter(|&c| c != '.' && c != ' ').collect();
+    CREDENTIALS.contains(&k.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        push_names(&mut v, s);
+        v
+    }
+
+    #[test]
+    fn labels_roles_and_credentials_are_split_off() {
+        assert_eq!(
+            names("By Ann Lee and Bo Chen, Staff Writers"),
+            ["Ann Lee", "Bo Chen"]
+        );
+        assert_eq!(names("Written by: Cleo Park"), ["Cleo Park"]);
+        assert_eq!(names("Dana Ruiz, MS, RD, Ph.D."), ["Dana Ruiz"]);
+        assert_eq!(names("Eli Stone Founder, Lead Reviewer"), ["Eli Stone"]);
+        assert_eq!(names("Fay Moss - Editorial Team"), ["Fay Moss"]);
+        assert_eq!(
+            names("Gus Hale | The Valley Courier"),
+            ["Gus Hale", "The Valley Courier"]
+        );
+        assert_eq!(
+            names("Von Ida Kern und Jo Brandt"),
+            ["Ida Kern", "Jo Brandt"]
+        );
+        assert_eq!(names("About the Author"), Vec::<String>::new());
+        assert_eq!(names("By"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn dates_links_and_handles_are_no_names() {
+        assert!(names("March 5, 2024").is_empty());
+        assert!(names("https://example.org/#/schema/person/1").is_empty());
+        assert_eq!(names("Lee Ann Byrd, 5 min read"), ["Lee Ann Byrd"]);
+        assert_eq!(names("Nora (Night Desk)"), ["Nora (Night Desk)"]);
+        assert_eq!(names("Ann Lee, ann lee"), ["Ann Lee"]);
+    }
+
+    #[test]
+    fn names_that_start_like_labels_are_kept() {
+        assert_eq!(names("Byron Katz"), ["Byron Katz"]);
+        assert_eq!(names("Diane Ortiz"), ["Diane Ortiz"]);
+        assert_eq!(names("Authorine Wells"), ["Authorine Wells"]);
+    }
+}
