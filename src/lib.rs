@@ -232,7 +232,10 @@ fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
     let m = &page.meta;
     a.title = m.title();
     a.byline = m.authors();
-    a.published = m.published();
+    // The URL the caller gave can date the page too (after every date the page states).
+    a.published = m
+        .published()
+        .or_else(|| a.url.as_deref().and_then(meta::url_date));
     a.site_name = m.site();
     if let Some(u) = m.url() {
         a.url = Some(u);

@@ -76,6 +76,41 @@ fn digits(b: &[u8], i: &mut usize, min: usize, max: usize) -> Option<u32> {
     (*i - start >= min).then_some(v)
 }
 
+/// True when a dateline says its date is of an update, not of publication ("Updated March 5",
+/// "Last modified:", "Aktualisiert am", "Mis à jour le", "Actualizado").
+pub(crate) fn says_updated(line: &str) -> bool {
+    let l = line.to_lowercase();
+    [
+        "updat",
+        "modif",
+        "revised",
+        "edited",
+        "aktualisiert",
+        "mis à jour",
+        "actualiz",
+        "aggiornat",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
+/// True when a line says its date is of publication ("Published", "Posted on", "Veröffentlicht",
+/// "Publié le", "Publicado", "Pubblicato").
+pub(crate) fn says_published(line: &str) -> bool {
+    let l = line.to_lowercase();
+    [
+        "published",
+        "posted on",
+        "veröffentlicht",
+        "publié",
+        "publicado",
+        "pubblicato",
+        "date:",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+}
+
 /// Month names (English, German, French, Spanish, Italian, Portuguese; full and abbreviated),
 /// lower-case, to their number.
 fn month(w: &str) -> Option<u32> {
@@ -152,7 +187,8 @@ fn month(w: &str) -> Option<u32> {
 }
 
 /// A date written for people in a short line ("March 5, 2024", "5 March 2024", "5. März 2024",
-/// "05.03.2024", "2024-03-05"), as `YYYY-MM-DD`.
+/// "05.03.2024", "2024-03-05", "2024/03/05", "03/05/2024" read as month / day), as
+/// `YYYY-MM-DD`.
 pub(crate) fn visible_date(line: &str) -> Option<String> {
     // Every form below has a four-digit year: skip lines without four digits in a row.
     let has_year = line
@@ -240,6 +276,27 @@ pub(crate) fn visible_date(line: &str) -> Option<String> {
             if let Some(r) = ymd(y, m, d) {
                 return Some(r);
             }
+        }
+    }
+    // 2024/03/05, and 03/05/2024 as month / day (the American order) unless the first number
+    // cannot be a month (25/03/2024).
+    for i in 0..toks.len() {
+        let (Some(a), true, Some(b), true) = (
+            num(i, 1, 4),
+            punct(i + 1, '/'),
+            num(i + 2, 1, 2),
+            punct(i + 3, '/'),
+        ) else {
+            continue;
+        };
+        let r = match (num(i, 4, 4), num(i + 4, 1, 2), num(i + 4, 4, 4)) {
+            (Some(y), Some(d), _) => ymd(y, b, d),
+            (None, _, Some(y)) if a > 12 => ymd(y, b, a),
+            (None, _, Some(y)) => ymd(y, a, b),
+            _ => None,
+        };
+        if r.is_some() {
+            return r;
         }
     }
     None
@@ -390,6 +447,16 @@ mod tests {
             Some("2022-05-05")
         );
         assert_eq!(visible_date("In 2024 the team"), None);
+        assert_eq!(
+            visible_date("Updated: 10/31/2024").as_deref(),
+            Some("2024-10-31")
+        );
+        assert_eq!(visible_date("25/03/2024").as_deref(), Some("2024-03-25"));
+        assert_eq!(
+            visible_date("2024/3/5 10:00").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(visible_date("1/2 cup flour, 2024 recipe"), None);
         assert_eq!(
             visible_date("12 января 2024").as_deref(),
             Some("2024-01-12")

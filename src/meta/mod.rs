@@ -32,6 +32,10 @@ pub(crate) struct Meta {
     pub ld_published: Option<String>,
     pub time_published: Option<String>,
     pub visible_published: Option<String>,
+    /// A visible date said to be of an update ("Updated March 5, 2024").
+    pub visible_updated: Option<String>,
+    /// A visible date anywhere on the page said to be of publication ("Published: …").
+    pub labelled_published: Option<String>,
     pub site_name: Option<String>,
     pub ld_site_name: Option<String>,
     pub lang: Option<String>,
@@ -179,14 +183,23 @@ impl Meta {
         Vec::new()
     }
 
-    /// The publication date: `<meta>` tags, JSON-LD, `<time>`, the visible dateline, the URL.
+    /// The publication date, as the page shows it first: the dateline near the headline, a
+    /// date labelled as of publication elsewhere on the page, the `<meta>` publication tags, a
+    /// visible date of an update, JSON-LD `datePublished`, `<time>`, the URL. (The visible
+    /// date comes first because machine-readable dates are often a template's or the first
+    /// draft's; an update's date comes before JSON-LD for the same reason.)
     pub fn published(&self) -> Option<String> {
-        self.meta_published
-            .clone()
-            .or_else(|| self.ld_published.clone())
-            .or_else(|| self.time_published.clone())
-            .or_else(|| self.visible_published.clone())
-            .or_else(|| self.url().as_deref().and_then(url_date))
+        [
+            &self.visible_published,
+            &self.labelled_published,
+            &self.meta_published,
+            &self.visible_updated,
+            &self.ld_published,
+            &self.time_published,
+        ]
+        .into_iter()
+        .find_map(Clone::clone)
+        .or_else(|| self.url().as_deref().and_then(url_date))
     }
 
     /// The site's name.
@@ -233,6 +246,20 @@ impl Meta {
             blocks[i].structure.hint = Some(Reason::Title);
         }
         let first_main = blocks.iter().position(|b| b.structure.in_main);
+        // The dateline and byline: short blocks after the headline, up to its second paragraph,
+        // then a few before it.
+        if let Some(a) = title_block.or(first_main) {
+            let mut paragraphs = 0;
+            let after = (a + 1..blocks.len().min(a + 1 + NEAR_AFTER)).take_while(|&i| {
+                paragraphs += usize::from(blocks[i].text.len() > 200);
+                paragraphs < 2
+            });
+            let before = (a.saturating_sub(NEAR_BEFORE)..a).rev();
+            for i in after.chain(before) {
+                self.read_header_line(blocks, i);
+            }
+        }
+        // Else a byline named by the markup anywhere, and a dateline near the main content.
         for (i, b) in blocks.iter().enumerate() {
             if Some(i) == title_block {
                 continue;
@@ -245,14 +272,78 @@ impl Meta {
                 let line = b.text.lines().next().unwrap_or("");
                 push_names(&mut self.visible_authors, line);
             }
-            if near_top && self.visible_published.is_none() && b.text.chars().count() <= 80 {
-                if let Some(d) = visible_date(&b.text) {
-                    self.visible_published = Some(d);
+            if near_top && b.text.chars().count() <= 80 {
+                self.dateline(blocks, i);
+            }
+            if self.labelled_published.is_none() && b.text.chars().count() <= 80 {
+                let label = |t: &str| date::says_published(t);
+                let prev = i.checked_sub(1).and_then(|p| blocks.get(p));
+                if label(&b.text) || prev.is_some_and(|p| p.text.len() <= 30 && label(&p.text)) {
+                    self.labelled_published = visible_date(&b.text);
                 }
             }
         }
     }
+
+    /// A short block near the headline: a dateline ("March 5, 2024", "Updated: 5 March 2024")
+    /// and a byline (named by the markup, or "By …", or "Published March 5, 2024 by …").
+    fn read_header_line(&mut self, blocks: &[Block], i: usize) {
+        let Some(b) = blocks.get(i).filter(|b| b.text.chars().count() <= 120) else {
+            return;
+        };
+        let date = self.dateline(blocks, i);
+        if !self.visible_authors.is_empty() {
+            return;
+        }
+        let line = b.text.lines().next().unwrap_or("");
+        // A label alone ("Written by") before the names.
+        let after_label = i
+            .checked_sub(1)
+            .and_then(|p| blocks.get(p))
+            .is_some_and(|p| names::is_bare_label(&p.text));
+        if b.structure.hint == Some(Reason::Byline) || names::starts_with_label(line) || after_label
+        {
+            push_names(&mut self.visible_authors, line);
+        } else if let (true, Some(at)) = (date, line.to_lowercase().rfind(" by ")) {
+            push_names(&mut self.visible_authors, line.get(at + 4..).unwrap_or(""));
+        }
+    }
+
+    /// Reads a date in block `i` as the visible publication date, or as the date of an update
+    /// when it or a label just before it says so ("Updated:", "Last modified"); true when the
+    /// block holds a date. A block with a linked headline is a teaser of another story.
+    fn dateline(&mut self, blocks: &[Block], i: usize) -> bool {
+        let Some(b) = blocks.get(i) else { return false };
+        let teaser = b.structure.links.iter().any(|(r, _)| {
+            let t = b.text.get(r.start..r.end).unwrap_or("");
+            t.split_whitespace().count() >= 5 && !t.bytes().any(|c| c.is_ascii_digit())
+        });
+        if teaser {
+            return false;
+        }
+        let Some(d) = visible_date(&b.text) else {
+            return false;
+        };
+        let label = i
+            .checked_sub(1)
+            .and_then(|p| blocks.get(p))
+            .filter(|p| p.text.chars().count() <= 30)
+            .is_some_and(|p| date::says_updated(&p.text));
+        let slot = if label || date::says_updated(&b.text) {
+            &mut self.visible_updated
+        } else {
+            &mut self.visible_published
+        };
+        if slot.is_none() {
+            *slot = Some(d);
+        }
+        true
+    }
 }
+
+/// How many blocks after the headline, and before it, may hold its byline and dateline.
+const NEAR_AFTER: usize = 12;
+const NEAR_BEFORE: usize = 3;
 
 /// A heading that is the page's title (`title_key` is its comparison key).
 pub(crate) fn title_matches(title_key: &str, heading: &str) -> bool {

@@ -203,6 +203,40 @@ pub(crate) fn strip_label(s: &str) -> &str {
     s
 }
 
+/// True when `s` starts with a label that introduces a byline ("By", "Written by", "Von",
+/// "Autor:"); the short labels of other languages ("di", "par") are too common in text to count.
+pub(crate) fn starts_with_label(s: &str) -> bool {
+    const STRONG: &[&str] = &[
+        "by",
+        "written by",
+        "words by",
+        "text by",
+        "story by",
+        "article by",
+        "posted by",
+        "authored by",
+        "author:",
+        "authors:",
+        "von",
+        "autor:",
+        "auteur:",
+        "автор:",
+    ];
+    let s = s.trim_start();
+    STRONG.iter().any(|l| {
+        label_prefix(s, l).is_some_and(|rest| {
+            rest.trim_start_matches([':', ' '])
+                .starts_with(char::is_uppercase)
+        })
+    })
+}
+
+/// True when `s` is a byline label alone ("By", "Written by", "AUTHOR:").
+pub(crate) fn is_bare_label(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty() && s.len() <= 24 && strip_label(s).trim().is_empty()
+}
+
 fn label_prefix<'a>(s: &'a str, label: &str) -> Option<&'a str> {
     let head = s.get(..label.len())?;
     if !head.eq_ignore_ascii_case(label) {
