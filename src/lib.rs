@@ -175,7 +175,7 @@ impl Cleaner {
             f => f,
         };
         let (mut blocks, page) = if format == Format::Html {
-            let mut page = ingest::html::parse(input);
+            let mut page = ingest::html::parse_at(input, opts.url.as_deref());
             (std::mem::take(&mut page.blocks), Some(page))
         } else {
             (ingest::text::blocks(input), None)
@@ -232,10 +232,7 @@ fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
     let m = &page.meta;
     a.title = m.title();
     a.byline = m.authors();
-    // The URL the caller gave can date the page too (after every date the page states).
-    a.published = m
-        .published()
-        .or_else(|| a.url.as_deref().and_then(meta::url_date));
+    a.published = m.published();
     a.site_name = m.site();
     if let Some(u) = m.url() {
         a.url = Some(u);

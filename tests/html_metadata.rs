@@ -187,3 +187,44 @@ fn the_url_dates_a_page_that_states_no_date() {
     assert_eq!(a.published.as_deref(), Some("2024-04-02"));
     assert_eq!(run(&p).published, None);
 }
+
+#[test]
+fn an_organisation_as_author_gives_way_to_the_byline_s_people() {
+    let p = page(
+        "<script type=\"application/ld+json\">{\"@type\":\"Article\",\
+         \"headline\":\"Old mill to become a library\",\
+         \"author\":{\"@type\":\"Organization\",\"name\":\"Riverside Gazette\"}}</script>",
+        "<h1>Old mill to become a library</h1>\
+         <p>Posted by Hanna Vik 12 Comments</p>",
+        "",
+    );
+    assert_eq!(run(&p).byline, ["Hanna Vik"]);
+    // Without a byline the organisation stands.
+    let p = page(
+        "<script type=\"application/ld+json\">{\"@type\":\"Article\",\
+         \"headline\":\"Old mill to become a library\",\
+         \"author\":{\"@type\":\"Organization\",\"name\":\"Riverside Gazette\"}}</script>",
+        "<h1>Old mill to become a library</h1>",
+        "",
+    );
+    assert_eq!(run(&p).byline, ["Riverside Gazette"]);
+}
+
+#[test]
+fn the_caller_s_url_helps_strip_the_site_name() {
+    let p = page(
+        "<title>Old mill to become a library | Arts and Culture | Riverside Town Gazette</title>",
+        "",
+        "",
+    );
+    let a = run_at(
+        &p,
+        Some("https://www.riversidetowngazette.example/arts/old-mill"),
+    );
+    assert_eq!(a.title.as_deref(), Some("Old mill to become a library"));
+    // Without it, one short tail goes and the section stays.
+    assert_eq!(
+        run(&p).title.as_deref(),
+        Some("Old mill to become a library | Arts and Culture")
+    );
+}

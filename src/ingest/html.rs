@@ -170,7 +170,14 @@ pub(crate) fn fuzz_tokenizer(src: &str) {
 }
 
 /// Parses `input` as an HTML document and turns it into blocks (main content marked) and metadata.
+#[cfg(test)]
 pub(crate) fn parse(input: &str) -> Page {
+    parse_at(input, None)
+}
+
+/// [`parse`] for a page found at `url` (the caller's word for it; the page's own canonical URL
+/// comes first).
+pub(crate) fn parse_at(input: &str, url: Option<&str>) -> Page {
     let dom = Dom::parse_trimmed(input);
     let mut w = Walker {
         dom: &dom,
@@ -180,7 +187,7 @@ pub(crate) fn parse(input: &str) -> Page {
         blocks: Vec::new(),
         frames: Vec::new(),
         pending: Pending::default(),
-        meta: Meta::default(),
+        meta: Meta::at(url),
         chars: 0,
         link_chars: 0,
         hrefs: Vec::new(),

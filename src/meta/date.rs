@@ -113,7 +113,7 @@ pub(crate) fn says_published(line: &str) -> bool {
 
 /// Month names (English, German, French, Spanish, Italian, Portuguese; full and abbreviated),
 /// lower-case, to their number.
-fn month(w: &str) -> Option<u32> {
+pub(super) fn month(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.').to_lowercase();
     const MONTHS: [&[&str]; 12] = [
         &[

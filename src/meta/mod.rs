@@ -41,8 +41,12 @@ pub(crate) struct Meta {
     pub lang: Option<String>,
     pub canonical: Option<String>,
     pub og_url: Option<String>,
+    /// The URL the caller gave for the page.
+    pub given_url: Option<String>,
     /// `og:type` and the JSON-LD `@type`s, lower-cased.
     pub types: Vec<String>,
+    /// The JSON-LD authors are organisations, not people.
+    ld_authors_orgs: bool,
     /// How well the JSON-LD node read so far stands for the page (see [`node_rank`]).
     ld_rank: u8,
 }
@@ -72,6 +76,14 @@ fn any_date(v: &str) -> Option<String> {
 }
 
 impl Meta {
+    /// Metadata of a page the caller found at `url`.
+    pub fn at(url: Option<&str>) -> Meta {
+        Meta {
+            given_url: url.map(str::to_string),
+            ..Meta::default()
+        }
+    }
+
     /// A `<meta>` element: `name`, `property` or `itemprop` with `content`.
     pub fn meta_tag(&mut self, key: &str, content: &str) {
         let key = key.trim().to_ascii_lowercase();
@@ -140,8 +152,11 @@ impl Meta {
         }
         let authors = main.get("author").or_else(|| main.get("creator"));
         let mut names = Vec::new();
+        let mut people = false;
         for a in authors.map(Json::items).unwrap_or_default() {
-            match resolve(a, &nodes) {
+            let a = resolve(a, &nodes);
+            let before = names.len();
+            match a {
                 Json::Str(s) => push_names(&mut names, &decode(s)),
                 o => {
                     if let Some(n) = o.get("name").and_then(Json::as_str) {
@@ -149,9 +164,11 @@ impl Meta {
                     }
                 }
             }
+            people |= names.len() > before && !is_organization(a);
         }
         if !names.is_empty() {
             self.ld_authors = names;
+            self.ld_authors_orgs = !people;
         }
     }
 
@@ -163,8 +180,8 @@ impl Meta {
             .as_deref()
             .or(self.ld_headline.as_deref())
             .or(self.title_tag.as_deref())?;
-        let host = self.url();
-        let host = host.as_deref().and_then(headline::url_host);
+        let url = self.url().or_else(|| self.given_url.clone());
+        let host = url.as_deref().and_then(headline::url_host);
         Some(headline::strip_site(t, self.site().as_deref(), host)).filter(|t| !t.is_empty())
     }
 
@@ -173,11 +190,20 @@ impl Meta {
         self.headline.clone().or_else(|| self.head_title())
     }
 
-    /// The authors: JSON-LD, then `<meta>` tags, then the visible byline.
+    /// The authors: JSON-LD (unless it names only organisations and a `<meta>` tag or the
+    /// visible byline names someone), then `<meta>` tags, then the visible byline.
     pub fn authors(&self) -> Vec<String> {
-        for list in [&self.ld_authors, &self.meta_authors, &self.visible_authors] {
+        // An organisation named as the author gives way to the people a byline names.
+        let people_elsewhere = !self.meta_authors.is_empty() || !self.visible_authors.is_empty();
+        let skip_ld = self.ld_authors_orgs && people_elsewhere;
+        let ld = if skip_ld {
+            &[][..]
+        } else {
+            &self.ld_authors[..]
+        };
+        for list in [ld, &self.meta_authors, &self.visible_authors] {
             if !list.is_empty() {
-                return list.clone();
+                return list.to_vec();
             }
         }
         Vec::new()
@@ -185,7 +211,8 @@ impl Meta {
 
     /// The publication date, as the page shows it first: the dateline near the headline, a
     /// date labelled as of publication elsewhere on the page, the `<meta>` publication tags, a
-    /// visible date of an update, JSON-LD `datePublished`, `<time>`, the URL. (The visible
+    /// visible date of an update, JSON-LD `datePublished`, `<time>`, the URL (the page's canonical
+    /// one, then the caller's). (The visible
     /// date comes first because machine-readable dates are often a template's or the first
     /// draft's; an update's date comes before JSON-LD for the same reason.)
     pub fn published(&self) -> Option<String> {
@@ -200,6 +227,7 @@ impl Meta {
         .into_iter()
         .find_map(Clone::clone)
         .or_else(|| self.url().as_deref().and_then(url_date))
+        .or_else(|| self.given_url.as_deref().and_then(url_date))
     }
 
     /// The site's name.
@@ -233,10 +261,11 @@ impl Meta {
             .collect();
         let texts: Vec<&str> = h1.iter().map(|&i| blocks[i].text.as_str()).collect();
         let (headline, at) = headline::choose(head.as_deref(), &texts);
+        let at = at.and_then(|i| h1.get(i).copied());
         self.headline = headline;
         let title_key = self.headline.as_deref().map(crate::normalize::key);
-        // The headline block: the chosen <h1>, else the first heading that reads as the title.
-        let title_block = at.and_then(|i| h1.get(i).copied()).or_else(|| {
+        // The headline block: the chosen heading, else the first heading that reads as the title.
+        let title_block = at.or_else(|| {
             let t = title_key.as_deref()?;
             blocks
                 .iter()
@@ -401,6 +430,20 @@ fn node_rank(n: &Json) -> u8 {
     } else {
         0
     }
+}
+
+/// A JSON-LD node of an organisation (`Organization`, `NewsMediaOrganization`, `Corporation`,
+/// `EducationalOrganization`, …).
+fn is_organization(n: &Json) -> bool {
+    n.get("@type")
+        .map(Json::items)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Json::as_str)
+        .any(|t| {
+            let t = t.to_ascii_lowercase();
+            t.ends_with("organization") || t == "corporation" || t == "brand"
+        })
 }
 
 /// A JSON-LD reference (`{"@id": …}` alone) resolved to the node with that `@id`, when there is

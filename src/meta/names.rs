@@ -49,33 +49,16 @@ const LABELS: &[&str] = &[
     "автор",
 ];
 
-/// Words of roles and titles that follow or stand for a name ("Staff Writer", "Founder &
-/// CEO"), lower-case. A part made of these alone is no name; trailing ones are cut from a name.
-const ROLE_WORDS: &[&str] = &[
-    "staff",
-    "senior",
-    "junior",
-    "chief",
-    "lead",
-    "head",
-    "managing",
-    "executive",
-    "contributing",
-    "associate",
-    "assistant",
-    "deputy",
-    "guest",
-    "freelance",
-    "special",
+/// Nouns that name a role or job ("Writer", "Founder", "Dietitian"), lower-case. A name is cut
+/// where one of them starts ("Rasmus Lee Founder at Oakwood" → "Rasmus Lee").
+const ROLE_HEADS: &[&str] = &[
     "writer",
     "writers",
     "editor",
-    "editors",
     "reporter",
     "reporters",
     "correspondent",
     "columnist",
-    "contributor",
     "journalist",
     "author",
     "reviewer",
@@ -86,6 +69,7 @@ const ROLE_WORDS: &[&str] = &[
     "cto",
     "cmo",
     "coo",
+    "cfo",
     "president",
     "director",
     "manager",
@@ -115,6 +99,30 @@ const ROLE_WORDS: &[&str] = &[
     "coach",
     "nutritionist",
     "dietitian",
+    "head",
+    "lead",
+    "chief",
+    "editor-in-chief",
+];
+
+/// Words that qualify a role ("Senior Staff Writer", "Head of Content"), lower-case: a part of
+/// these and role nouns alone is no name.
+const ROLE_WORDS: &[&str] = &[
+    "staff",
+    "senior",
+    "junior",
+    "managing",
+    "executive",
+    "contributing",
+    "associate",
+    "assistant",
+    "deputy",
+    "guest",
+    "freelance",
+    "special",
+    "editors",
+    "contributor",
+    "contributors",
     "editorial",
     "content",
     "marketing",
@@ -126,10 +134,28 @@ const ROLE_WORDS: &[&str] = &[
     "business",
     "travel",
     "sports",
+    "product",
     "of",
     "and",
     "&",
     "at",
+];
+
+/// Words that make a byline stand for a group ("Podium Staff", "Our Editors", "Marketing
+/// Team"): kept with the name before them.
+const COLLECTIVE: &[&str] = &[
+    "staff",
+    "team",
+    "editors",
+    "contributors",
+    "contributor",
+    "desk",
+];
+
+/// Lower-case words that may stand inside a name ("Ana de la Cruz", "Ludwig van Beethoven").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la", "le",
+    "du", "bin", "ibn", "al", "el", "y", "e", "the", "of", "zu", "ter", "ten", "st",
 ];
 
 /// Credentials written after a name ("Ann Lee, MS, RD"), lower-case without dots.
@@ -163,17 +189,20 @@ pub(crate) fn push_names(out: &mut Vec<String>, s: &str) {
     }
 }
 
-/// The parts of a byline: split on `,` `;` `|` `&` `/` `·` `•`, " and ", " und ", " et ", " y ",
-/// " e ", after its label.
+/// The parts of a byline: split on `,` `;` `|` `&` `·` `•` `⋅`, " and ", " und ", " et ", " y ",
+/// " e ", after its label. What follows a spaced dash is a role or an affiliation ("Ann Lee -
+/// Editorial Team"), not a name.
 fn split_names(s: &str) -> Vec<&str> {
     let s = strip_label(s);
     let mut out = Vec::new();
-    for p in s.split([',', ';', '|', '&', '·', '•', '/', '\n']) {
-        let mut rest = p;
+    for p in s.split([',', ';', '|', '&', '·', '•', '⋅', '\n']) {
+        let mut rest = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|d| p.find(d))
+            .min()
+            .map_or(p, |at| &p[..at]);
         'conj: loop {
-            for conj in [
-                " and ", " And ", " und ", " et ", " y ", " e ", " - ", " – ", " — ",
-            ] {
+            for conj in [" and ", " And ", " und ", " et ", " y ", " e "] {
                 if let Some(at) = rest.find(conj) {
                     out.push(&rest[..at]);
                     rest = &rest[at + conj.len()..];
@@ -249,8 +278,8 @@ fn label_prefix<'a>(s: &'a str, label: &str) -> Option<&'a str> {
 }
 
 /// One part of a byline as a name, and whether it is made of role words alone ("Editorial
-/// Team"); `None` when it is no name (a label, role, credential, date, URL, or too long to be a
-/// name).
+/// Team"); `None` when it is no name (a label, role, credential, date, URL, a phrase, or too long
+/// to be a name).
 fn clean_name(part: &str) -> Option<(String, bool)> {
     let mut n = strip_label(part.trim()).trim_matches(|c: char| !c.is_alphanumeric() && c != ')');
     // "Ann Lee (Staff)" keeps "(Staff)" only when the bracket closes in the name.
@@ -260,24 +289,53 @@ fn clean_name(part: &str) -> Option<(String, bool)> {
     if n.is_empty() || n.len() > 80 || n.contains("://") || n.contains("www.") {
         return None;
     }
-    if n.bytes().any(|b| b.is_ascii_digit()) || n.contains('@') && !n.starts_with('@') {
+    if n.contains('@') && !n.starts_with('@') {
         return None;
     }
-    let words: Vec<&str> = n.split_whitespace().collect();
-    // Cut trailing role words ("Rasmus Lee Founder"), keeping at least one word.
-    let mut keep = words.len();
-    while keep > 1 && is_role_word(words[keep - 1]) && starts_upper(words[keep - 1]) {
-        keep -= 1;
+    let all: Vec<&str> = n.split_whitespace().collect();
+    // The name ends where a number ("59 Comments", a date) or a role noun after it starts.
+    let end = all
+        .iter()
+        .enumerate()
+        .position(|(i, w)| {
+            w.bytes().any(|b| b.is_ascii_digit())
+                || (i > 0 && is_in(ROLE_HEADS, w) && starts_upper(w) && !collective_after(&all, i))
+        })
+        .unwrap_or(all.len());
+    let words = &all[..end];
+    if words.is_empty() || words.len() > 6 {
+        return None;
     }
-    let words = &words[..keep];
-    if words.len() > 6 {
+    // "March 5": a date, not a name ("April Fulton" is one).
+    let dated = all
+        .get(end)
+        .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()));
+    if dated
+        && words
+            .last()
+            .is_some_and(|w| super::date::month(w).is_some())
+    {
+        return None;
+    }
+    // A phrase ("One comment so far", "Product marketer") has lower-case words after a capital
+    // that a name has not (a name written all in lower case is still one).
+    let phrase = words.len() > 1
+        && words.first().is_some_and(|w| starts_upper(w))
+        && words.iter().skip(1).any(|w| {
+            w.starts_with(char::is_lowercase) && !is_in(PARTICLES, w) && !is_in(ROLE_WORDS, w)
+        });
+    if phrase {
         return None;
     }
     let role = words
         .iter()
-        .all(|w| is_role_word(w) || w.eq_ignore_ascii_case("team"));
-    let lower = n.to_lowercase();
-    if words.len() == 1 && is_credential(&lower) {
+        .all(|w| is_in(ROLE_WORDS, w) || is_in(ROLE_HEADS, w) || is_in(COLLECTIVE, w));
+    let name = words.join(" ");
+    let name = name
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
+        .to_string();
+    let lower = name.to_lowercase();
+    if words.len() == 1 && (is_credential(&lower) || is_in(ROLE_HEADS, &lower)) {
         return None;
     }
     if matches!(
@@ -286,16 +344,23 @@ fn clean_name(part: &str) -> Option<(String, bool)> {
     ) {
         return None;
     }
-    Some((words.join(" "), role))
+    Some((name, role))
+}
+
+/// True when the role noun at `i` is part of a group's name ("Lead Editors", "Editorial Team").
+fn collective_after(words: &[&str], i: usize) -> bool {
+    words
+        .get(i..)
+        .is_some_and(|rest| rest.iter().any(|w| is_in(COLLECTIVE, w)))
+}
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '-');
+    list.iter().any(|r| r.eq_ignore_ascii_case(w))
 }
 
 fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn is_role_word(w: &str) -> bool {
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '-');
-    ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w))
 }
 
 /// A credential ("MS", "Ph.D.", "E-RYT 500" is cut before this by its digits).
@@ -323,6 +388,11 @@ mod tests {
         assert_eq!(names("Written by: Cleo Park"), ["Cleo Park"]);
         assert_eq!(names("Dana Ruiz, MS, RD, Ph.D."), ["Dana Ruiz"]);
         assert_eq!(names("Eli Stone Founder, Lead Reviewer"), ["Eli Stone"]);
+        assert_eq!(names("Eli Stone Founder at Oakwood"), ["Eli Stone"]);
+        assert_eq!(names("Cleo Park, Product marketer"), ["Cleo Park"]);
+        assert_eq!(names("Valley Staff"), ["Valley Staff"]);
+        assert_eq!(names("Our Editors"), ["Our Editors"]);
+        assert_eq!(names("Posted by Lars Ek 12 Comments"), ["Lars Ek"]);
         assert_eq!(names("Fay Moss - Editorial Team"), ["Fay Moss"]);
         assert_eq!(
             names("Gus Hale | The Valley Courier"),
@@ -343,6 +413,11 @@ mod tests {
         assert_eq!(names("Lee Ann Byrd, 5 min read"), ["Lee Ann Byrd"]);
         assert_eq!(names("Nora (Night Desk)"), ["Nora (Night Desk)"]);
         assert_eq!(names("Ann Lee, ann lee"), ["Ann Lee"]);
+        assert_eq!(names("Amy, One comment so far"), ["Amy"]);
+        assert_eq!(names("Ana de la Cruz"), ["Ana de la Cruz"]);
+        assert_eq!(names("Kai McNally"), ["Kai McNally"]);
+        assert_eq!(names("kai mcnally"), ["kai mcnally"]);
+        assert_eq!(names("Valley- 2025/4/29"), ["Valley"]);
     }
 
     #[test]
