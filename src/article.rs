@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::facts::Facts;
+pub use crate::pagetype::PageType;
 
 /// The version of the report's shape. It rises when a field changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -223,8 +224,12 @@ pub struct Article {
     pub url: Option<String>,
     /// The language as an ISO 639-1 code (given, declared or guessed); none when unknown.
     pub language: Option<String>,
-    /// False when the input does not look like an article (an index page, a search result).
+    /// False when the input does not look like an article: a product, a shop's category, an
+    /// index of links, a forum thread, documentation, a service page (see `pageType`).
     pub is_article: bool,
+    /// What kind of page the input is: `article` exactly when `isArticle` is true (plain-text
+    /// input is taken for an article unless it is empty).
+    pub page_type: PageType,
     /// Why the input is not taken for an article, when `isArticle` is false.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_article_reason: Option<String>,

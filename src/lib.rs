@@ -41,6 +41,7 @@ mod markers;
 mod meta;
 mod normalize;
 mod options;
+mod pagetype;
 mod sniff;
 pub mod utf16;
 #[cfg(target_arch = "wasm32")]
@@ -57,7 +58,8 @@ pub mod fuzzing {
 }
 
 pub use article::{
-    Article, ArticleBlock, BlockKind, Reason, Removed, Span, Stats, Timings, SCHEMA_VERSION,
+    Article, ArticleBlock, BlockKind, PageType, Reason, Removed, Span, Stats, Timings,
+    SCHEMA_VERSION,
 };
 pub use error::Error;
 pub use facts::Facts;
@@ -227,57 +229,26 @@ impl Cleaner {
     }
 }
 
-/// Fills the report's metadata from an HTML page and decides whether the page is an article.
+/// Fills the report's metadata from an HTML page and decides what kind of page it is.
 fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
     let m = &page.meta;
     a.title = m.title();
     a.byline = m.authors();
     a.published = m.published();
     a.site_name = m.site();
+    // Where the page is: the caller's URL, else the page's own.
+    let at = a.url.clone().or_else(|| m.url());
     if let Some(u) = m.url() {
         a.url = Some(u);
     }
-    // Not an article: little running text, or a page of links and headlines (an index, search
-    // results) — unless the page declares itself an article and some prose was found.
-    let prose: Vec<&Block> = blocks
-        .iter()
-        .filter(|b| {
-            b.is_content()
-                && b.feat.terminal
-                && (b.feat.words >= 12 || b.feat.unspaced && b.feat.chars >= 40)
-        })
-        .collect();
-    let prose_chars: usize = prose.iter().map(|b| b.feat.chars).sum();
-    let link_share = if page.chars > 0 {
-        page.link_chars as f32 / page.chars as f32
-    } else {
-        0.0
+    let stats = pagetype::PageStats {
+        chars: page.chars,
+        link_chars: page.link_chars,
     };
-    let headings = blocks
-        .iter()
-        .filter(|b| {
-            b.kind == BlockKind::Heading && b.structure.link_density.is_some_and(|d| d > 0.5)
-        })
-        .count();
-    let reason = if a.text.is_empty() {
-        Some("no text that reads like an article was found".to_string())
-    } else if prose.len() < 2 && prose_chars < 300 && !m.declares_article() {
-        Some(format!(
-            "too little running text: {} paragraph(s), {prose_chars} characters",
-            prose.len()
-        ))
-    } else if headings >= 8 && prose.len() < 6 && link_share > 0.5 && !m.declares_article() {
-        Some(format!(
-            "a page of linked headlines ({headings} linked headings, {:.0}% of the text in links)",
-            link_share * 100.0
-        ))
-    } else {
-        None
-    };
-    if let Some(r) = reason {
-        a.is_article = false;
-        a.not_article_reason = Some(r);
-    }
+    let (kind, reason) = pagetype::classify(a, m, blocks, &stats, at.as_deref());
+    a.page_type = kind;
+    a.is_article = kind == PageType::Article;
+    a.not_article_reason = reason;
 }
 
 /// Builds the report from the decided blocks.

@@ -55,6 +55,7 @@ fn check_case(name: &str, input: &[u8], expected: &str, expect: &str) -> Vec<Str
         "url",
         "language",
         "isArticle",
+        "pageType",
     ] {
         if let Some(want) = expect.get(key) {
             if report.get(key) != Some(want) {
@@ -64,6 +65,9 @@ fn check_case(name: &str, input: &[u8], expected: &str, expect: &str) -> Vec<Str
     }
     if a.is_article != (a.not_article_reason.is_none()) {
         problems.push("notArticleReason must be given exactly when isArticle is false".into());
+    }
+    if a.is_article != (a.page_type == newsclean::PageType::Article) {
+        problems.push("pageType must be article exactly when isArticle is true".into());
     }
     for item in expect["removed"].as_array().into_iter().flatten() {
         let contains = item["contains"].as_str().unwrap();

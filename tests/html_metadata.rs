@@ -1,9 +1,10 @@
-//! Headline, authors and publication date of HTML pages, one page per rule (pages written for
-//! these tests; every story, name and site is invented).
+//! What an HTML page says about itself — headline, authors, publication date — and what kind of
+//! page it is ("is this an article?"), one page per rule (pages written for these tests; every
+//! story, shop, forum, product, name and site is invented).
 
 #![allow(clippy::unwrap_used)] // a test file: failing loudly is the point
 
-use newsclean::{clean, Article, Format, Options, Reason};
+use newsclean::{clean, Article, Format, Options, PageType, Reason};
 
 fn run_at(page: &str, url: Option<&str>) -> Article {
     let opts = Options {
@@ -227,4 +228,148 @@ fn the_caller_s_url_helps_strip_the_site_name() {
         run(&p).title.as_deref(),
         Some("Old mill to become a library | Arts and Culture")
     );
+}
+
+// "Is this an article?"
+
+const PROSE: &str = "<p>The kettle boils a litre of water in under three minutes, and its handle \
+    stays cool enough to hold while it does, which matters more than the colour of its lid.</p>\
+    <p>We tried it every morning for a month, with hard and soft water, and the filter caught the \
+    scale each time without needing more than a rinse under the tap at the end of the week.</p>\
+    <p>Its base is wide and heavy, so it did not tip when a cat walked past it on the counter, \
+    and the light that shows it is on can be seen from across the room in daylight.</p>";
+
+fn plain_page(head: &str, body: &str) -> String {
+    format!("<html><head>{head}</head><body><main>{body}</main></body></html>")
+}
+
+fn kind(a: &Article) -> PageType {
+    assert_eq!(a.is_article, a.page_type == PageType::Article);
+    assert_eq!(a.is_article, a.not_article_reason.is_none());
+    a.page_type
+}
+
+#[test]
+fn an_article_is_an_article() {
+    let p = plain_page(
+        "<title>A week with the Tallow kettle</title>",
+        &format!("<article><h1>A week with the Tallow kettle</h1>{PROSE}</article>"),
+    );
+    let a = run_at(&p, Some("https://kitchen.example/reviews/tallow-kettle"));
+    assert_eq!(kind(&a), PageType::Article);
+}
+
+#[test]
+fn a_declared_product_is_a_product() {
+    let p = plain_page(
+        "<title>Tallow kettle</title><script type=\"application/ld+json\">{\"@type\":\
+         \"Product\",\"name\":\"Tallow kettle\",\"offers\":{\"@type\":\"Offer\",\"price\":\"39\"}}\
+         </script>",
+        &format!("<h1>Tallow kettle</h1>{PROSE}"),
+    );
+    let a = run_at(&p, None);
+    assert_eq!(kind(&a), PageType::Product);
+    assert!(a.not_article_reason.unwrap().contains("declares"));
+    // The same page declared as a review article stays an article.
+    let p = p
+        .replace(
+            "\"@type\":\"Product\"",
+            "\"@type\":\"Review\",\"x\":{\"@type\":\"Product\"}",
+        )
+        .replace(
+            "<title>",
+            "<meta property=\"og:type\" content=\"article\"><title>",
+        );
+    assert_eq!(kind(&run_at(&p, None)), PageType::Article);
+}
+
+#[test]
+fn the_address_names_forums_documentation_and_products() {
+    let p = plain_page(
+        "<title>Kettle scale</title>",
+        &format!("<h1>Kettle scale</h1>{PROSE}"),
+    );
+    for (url, want) in [
+        (
+            "https://talk.example/threads/kettle-scale.4410/",
+            PageType::Forum,
+        ),
+        (
+            "https://docs.kettle.example/cleaning/descale",
+            PageType::Documentation,
+        ),
+        (
+            "https://shop.example/products/tallow-kettle",
+            PageType::Product,
+        ),
+        (
+            "https://shop.example/collections/kettles/tallow",
+            PageType::Collection,
+        ),
+        ("https://kettle.example/", PageType::Service),
+        // Folders that name articles win over the rest.
+        (
+            "https://shop.example/blog/products/tallow-kettle",
+            PageType::Article,
+        ),
+        (
+            "https://kettle.example/2024/05/descaling",
+            PageType::Article,
+        ),
+        ("https://kettle.example/descaling", PageType::Article),
+    ] {
+        assert_eq!(kind(&run_at(&p, Some(url))), want, "{url}");
+    }
+    // A home page that names its author and date is a post.
+    let dated = plain_page(
+        "<title>Kettle scale</title><meta name=\"author\" content=\"Ines Moreau\">\
+         <meta property=\"article:published_time\" content=\"2024-05-02\">",
+        &format!("<h1>Kettle scale</h1>{PROSE}"),
+    );
+    assert_eq!(
+        kind(&run_at(&dated, Some("https://kettle.example/"))),
+        PageType::Article
+    );
+}
+
+#[test]
+fn more_prices_than_paragraphs_is_a_shop_s_category() {
+    let cards: String = (1..=10)
+        .map(|i| format!("<li><a href=\"/k{i}\">Kettle model {i}</a><span>${i}9.00</span></li>"))
+        .collect();
+    let p = plain_page(
+        "<title>Kettles</title>",
+        &format!("<h1>Kettles</h1>{PROSE}<ul>{cards}</ul>"),
+    );
+    let a = run_at(&p, None);
+    assert_eq!(kind(&a), PageType::Collection, "{:?}", a.not_article_reason);
+    // With an author, it is an article about kettles.
+    let signed = p.replace(
+        "<title>",
+        "<meta name=\"author\" content=\"Ines Moreau\"><title>",
+    );
+    assert_eq!(kind(&run_at(&signed, None)), PageType::Article);
+}
+
+#[test]
+fn shopping_prompts_without_a_byline_make_a_product_page() {
+    let p = plain_page(
+        "<title>Tallow kettle</title>",
+        &format!("<h1>Tallow kettle</h1><p>In stock</p>{PROSE}<p>Add to cart</p>"),
+    );
+    assert_eq!(kind(&run_at(&p, None)), PageType::Product);
+    let signed = p.replace(
+        "<h1>Tallow kettle</h1>",
+        "<h1>Tallow kettle</h1><p class=\"byline\">By Ines Moreau</p>",
+    );
+    assert_eq!(kind(&run_at(&signed, None)), PageType::Article);
+}
+
+#[test]
+fn a_few_words_are_no_article_even_when_declared() {
+    let p = plain_page(
+        "<meta property=\"og:type\" content=\"article\"><title>Kettles</title>",
+        "<h1>Kettles</h1><p>Browse our range.</p>",
+    );
+    assert_eq!(kind(&run_at(&p, None)), PageType::Unknown);
 }

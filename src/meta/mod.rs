@@ -215,19 +215,27 @@ impl Meta {
     /// one, then the caller's). (The visible
     /// date comes first because machine-readable dates are often a template's or the first
     /// draft's; an update's date comes before JSON-LD for the same reason.)
+    /// A machine-readable value of the same day adds its time of day.
     pub fn published(&self) -> Option<String> {
-        [
+        let candidates = [
             &self.visible_published,
             &self.labelled_published,
             &self.meta_published,
             &self.visible_updated,
             &self.ld_published,
             &self.time_published,
-        ]
-        .into_iter()
-        .find_map(Clone::clone)
-        .or_else(|| self.url().as_deref().and_then(url_date))
-        .or_else(|| self.given_url.as_deref().and_then(url_date))
+        ];
+        let day = candidates
+            .iter()
+            .find_map(|c| c.as_ref())
+            .cloned()
+            .or_else(|| self.url().as_deref().and_then(url_date))
+            .or_else(|| self.given_url.as_deref().and_then(url_date))?;
+        let timed = candidates.iter().find_map(|c| {
+            c.as_ref()
+                .filter(|d| d.len() > 10 && d.get(..10) == day.get(..10))
+        });
+        Some(timed.cloned().unwrap_or(day))
     }
 
     /// The site's name.

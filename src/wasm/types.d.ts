@@ -71,6 +71,25 @@ export type BlockKind =
   | "tableRow"
   | "preformatted";
 
+/** What kind of page the input is (`Article.pageType`). */
+export type PageType =
+  /** An article: news, a blog post, a guide — running text under a headline. */
+  | "article"
+  /** One product for sale. */
+  | "product"
+  /** A list of links to articles: a section front, a tag or archive page, search results. */
+  | "listing"
+  /** A shop's category: many products. */
+  | "collection"
+  /** A forum thread or a question with its answers. */
+  | "forum"
+  /** Documentation: a manual, a reference, a help page. */
+  | "documentation"
+  /** A company's page about what it offers (a service, a software product, its home page). */
+  | "service"
+  /** Not an article, of no kind named above (little or no running text). */
+  | "unknown";
+
 /** Why a block (or a sentence) was removed. */
 export type Reason =
   /** Site navigation or a menu. */
@@ -341,8 +360,16 @@ export interface Article {
   url: string | null;
   /** The language as an ISO 639-1 code (given, declared or guessed); null when unknown. */
   language: string | null;
-  /** False when the input does not look like an article (an index page, a search result). */
+  /**
+   * False when the input does not look like an article: a product, a shop's category, an index of
+   * links, a forum thread, documentation, a service page (see `pageType`).
+   */
   isArticle: boolean;
+  /**
+   * What kind of page the input is: `"article"` exactly when `isArticle` is true (plain-text
+   * input is taken for an article unless it is empty).
+   */
+  pageType: PageType;
   /** Why the input is not taken for an article, when `isArticle` is false. */
   notArticleReason?: string;
   /** The article as Markdown, when `Options.markdown` asked for it. */

@@ -16,6 +16,7 @@ import {
   type Mention,
   type NewscleanError,
   type Options,
+  type PageType,
   type Quantity,
   type QuantityKind,
   type Quote,
@@ -81,6 +82,8 @@ const keySentences: KeySentence[] = facts.keySentences;
 const ranks: number[] = keySentences.map((k) => k.rank);
 const title: string | null = article.title;
 const lang: string | null = article.language;
+const pageType: PageType = article.pageType;
+const notArticle: boolean = !article.isArticle && pageType !== "article";
 
 try {
   clean("x", { referenceDate: "bad" });
@@ -114,11 +117,13 @@ const n: number = article.text;
 const t: string = article.title;
 // @ts-expect-error: a speaker may be missing
 const s: string = quotes[0].speaker.text;
+// @ts-expect-error: not a page type
+const badPageType: PageType = "homepage";
 // @ts-expect-error: not an error code
 const badCode: ErrorCode = "OOPS";
 
 export {
   again, threshold, kinds, texts, reasons, dupOf, timings, navCount, sentences, entityKinds, mentions,
   timeKinds, values, quantityKinds, counted, speakers, speakerNames, cues, ranks, title, lang, v, web,
-  badFormat, badReason, n, t, s, badCode,
+  badFormat, badReason, n, t, s, badCode, pageType, notArticle, badPageType,
 };

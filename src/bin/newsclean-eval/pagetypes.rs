@@ -66,7 +66,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     .and_then(|c| c.clean_bytes(&b))
                     .map_err(|e| e.to_string())
                 })
-                .map(|a| (a.is_article, a.not_article_reason.unwrap_or_default()));
+                .map(|a| {
+                    let why = a.not_article_reason.unwrap_or_default();
+                    (
+                        a.is_article,
+                        format!("pageType={} {why}", a.page_type.as_str()),
+                    )
+                });
             let (is_article, why) = match said {
                 Ok(s) => s,
                 Err(e) => {
@@ -88,18 +94,26 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
         }
     }
-    println!("type           pages  said article  share");
-    for ((h, kind), (n, yes)) in counts.range((2, String::new())..) {
-        let _ = h;
-        let share = if kind == "article" { *yes } else { n - yes };
+    println!("type           pages  said article  share        tune   check");
+    // The share of a type's pages called right: kept for articles, rejected for the others.
+    let right = |h: usize, kind: &str| {
+        counts.get(&(h, kind.to_string())).map(|&(n, yes)| {
+            let share = if kind == "article" { yes } else { n - yes };
+            share as f64 / n.max(1) as f64
+        })
+    };
+    let fmt = |v: Option<f64>| v.map_or_else(|| "    -".to_string(), |v| format!("{v:.3}"));
+    for ((_, kind), (n, yes)) in counts.range((2, String::new())..) {
         let what = if kind == "article" {
-            "kept"
+            "kept    "
         } else {
             "rejected"
         };
         println!(
-            "{kind:<14} {n:>5}  {yes:>12}  {what} {:.3}",
-            share as f64 / (*n).max(1) as f64
+            "{kind:<14} {n:>5}  {yes:>12}  {what} {}  {}  {}",
+            fmt(right(2, kind)),
+            fmt(right(Half::Tune as usize, kind)),
+            fmt(right(Half::Check as usize, kind)),
         );
     }
     let summary = |h: usize| {
