@@ -201,8 +201,9 @@ impl Cleaner {
         let (mut article, sources) = assemble(&blocks, opts.keep_boilerplate);
         article.language = language;
         article.url = opts.url.clone();
-        if let Some(p) = &page {
-            page_report(&mut article, p, &blocks);
+        match &page {
+            Some(p) => page_report(&mut article, p, &blocks),
+            None => (article.byline, article.published) = meta::text::read(&blocks),
         }
         if opts.markdown {
             article.markdown = Some(markdown::render(&article, &blocks, &sources));

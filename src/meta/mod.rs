@@ -9,6 +9,7 @@ mod date;
 mod headline;
 mod json;
 mod names;
+pub(crate) mod text;
 
 pub(crate) use date::{iso_date, url_date, visible_date};
 pub(crate) use names::push_names;

@@ -260,6 +260,21 @@ pub(crate) fn starts_with_label(s: &str) -> bool {
     })
 }
 
+/// True when a line reads as a person's name alone: two to four words, each capitalised (or a
+/// particle: "de", "van"), letters only (and `.`, `-`, `'`), no month or weekday.
+pub(crate) fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            (starts_upper(w) || is_in(PARTICLES, w))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                && super::date::month(w).is_none()
+                && !is_in(ROLE_HEADS, w)
+                && !is_in(ROLE_WORDS, w)
+        })
+}
+
 /// True when `s` is a byline label alone ("By", "Written by", "AUTHOR:").
 pub(crate) fn is_bare_label(s: &str) -> bool {
     let s = s.trim();

@@ -373,3 +373,46 @@ fn a_few_words_are_no_article_even_when_declared() {
     );
     assert_eq!(kind(&run_at(&p, None)), PageType::Unknown);
 }
+
+// Plain text (a page's innerText).
+
+fn run_text(page: &str) -> Article {
+    let opts = Options {
+        format: Format::Text,
+        facts: false,
+        ..Options::default()
+    };
+    clean(page, &opts).unwrap()
+}
+
+const TEXT_BODY: &str = "The old mill on the river will become a library and a small cinema, the \
+    town council decided on Tuesday evening after a debate that lasted almost four hours.\n\n\
+    Work on the roof is to start in the spring, and the first books should be on the shelves \
+    before the end of next year, according to the plans the council approved.\n\n\
+    Residents who had campaigned to save the building said they were delighted, while others \
+    asked how the town would pay for the heating of such a large space in winter.\n";
+
+#[test]
+fn plain_text_gives_its_byline_and_dateline() {
+    let page = format!(
+        "Home\nNews\nSport\n\nOld mill to become a library\n\nBy Mara Quell and Ilan Brede\n\
+         Updated: 3 April 2024\nPublished 2 April 2024\n\n{TEXT_BODY}"
+    );
+    let a = run_text(&page);
+    assert_eq!(a.byline, ["Mara Quell", "Ilan Brede"]);
+    assert_eq!(a.published.as_deref(), Some("2024-04-02"));
+}
+
+#[test]
+fn plain_text_names_beside_a_date_are_the_byline() {
+    let page = format!(
+        "Home\nNews\n\nOld mill to become a library\n\nMara Quell\nApril 2, 2024\n\n{TEXT_BODY}"
+    );
+    let a = run_text(&page);
+    assert_eq!(a.byline, ["Mara Quell"]);
+    assert_eq!(a.published.as_deref(), Some("2024-04-02"));
+    // A date far below the article still dates it when nothing nearer does.
+    let page = format!("Old mill to become a library\n\n{TEXT_BODY}\n\nShare\n\nApril 2, 2024\n");
+    assert_eq!(run_text(&page).published.as_deref(), Some("2024-04-02"));
+    assert!(run_text(&page).byline.is_empty());
+}
