@@ -186,16 +186,20 @@ pub(super) fn month(w: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// True when `s` has four digits in a row (every dated form here has a four-digit year): a
+/// cheap test before reading a line for a date.
+pub(crate) fn has_year(s: &str) -> bool {
+    s.as_bytes()
+        .windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
 /// A date written for people in a short line ("March 5, 2024", "5 March 2024", "5. März 2024",
 /// "05.03.2024", "2024-03-05", "2024/03/05", "03/05/2024" read as month / day), as
 /// `YYYY-MM-DD`.
 pub(crate) fn visible_date(line: &str) -> Option<String> {
     // Every form below has a four-digit year: skip lines without four digits in a row.
-    let has_year = line
-        .as_bytes()
-        .windows(4)
-        .any(|w| w.iter().all(u8::is_ascii_digit));
-    if !has_year {
+    if !has_year(line) {
         return None;
     }
     let toks = tokens(line);

@@ -310,10 +310,17 @@ impl Meta {
                 let line = b.text.lines().next().unwrap_or("");
                 push_names(&mut self.visible_authors, line);
             }
-            if near_top && b.text.chars().count() <= 80 {
+            // Only short lines with a year can be datelines (a cheap test first: this loop
+            // sees every block of the page).
+            let short_dated =
+                b.text.len() <= 320 && date::has_year(&b.text) && b.text.chars().count() <= 80;
+            if !short_dated {
+                continue;
+            }
+            if near_top {
                 self.dateline(blocks, i);
             }
-            if self.labelled_published.is_none() && b.text.chars().count() <= 80 {
+            if self.labelled_published.is_none() {
                 let label = |t: &str| date::says_published(t);
                 let prev = i.checked_sub(1).and_then(|p| blocks.get(p));
                 if label(&b.text) || prev.is_some_and(|p| p.text.len() <= 30 && label(&p.text)) {

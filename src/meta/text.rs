@@ -71,6 +71,9 @@ pub(crate) fn read(blocks: &[Block]) -> (Vec<String>, Option<String>) {
     }
     if published.is_none() {
         labelled = blocks.iter().enumerate().find_map(|(i, b)| {
+            if b.text.len() > 320 || !date::has_year(&b.text) {
+                return None;
+            }
             let prev = i.checked_sub(1).and_then(|p| blocks.get(p));
             let says = date::says_published(&b.text)
                 || prev.is_some_and(|p| p.text.len() <= 30 && date::says_published(&p.text));
