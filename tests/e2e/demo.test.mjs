@@ -618,6 +618,52 @@ test("the clean article as Markdown, copied, and read aloud", async () => {
   await page.close();
 });
 
+test("keyboard only: Tab reaches every control of the demo in order, and they work from the keyboard", async () => {
+  const { page, errors } = await openDemo();
+  const id = () => page.evaluate(() => {
+    const e = document.activeElement;
+    if (e.tagName === "SUMMARY") return `${e.parentElement.className} summary`;
+    return e.id || (e.name ? `${e.name}:${e.value}` : e.className || e.tagName);
+  });
+  // USER STEPS: only keys from here on.
+  await page.keyboard.press("Tab");
+  assert.equal(await id(), "skip-link");
+  const seen = [];
+  for (let i = 0; i < 12 && seen.at(-1) !== "clean"; i++) {
+    await page.keyboard.press("Tab");
+    seen.push(await id());
+  }
+  const want = ["theme", "sample", "sample-format:html", "paste", "file", "options summary", "clean"];
+  assert.deepEqual(seen.filter((x) => want.includes(x)), want, `order: ${seen.join(", ")}`);
+  // Type a page into the box, Ctrl+Enter cleans it.
+  await page.locator("#paste").focus();
+  await page.keyboard.insertText(SEEDLIKE);
+  await page.keyboard.press("Control+Enter");
+  await waitDone(page);
+  assert.equal((await report(page)).blocks.length, 5);
+  // The result's tools come next in the Tab order, then the removed blocks and the facts.
+  await page.locator("#clean").focus();
+  const after = [];
+  for (let i = 0; i < 9; i++) {
+    await page.keyboard.press("Tab");
+    after.push(await id());
+  }
+  assert.deepEqual(after.slice(0, 6), ["read-aloud", "copy-article", "save-md", "print", "copy-json", "download-json"], after.join(", "));
+  assert.ok(after.slice(6).every((x) => /^nc-removed .*summary$/.test(x)), after.join(", "));
+  // The theme from the keyboard: ArrowDown picks the next one.
+  await page.locator("#theme").focus();
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.locator("#theme").inputValue(), "light");
+  assert.deepEqual(await page.evaluate(() => [...document.documentElement.classList]), ["nc-theme-light"]);
+  await page.locator("#theme").selectOption("system");
+  // Options open with Enter on their summary.
+  await page.locator("details.options summary").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("details.options").getAttribute("open"), "");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("no request left 127.0.0.1", () => {
   assert.deepEqual(blocked, []);
 });
