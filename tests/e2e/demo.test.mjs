@@ -611,6 +611,14 @@ test("the clean article as Markdown, copied, and read aloud", async () => {
   await page.locator("#article .nc-block.nc-reading").waitFor();
   assert.equal(await page.locator("#article .nc-block").first().getAttribute("aria-current"), "true");
   if (voices === 0) assert.deepEqual(await page.evaluate(() => window.__spoken.map((u) => u.text)), [a.blocks[0].text]);
+  // The pressed button stays readable under the pointer.
+  await page.getByRole("button", { name: "Stop reading" }).hover();
+  const pressed = await page.evaluate(() => {
+    const cs = getComputedStyle(document.getElementById("read-aloud"));
+    return [cs.color, cs.backgroundColor];
+  });
+  assert.notEqual(pressed[0], pressed[1]);
+  assert.deepEqual(await axeViolations(playwrightDriver(page)), [], "axe, reading aloud");
   await shot(page, "demo-read-aloud");
   await page.getByRole("button", { name: "Stop reading" }).click();
   assert.equal(await page.locator("#article .nc-reading").count(), 0);
