@@ -383,12 +383,12 @@ el.print.addEventListener("click", () => {
 const reader = new ReadAloud({
   paragraphs: () => (state.view ? state.shown.blocks.map((b, i) => ({ el: state.view.els[i], text: state.view.blockText(i) })) : []),
   lang: () => state.shown?.language,
-  onChange: ({ speaking, index, error }) => {
+  onChange: ({ speaking, index, error, quiet }) => {
     el.readAloud.setAttribute("aria-pressed", speaking ? "true" : "false");
     el.readAloud.textContent = speaking ? "Stop reading" : "Read aloud";
     if (error) setStatus(error);
     else if (speaking) setStatus(`Reading paragraph ${index + 1} of ${state.shown.blocks.length} aloud…`);
-    else if (/^Reading paragraph/.test(el.status.textContent)) setStatus("Stopped reading.");
+    else if (!quiet && /^Reading paragraph/.test(el.status.textContent)) setStatus("Stopped reading.");
   },
 });
 el.readAloud.addEventListener("click", () => (reader.speaking ? reader.stop() : reader.start(0)));

@@ -422,6 +422,7 @@ export class ReadAloud {
     this.index = -1;
     this.#unmark();
     if (was) this.synth?.cancel();
-    if (!quiet) this.onChange({ speaking: false, index: -1 });
+    // `quiet`: the caller moves on at once (a new article, another view): no status message.
+    this.onChange({ speaking: false, index: -1, quiet });
   }
 }
