@@ -101,7 +101,7 @@ test("alternatives: other parts of the page with running text, as indices into r
     "Divers will inspect the remaining piles again in January, and the board will publish their report with the contract for the works.",
   ];
   const comments = [
-    "I have sailed from that pier for thirty years and the piles were already cracked when my father still fished there, so this is late. 🚢",
+    "I have sailed 🚢 from that pier for thirty years and the piles were already cracked when my father still fished there, so this is late.",
     "The fish quay is far too small for the ferry and the lorries that meet it, and nobody on the board asked the people who unload there.",
   ];
   const a = clean(["Home", "News", "", ...article.flatMap((p) => [p, ""]), "Comments", "", ...comments.flatMap((p) => [p, ""])].join("\n"), { format: "text" });
