@@ -294,6 +294,10 @@ export async function checkNotTheArticle(d, prefix) {
   assert.equal(alts.length, 1);
   assert.equal(alts[0].reason, "comments");
   await d.click("#wrong-details > summary");
+  // Reading aloud stops when the article changes under it.
+  await stubSpeechWithoutVoices(d);
+  await d.click("#read-aloud");
+  await d.waitFor(() => document.getElementById("read-aloud").getAttribute("aria-pressed") === "true");
   const label = await d.eval(() => document.querySelector("#alternatives .nc-alternative")?.textContent);
   assert.match(label, /Show instead: “I have tied up at that pier/);
   await d.click("#alternatives .nc-alternative");
@@ -305,6 +309,11 @@ export async function checkNotTheArticle(d, prefix) {
   assert.ok(!text.some((t) => t.startsWith(ARTICLE_START)));
   assert.equal(await d.eval(() => document.getElementById("switched").hidden), false);
   assert.equal(await d.eval(() => document.querySelectorAll("#article .nc-restored").length), 0, "shown instead, not put back");
+  assert.deepEqual(
+    await d.eval(() => [document.getElementById("read-aloud").getAttribute("aria-pressed"), document.getElementById("read-aloud").textContent, document.querySelectorAll(".nc-reading").length]),
+    ["false", "Read aloud", 0],
+    "reading stopped with the switch",
+  );
   // Its own facts: its text cleaned again, spans into what is shown.
   await d.waitFor(() => /^\((\d+)\)$/.test(document.getElementById("facts-count").textContent));
   const altFacts = await d.eval(() => {
