@@ -4,6 +4,7 @@ import {
   clean,
   Cleaner,
   version,
+  type Alternative,
   type Article,
   type ArticleBlock,
   type BlockKind,
@@ -122,3 +123,13 @@ export {
   timeKinds, values, quantityKinds, counted, speakers, speakerNames, cues, ranks, title, lang, v, web,
   badFormat, badReason, n, t, s, badCode,
 };
+
+// Alternatives: indices into `removed`, typed.
+const alts: Alternative[] = clean("text").alternatives;
+const firstAlt: Reason | undefined = alts[0]?.reason;
+const altTexts: string[] = (alts[0]?.removed ?? []).map((i: number) => clean("text").removed[i]?.text ?? "");
+// @ts-expect-error: `removed` holds numbers, not Removed objects
+const wrongAlt: Removed[] = alts[0]?.removed ?? [];
+void firstAlt;
+void altTexts;
+void wrongAlt;
