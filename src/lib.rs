@@ -207,6 +207,7 @@ impl Cleaner {
             article.markdown = Some(markdown::render(&article, &blocks, &sources));
         }
         article.stats.input_bytes = input.len();
+        #[cfg(feature = "facts")]
         if opts.facts {
             let ctx = facts::Context {
                 reference: opts

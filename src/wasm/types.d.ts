@@ -40,7 +40,11 @@ export interface Options {
    * Default: 67108864 (64 MiB).
    */
   maxInputBytes?: number;
-  /** Extract the key facts (entities, times, quantities, quotes, key sentences). Default: `true`. */
+  /**
+   * Extract the key facts (entities, times, quantities, quotes, key sentences). Default: `true`;
+   * in `newsclean/core` (built without fact extraction) `false`, and `true` is an
+   * `INVALID_OPTIONS` error.
+   */
   facts?: boolean;
   /** How many key sentences to pick. Default: 3. */
   keySentences?: number;

@@ -271,8 +271,9 @@ test("package.json is ready to publish, and lists only files that exist", () => 
   }
   assert.ok(existsSync(`${pkgDir}README.md`));
   assert.deepStrictEqual(Object.keys(pkg.exports["."]), ["types", "node", "default"]);
+  assert.deepStrictEqual(Object.keys(pkg.exports["./core"]), ["types", "node", "default"]);
   // The shipped declarations never say `any`.
-  for (const f of ["index.d.ts", "web/newsclean.d.ts"]) {
+  for (const f of ["index.d.ts", "web/newsclean.d.ts", "core/index.d.ts", "core/web/newsclean_core.d.ts"]) {
     const src = readFileSync(pkgDir + f, "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
     assert.ok(!/\bany\b/.test(src), `${f} says any`);
   }
