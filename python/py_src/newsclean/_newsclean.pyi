@@ -1,12 +1,13 @@
 # Types of the extension module (python/src/lib.rs, python/src/batch.rs). Checked against the
 # built module by `mypy.stubtest` and used by `mypy --strict` in python/tests (scripts/test-python.sh).
-from typing import Any, Dict, Generic, Iterable, Iterator, Literal, Optional, Tuple, TypeVar, Union, overload
+from typing import Any, Dict, Generic, Iterable, Iterator, Literal, Optional, Tuple, TypeVar, Union, final, overload
 
 from typing_extensions import Unpack
 
 from ._errors import Error
 from ._report import Article, Options, Page, PageInput
 
+__all__ = ["Cleaner", "ReportIterator", "SCHEMA_VERSION", "__version__", "clean", "clean_many", "decode"]
 __version__: str
 SCHEMA_VERSION: int
 
@@ -38,10 +39,11 @@ def decode(data: Union[bytes, bytearray], encoding: Optional[str] = None) -> Tup
     charset), else the ``<meta charset>``, else windows-1252. Returns the text and the encoding
     used (``"UTF-8"``, ``"windows-1251"``, ...)."""
 
+@final
 class Cleaner:
     """Options checked once and reused for every page."""
 
-    def __init__(self, **options: Unpack[Options]) -> None: ...
+    def __new__(cls, **options: Unpack[Options]) -> Cleaner: ...
     def clean(self, page: Page, *, url: Optional[str] = None, encoding: Optional[str] = None) -> Article:
         """Cleans one page; ``url`` overrides the option for this page."""
     @overload
@@ -57,6 +59,7 @@ class Cleaner:
         """The options in use, as snake_case keyword arguments."""
     def __getnewargs_ex__(self) -> Tuple[Tuple[()], Dict[str, Any]]: ...
 
+@final
 class ReportIterator(Iterator[_T], Generic[_T]):
     """What ``clean_many`` returns: the reports in input order, cleaned on ``threads`` threads
     with the GIL released; at most ``2 * threads`` pages in flight."""

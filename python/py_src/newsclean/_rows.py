@@ -2,10 +2,10 @@
 keeps, with the facts as one JSON string."""
 
 import json
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, Iterable, Iterator, List, Union
 
 from ._errors import Error
-from ._report import Article
+from ._report import Article, PageRecord
 
 #: The row's fields, in order, with the Spark SQL type of each (``newsclean.spark`` builds its
 #: schema from this; Ray and the WARC command emit the same keys).
@@ -50,6 +50,8 @@ def columns(rows: List[Dict[str, Any]]) -> Dict[str, List[Any]]:
     return {name: [r[name] for r in rows] for name in NAMES}
 
 
-def optional_str(v: Any) -> Optional[str]:
-    """A cell as an optional string (pandas and numpy give NaN or None for missing values)."""
-    return v if isinstance(v, str) else None
+def records(pages: Iterable[Any], urls: Iterable[Any]) -> Iterator[PageRecord]:
+    """Items for ``clean_many`` from a column of pages and one of URLs: a missing page (None,
+    NaN) is an empty one, a missing URL none."""
+    for p, u in zip(pages, urls):
+        yield {"page": p if isinstance(p, (str, bytes, bytearray)) else "", "url": u if isinstance(u, str) else None}

@@ -58,10 +58,7 @@ class Cleaner:
     def __call__(self, batch: Batch) -> Batch:
         pages = list(batch[self.column])
         urls = list(batch[self.url_column]) if self.url_column else [None] * len(pages)
-        items = (
-            {"page": p if isinstance(p, (str, bytes, bytearray)) else "", "url": _rows.optional_str(u)}
-            for p, u in zip(pages, urls)
-        )
+        items = _rows.records(pages, urls)
         rows = [_rows.row(r) for r in self.cleaner.clean_many(items, threads=self.threads, return_exceptions=True)]
         cols = _rows.columns(rows)
         if isinstance(batch, dict):

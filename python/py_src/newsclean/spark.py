@@ -54,14 +54,7 @@ def warc_schema() -> StructType:
 
 
 def _frame(pages: "pd.Series[Any]", urls: Optional["pd.Series[Any]"], threads: Optional[int], options: Dict[str, Any]) -> pd.DataFrame:
-    items: Iterable[Any]
-    if urls is None:
-        items = (p if isinstance(p, (str, bytes, bytearray)) else "" for p in pages)
-    else:
-        items = (
-            {"page": p if isinstance(p, (str, bytes, bytearray)) else "", "url": _rows.optional_str(u)}
-            for p, u in zip(pages, urls)
-        )
+    items = _rows.records(pages, [None] * len(pages) if urls is None else urls)
     rows = [_rows.row(r) for r in clean_many(items, threads=threads, return_exceptions=True, **options)]
     return pd.DataFrame(_rows.columns(rows), columns=_rows.NAMES)
 
@@ -73,18 +66,18 @@ def clean_udf(*, threads: Optional[int] = None, **options: "Unpack[Options]") ->
     opts: Dict[str, Any] = dict(options)
     ret = schema()
 
-    @pandas_udf(ret)  # type: ignore[call-overload, misc]
-    def clean_pages(pages: pd.Series) -> pd.DataFrame:  # type: ignore[type-arg]
+    @pandas_udf(ret)  # type: ignore[untyped-decorator]
+    def clean_pages(pages: pd.Series) -> pd.DataFrame:
         return _frame(pages, None, threads, opts)
 
-    @pandas_udf(ret)  # type: ignore[call-overload, misc]
-    def clean_pages_with_url(pages: pd.Series, urls: pd.Series) -> pd.DataFrame:  # type: ignore[type-arg]
+    @pandas_udf(ret)  # type: ignore[untyped-decorator]
+    def clean_pages_with_url(pages: pd.Series, urls: pd.Series) -> pd.DataFrame:
         return _frame(pages, urls, threads, opts)
 
     def udf(page: "Column | str", url: "Column | str | None" = None) -> Column:
         if url is None:
-            return clean_pages(page)  # type: ignore[no-any-return]
-        return clean_pages_with_url(page, url)  # type: ignore[no-any-return]
+            return clean_pages(page)
+        return clean_pages_with_url(page, url)
 
     return udf
 
