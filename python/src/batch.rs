@@ -45,7 +45,7 @@ struct Done {
 
 /// What the caller gets for one input, in order.
 enum Outcome {
-    Done(Done),
+    Done(Box<Done>),
     /// The item itself was unusable (not a page): the error goes out in its place.
     Invalid(PyErr),
 }
@@ -353,7 +353,7 @@ impl ReportIterator {
                 return Err(PyRuntimeError::new_err("newsclean workers stopped"));
             };
             st.in_flight -= 1;
-            st.pending.insert(done.index, Outcome::Done(done));
+            st.pending.insert(done.index, Outcome::Done(Box::new(done)));
         }
     }
 
