@@ -9,6 +9,7 @@ from conftest import HTML
 pytest.importorskip("ray")
 
 import newsclean  # noqa: E402
+from newsclean._rows import NAMES  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +46,10 @@ def test_map_batches(ray_session, batch_format):
         assert r["error"] is None
         assert bool(r["isArticle"]) == f.expect.get("isArticle", True)
         assert r["html"] == f.data  # the batch's own columns stay
+    slim = ray.data.from_items(items[:2]).map_batches(
+        Cleaner, fn_constructor_kwargs={"keep_input": False}, concurrency=1, batch_format=batch_format
+    )
+    assert sorted(slim.columns()) == sorted(["url", *NAMES])
 
 
 def test_threads_follow_assigned_cpus(ray_session):

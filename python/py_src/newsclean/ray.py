@@ -39,6 +39,7 @@ class Cleaner:
     """``map_batches(Cleaner, fn_constructor_kwargs={...})``: see the module's doc.
 
     ``column`` holds the pages (str or bytes), ``url_column`` their URLs (optional);
+    ``keep_input=False`` drops the page column from the output (less data to move on);
     ``threads`` defaults to the CPUs Ray assigned to the actor or task; the other keyword
     arguments are ``newsclean.clean``'s options.
     """
@@ -47,11 +48,13 @@ class Cleaner:
         self,
         column: str = "html",
         url_column: Optional[str] = None,
+        keep_input: bool = True,
         threads: Optional[int] = None,
         **options: "Unpack[Options]",
     ) -> None:
         self.column = column
         self.url_column = url_column
+        self.keep_input = keep_input
         self.threads = threads
         self.cleaner = _Cleaner(**options)
 
@@ -62,10 +65,10 @@ class Cleaner:
         rows = [_rows.row(r) for r in self.cleaner.clean_many(items, threads=self.threads, return_exceptions=True)]
         cols = _rows.columns(rows)
         if isinstance(batch, dict):
-            out = dict(batch)
+            out = {k: v for k, v in batch.items() if self.keep_input or k != self.column}
             out.update(cols)
             return out
-        frame = batch.copy()
+        frame = batch.copy() if self.keep_input else batch.drop(columns=[self.column])
         for name, values in cols.items():
             frame[name] = values
         return frame
