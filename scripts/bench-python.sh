@@ -30,7 +30,7 @@ TARGET_DIR=$(cargo metadata --format-version 1 --no-deps |
 OUT=$TARGET_DIR/wheels/bench
 rm -rf "$OUT"
 step "wheel (dist profile)"
-"$VENV/bin/maturin" build -m python/Cargo.toml --profile dist -o "$OUT"
+CARGO_TARGET_DIR=$TARGET_DIR/python "$VENV/bin/maturin" build -m python/Cargo.toml --profile dist -o "$OUT"
 "$VENV/bin/pip" install --quiet --no-index --no-deps --force-reinstall "$OUT"/newsclean-*.whl
 export PYSPARK_PYTHON=$VENV/bin/python SPARK_LOCAL_IP=127.0.0.1 RAY_AUTH_MODE=disabled RAY_USAGE_STATS_ENABLED=0
 step "benchmark"

@@ -21,10 +21,11 @@ if [ ! -f "$VENV/.complete" ]; then
 fi
 rustup target list --installed | grep -q x86_64-unknown-linux-gnu || rustup target add x86_64-unknown-linux-gnu
 
-OUT=$(cargo metadata --format-version 1 --no-deps |
-  "$PYTHON" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/wheels/release
+TARGET_DIR=$(cargo metadata --format-version 1 --no-deps |
+  "$PYTHON" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+OUT=$TARGET_DIR/wheels/release
 rm -rf "$OUT"
 step "maturin build --profile dist --zig --compatibility manylinux2014"
-PATH="$VENV/bin:$PATH" "$VENV/bin/maturin" build -m python/Cargo.toml --profile dist --strip \
+PATH="$VENV/bin:$PATH" CARGO_TARGET_DIR=$TARGET_DIR/python "$VENV/bin/maturin" build -m python/Cargo.toml --profile dist --strip \
   --zig --compatibility manylinux2014 -o "$OUT"
 ls -l "$OUT"

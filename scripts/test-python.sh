@@ -48,7 +48,9 @@ TARGET_DIR=$(cargo metadata --format-version 1 --no-deps |
   "$PYTHON" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 WHEELS=$TARGET_DIR/wheels
 rm -f "$WHEELS"/newsclean-*.whl
-"$VENV/bin/maturin" build --release -m python/Cargo.toml -o "$WHEELS"
+# A target directory of its own: maturin builds pyo3 with other settings than clippy and cargo
+# do, and in a shared one each would rebuild what the other built.
+CARGO_TARGET_DIR=$TARGET_DIR/python "$VENV/bin/maturin" build --release -m python/Cargo.toml -o "$WHEELS"
 WHEEL=$(ls "$WHEELS"/newsclean-*-cp39-abi3-*.whl)
 echo "built $WHEEL"
 
@@ -67,7 +69,12 @@ print("Python %d.%d: newsclean %s cleaned the page: %d paragraphs, %d entities, 
     sys.version_info[0], sys.version_info[1], newsclean.__version__, len(report["blocks"]),
     len(report["facts"]["entities"]), len(report["facts"]["quotes"])))
 '
-for py in "$PYTHON" python3.9; do
+# The oldest CPython the abi3 wheel supports, when this machine has it (pyenv keeps one here).
+PY39=$(command -v python3.9 2>/dev/null || true)
+if [ -z "$PY39" ] || ! "$PY39" -c '' >/dev/null 2>&1; then
+  PY39=$(ls -d "$(pyenv root 2>/dev/null || echo /nonexistent)"/versions/3.9*/bin/python3.9 2>/dev/null | head -1 || true)
+fi
+for py in "$PYTHON" ${PY39:-python3.9}; do
   if ! command -v "$py" >/dev/null 2>&1 || ! "$py" -c 'import venv' >/dev/null 2>&1; then
     echo "($py not found: skipped)"
     continue

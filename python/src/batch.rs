@@ -225,9 +225,7 @@ impl ReportIterator {
         match outcome {
             Outcome::Done(done) => match &done.result {
                 Ok(article) => convert::report(py, article),
-                Err(f) if self.return_exceptions => {
-                    Ok(convert::failure_exception(py, f)?.unbind())
-                }
+                Err(f) if self.return_exceptions => Ok(convert::failure_exception(py, f)?.unbind()),
                 Err(f) => Err(convert::failure_err(py, f)),
             },
             Outcome::Invalid(e) if self.return_exceptions => Ok(e.into_value(py).into_any()),

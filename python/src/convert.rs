@@ -45,10 +45,7 @@ impl Page {
         Err(error(
             obj.py(),
             "INVALID_ARGUMENT",
-            &format!(
-                "{what} must be a str or bytes, got {}",
-                type_name(obj)
-            ),
+            &format!("{what} must be a str or bytes, got {}", type_name(obj)),
         ))
     }
 
@@ -275,8 +272,8 @@ pub(crate) fn options(
         given.set_item(&name.camel, value)?;
     }
     // Start from `base` (as the report would serialize it) and override what was given.
-    let merged = pythonize::pythonize(py, base)
-        .map_err(|e| error(py, "INTERNAL", &e.to_string()))?;
+    let merged =
+        pythonize::pythonize(py, base).map_err(|e| error(py, "INTERNAL", &e.to_string()))?;
     let merged = merged.cast::<PyDict>()?;
     merged.update(given.as_mapping())?;
     let opts: Options = match pythonize::depythonize(merged.as_any()) {
@@ -295,7 +292,11 @@ pub(crate) fn options(
                     ));
                 }
             }
-            return Err(error(py, "INVALID_OPTIONS", &format!("invalid options: {e}")));
+            return Err(error(
+                py,
+                "INVALID_OPTIONS",
+                &format!("invalid options: {e}"),
+            ));
         }
     };
     opts.validate().map_err(|e| core_err(py, e))?;
@@ -304,7 +305,8 @@ pub(crate) fn options(
 
 /// The options as a dict of snake_case names.
 pub(crate) fn options_dict<'py>(py: Python<'py>, opts: &Options) -> PyResult<Bound<'py, PyDict>> {
-    let camel = pythonize::pythonize(py, opts).map_err(|e| error(py, "INTERNAL", &e.to_string()))?;
+    let camel =
+        pythonize::pythonize(py, opts).map_err(|e| error(py, "INTERNAL", &e.to_string()))?;
     let camel = camel.cast::<PyDict>()?;
     let out = PyDict::new(py);
     for (k, v) in camel.iter() {
