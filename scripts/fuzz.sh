@@ -14,10 +14,10 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   step "installing cargo-fuzz (once)"
   cargo install cargo-fuzz
 fi
-mkdir -p fuzz/corpus/clean fuzz/corpus/repeat fuzz/corpus/tokenizer
+mkdir -p fuzz/corpus/clean fuzz/corpus/repeat fuzz/corpus/tree
 # Seed the corpora with our own fixtures.
 for f in tests/html-fixtures/*/input.html; do
-  [ -f "$f" ] && cp -n "$f" "fuzz/corpus/tokenizer/$(echo "$f" | tr '/' '_')" 2>/dev/null || true
+  [ -f "$f" ] && cp -n "$f" "fuzz/corpus/tree/$(echo "$f" | tr '/' '_')" 2>/dev/null || true
 done
 for f in tests/data/*.txt tests/fixtures/*/input.* tests/html-fixtures/*/input.html; do
   [ -f "$f" ] && cp -n "$f" "fuzz/corpus/clean/$(echo "$f" | tr '/' '_')" 2>/dev/null || true
@@ -31,7 +31,7 @@ fi
 
 step "fuzz: build"
 cargo +nightly fuzz build
-for t in clean repeat tokenizer; do
+for t in clean repeat tree; do
   step "fuzz: $t for ${FUZZ_SECONDS:-20}s"
   cargo +nightly fuzz run "$t" -- -max_total_time="${FUZZ_SECONDS:-20}" -timeout=10 -rss_limit_mb=4096
 done
