@@ -119,14 +119,15 @@ pub(crate) fn comment_end(b: &[u8], lt: usize) -> usize {
         Some([b'-', b'>', ..]) => return body + 2,
         _ => {}
     }
+    // The first `>` after `--` or `--!` that start in the body.
     let mut i = body;
-    while let Some(p) = memchr::memmem::find(b.get(i..).unwrap_or_default(), b"--") {
-        let at = i + p + 2;
-        match b.get(at..) {
-            Some([b'>', ..]) => return at + 1,
-            Some([b'!', b'>', ..]) => return at + 2,
-            _ => i = at - 1,
+    while let Some(p) = memchr::memchr(b'>', b.get(i..).unwrap_or_default()) {
+        let gt = i + p;
+        let ends = |n: usize, tail: &[u8]| gt >= body + n && b.get(gt - n..gt) == Some(tail);
+        if ends(2, b"--") || ends(3, b"--!") {
+            return gt + 1;
         }
+        i = gt + 1;
     }
     b.len()
 }
@@ -237,9 +238,25 @@ pub(crate) fn count_byte(b: &[u8], byte: u8) -> usize {
     n + tail.iter().filter(|&&x| x == byte).count()
 }
 
+/// Where `needle` (starting with an ASCII letter) first occurs in `hay`, ASCII case-insensitively.
 pub(crate) fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
+    let &first = needle.first()?;
+    let mut i = 0;
+    while let Some(p) = memchr::memchr2(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        hay.get(i..)?,
+    ) {
+        let at = i + p;
+        if hay
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -476,6 +493,20 @@ pub(crate) mod tests {
                 "round {round}: {src:?}"
             );
         }
+    }
+
+    #[test]
+    fn finds_comment_ends() {
+        let end = |s: &str| comment_end(s.as_bytes(), 0);
+        assert_eq!(end("<!-->x"), 5);
+        assert_eq!(end("<!--->x"), 6);
+        assert_eq!(end("<!---->x"), 7);
+        assert_eq!(end("<!-- a -> b --!>x"), 16);
+        assert_eq!(end("<!-- a > b -- > c -->x"), 21);
+        assert_eq!(end("<!-- never"), 10);
+        assert_eq!(find_ci(b"type=application/JSON", b"json"), Some(17));
+        assert_eq!(find_ci(b"jso json", b"json"), Some(4));
+        assert_eq!(find_ci(b"js", b"json"), None);
     }
 
     #[test]

@@ -8,16 +8,16 @@ const fn pack(name: &[u8]) -> Option<u128> {
     if name.len() > 16 {
         return None;
     }
-    let mut key = 0u128;
+    let mut key = [0u8; 16];
     let mut i = 0;
     while i < name.len() {
         if name[i] == 0 {
             return None;
         }
-        key |= (name[i] as u128) << (8 * i);
+        key[i] = name[i];
         i += 1;
     }
-    Some(key)
+    Some(u128::from_le_bytes(key))
 }
 
 /// `entries` (name, value) as (packed name, value), sorted by the packed name.

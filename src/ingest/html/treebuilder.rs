@@ -307,9 +307,13 @@ pub(crate) struct Builder<'s, 'a> {
 
 impl<'s, 'a> Builder<'s, 'a> {
     pub fn new(src: &'s str) -> Builder<'s, 'a> {
+        let mut dom = Dom::new();
+        // News pages have some 13 tags per KB (up to 40): room for most without growing.
+        dom.nodes.reserve(src.len() / 48);
+        dom.attrs.reserve(src.len() / 128);
         Builder {
             src,
-            dom: Dom::new(),
+            dom,
             tok_attrs: Vec::new(),
             mode: Mode::Initial,
             orig: Mode::InBody,
