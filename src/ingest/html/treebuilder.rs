@@ -1316,7 +1316,7 @@ impl<'s, 'a> Builder<'s, 'a> {
             Tok::Null => Step::Done,
             Tok::Text(s, _) => {
                 self.reconstruct();
-                if self.str(s).bytes().any(|c| !is_space(c)) {
+                if self.frameset_ok && self.str(s).bytes().any(|c| !is_space(c)) {
                     self.frameset_ok = false;
                 }
                 self.insert_text(s);
@@ -2240,7 +2240,7 @@ impl<'s, 'a> Builder<'s, 'a> {
                 Step::Done
             }
             Tok::Text(s, _) => {
-                if self.str(s).bytes().any(|c| !is_space(c)) {
+                if self.frameset_ok && self.str(s).bytes().any(|c| !is_space(c)) {
                     self.frameset_ok = false;
                 }
                 self.insert_text(s);
