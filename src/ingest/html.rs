@@ -43,7 +43,7 @@ use crate::article::{BlockKind, Reason, Span};
 use crate::block::Block;
 use dom::{Dom, Kind, Ns, NONE};
 use meta::Meta;
-use names::A;
+use names::{Local, A};
 
 /// What the HTML ingest gives the pipeline.
 #[derive(Debug, Default)]
@@ -219,6 +219,35 @@ pub(crate) fn parse(input: &str) -> Page {
         meta,
         chars,
         link_chars,
+    }
+}
+
+/// What the walk reads from an HTML element's name (`skipped`, `block_level`, `tag_class`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct TagInfo {
+    skipped: bool,
+    block_level: bool,
+    class: Tag,
+}
+
+impl TagInfo {
+    fn of(tag: &str) -> TagInfo {
+        TagInfo {
+            skipped: skipped(tag),
+            block_level: block_level(tag),
+            class: tag_class(tag),
+        }
+    }
+}
+
+/// The `TagInfo` of an HTML element named `tag` (`local` for the names tree construction knows:
+/// looked up in a table made once from the same functions).
+fn tag_info(local: Local, tag: &str) -> TagInfo {
+    static TABLE: std::sync::LazyLock<Vec<TagInfo>> =
+        std::sync::LazyLock::new(|| Local::ALL.iter().map(|l| TagInfo::of(l.name())).collect());
+    match TABLE.get(local as usize) {
+        Some(&info) if local != Local::Other => info,
+        _ => TagInfo::of(tag),
     }
 }
 
@@ -521,7 +550,8 @@ impl<'a> Walker<'a> {
             self.scan_head(id);
             return false;
         }
-        if !html_ns || skipped(tag) {
+        let info = tag_info(n.local, tag);
+        if !html_ns || info.skipped {
             return false;
         }
         if n.attr(A::Hidden).is_some()
@@ -543,7 +573,7 @@ impl<'a> Walker<'a> {
         if let Some(c) = n.attr(A::Content) {
             self.microdata(n.attr(A::Itemprop), c);
         }
-        let block = block_level(tag);
+        let block = info.block_level;
         if block {
             self.flush();
         }
@@ -581,7 +611,7 @@ impl<'a> Walker<'a> {
             last: ord,
             chars: 0,
             link_chars: 0,
-            tag: tag_class(tag),
+            tag: info.class,
             direct: 0,
             hint: h.reason,
             weight: h.weight,
@@ -1329,6 +1359,22 @@ fn visible_metadata(blocks: &mut [Block], meta: &mut Meta) {
                 meta.visible_published = Some(d);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tag_info_tests {
+    use super::*;
+
+    #[test]
+    fn known_names_read_as_their_text() {
+        for &l in Local::ALL {
+            assert_eq!(tag_info(l, l.name()), TagInfo::of(l.name()), "{}", l.name());
+        }
+        assert_eq!(tag_info(Local::Other, "video"), TagInfo::of("video"));
+        assert!(tag_info(Local::Video, "video").skipped);
+        assert!(tag_info(Local::P, "p").block_level);
+        assert_eq!(tag_info(Local::Other, "x-widget").class, Tag::Other);
     }
 }
 

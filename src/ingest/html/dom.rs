@@ -116,6 +116,8 @@ pub(crate) struct Node {
     pub kind: Kind,
     /// An element's namespace (`Html` for other nodes).
     pub ns: Ns,
+    /// An element's name, when it is one tree construction knows (`Other` for other nodes).
+    pub local: Local,
     /// The input line (1-based) the parser was at when the text node was created.
     pub line: u32,
     /// An element's name or a text node's text.
@@ -134,6 +136,7 @@ impl Node {
             next: NONE,
             kind,
             ns,
+            local: Local::Other,
             line: 0,
             data,
             attrs: (0, 0),
@@ -368,6 +371,7 @@ impl<'a> Dom<'a> {
     ) -> usize {
         let mut n = Node::new(Kind::Element, ns, name);
         n.attrs = attrs;
+        n.local = local;
         let id = self.push(n);
         if ns == Ns::Html && local == Local::Template {
             let f = self.push(Node::new(Kind::Fragment, Ns::Html, Str::EMPTY));

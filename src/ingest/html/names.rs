@@ -68,11 +68,14 @@ macro_rules! names {
         const $keys: [(u128, u8); $names.len()] = sort_keys([$(($name, $ty::$variant as u8),)*]);
 
         impl $ty {
+            /// Every variant but `Other`, in order.
+            #[allow(dead_code)]
+            pub(crate) const ALL: &[$ty] = &[$($ty::$variant,)*];
+
             /// The variant of a lower-case name.
             pub(crate) fn of(name: &[u8]) -> $ty {
-                const ALL: &[$ty] = &[$($ty::$variant,)*];
                 find(&$keys, name)
-                    .and_then(|i| ALL.get(usize::from(i)))
+                    .and_then(|i| Self::ALL.get(usize::from(i)))
                     .copied()
                     .unwrap_or($ty::Other)
             }
@@ -87,7 +90,7 @@ macro_rules! names {
 
 names! {
     /// Element names: every name tree construction treats in its own way (HTML Standard §13.2.6),
-    /// HTML and foreign.
+    /// HTML and foreign, and a few more the walk reads.
     Local, LOCAL_NAMES, LOCAL_KEYS:
     A = "a",
     Address = "address",
@@ -96,6 +99,7 @@ names! {
     Area = "area",
     Article = "article",
     Aside = "aside",
+    Audio = "audio",
     B = "b",
     Base = "base",
     Basefont = "basefont",
@@ -105,11 +109,13 @@ names! {
     Body = "body",
     Br = "br",
     Button = "button",
+    Canvas = "canvas",
     Caption = "caption",
     Center = "center",
     Code = "code",
     Col = "col",
     Colgroup = "colgroup",
+    Datalist = "datalist",
     Dd = "dd",
     Desc = "desc",
     Details = "details",
@@ -147,11 +153,13 @@ names! {
     Input = "input",
     Isindex = "isindex",
     Keygen = "keygen",
+    Legend = "legend",
     Li = "li",
     Link = "link",
     Listing = "listing",
     Main = "main",
     Malignmark = "malignmark",
+    Map = "map",
     Marquee = "marquee",
     Math = "math",
     Menu = "menu",
@@ -173,6 +181,7 @@ names! {
     Option = "option",
     P = "p",
     Param = "param",
+    Picture = "picture",
     Plaintext = "plaintext",
     Pre = "pre",
     Rb = "rb",
@@ -210,6 +219,7 @@ names! {
     U = "u",
     Ul = "ul",
     Var = "var",
+    Video = "video",
     Wbr = "wbr",
     Xmp = "xmp",
 }
