@@ -351,18 +351,49 @@ fn more_prices_than_paragraphs_is_a_shop_s_category() {
     assert_eq!(kind(&run_at(&signed, None)), PageType::Article);
 }
 
+fn ld_page(json: &str) -> String {
+    plain_page(
+        &format!(
+            "<title>Kettle school</title><script type=\"application/ld+json\">{json}</script>"
+        ),
+        &format!("<h1>Kettle school</h1>{PROSE}"),
+    )
+}
+
 #[test]
-fn shopping_prompts_without_a_byline_make_a_product_page() {
-    let p = plain_page(
-        "<title>Tallow kettle</title>",
-        &format!("<h1>Tallow kettle</h1><p>In stock</p>{PROSE}<p>Add to cart</p>"),
+fn only_what_the_page_itself_declares_names_its_kind() {
+    // An offer inside a course is not the page being a product.
+    let course = ld_page(
+        "{\"@type\":\"Course\",\"name\":\"Descaling\",\"offers\":{\"@type\":\"Offer\",\
+         \"price\":\"20\"}}",
     );
-    assert_eq!(kind(&run_at(&p, None)), PageType::Product);
-    let signed = p.replace(
-        "<h1>Tallow kettle</h1>",
-        "<h1>Tallow kettle</h1><p class=\"byline\">By Ines Moreau</p>",
-    );
-    assert_eq!(kind(&run_at(&signed, None)), PageType::Article);
+    assert_eq!(kind(&run_at(&course, None)), PageType::Article);
+    // A product as the page's main entity, or in its graph, is.
+    for json in [
+        "{\"@type\":\"ItemPage\",\"mainEntity\":{\"@type\":\"Product\",\"name\":\"Kettle\"}}",
+        "{\"@graph\":[{\"@type\":\"WebSite\"},{\"@type\":\"Product\",\"name\":\"Kettle\"}]}",
+    ] {
+        assert_eq!(
+            kind(&run_at(&ld_page(json), None)),
+            PageType::Product,
+            "{json}"
+        );
+    }
+}
+
+#[test]
+fn a_declared_service_or_software_is_a_service_page() {
+    for t in ["SoftwareApplication", "Service"] {
+        let p = ld_page(&format!(
+            "{{\"@type\":\"{t}\",\"name\":\"Kettle planner\",\"offers\":{{\"@type\":\"Offer\"}}}}"
+        ));
+        let a = run_at(&p, None);
+        assert_eq!(kind(&a), PageType::Service, "{t}");
+        assert!(a
+            .not_article_reason
+            .unwrap_or_default()
+            .contains("declares"));
+    }
 }
 
 #[test]

@@ -46,6 +46,10 @@ pub(crate) struct Meta {
     pub given_url: Option<String>,
     /// `og:type` and the JSON-LD `@type`s, lower-cased.
     pub types: Vec<String>,
+    /// The types of what the page itself is: `og:type` and the `@type`s of the JSON-LD's
+    /// top-level nodes (the document, its `@graph` members and their `mainEntity`), lower-cased;
+    /// not those of nodes nested in properties (a course's `offers`, a review's `itemReviewed`).
+    pub page_types: Vec<String>,
     /// The JSON-LD authors are organisations, not people.
     ld_authors_orgs: bool,
     /// How well the JSON-LD node read so far stands for the page (see [`node_rank`]).
@@ -92,7 +96,11 @@ impl Meta {
             "og:title" | "twitter:title" => set(&mut self.og_title, content),
             "og:site_name" | "application-name" => set(&mut self.site_name, content),
             "og:url" => set(&mut self.og_url, content),
-            "og:type" => self.types.push(content.trim().to_ascii_lowercase()),
+            "og:type" => {
+                let t = content.trim().to_ascii_lowercase();
+                self.page_types.push(t.clone());
+                self.types.push(t);
+            }
             "author" | "article:author" | "dc.creator" | "dcterms.creator" | "byl"
             | "sailthru.author" | "parsely-author" | "citation_author" => {
                 let c = content.trim();
@@ -118,6 +126,13 @@ impl Meta {
             for t in n.get("@type").map(Json::items).unwrap_or_default() {
                 if let Some(t) = t.as_str() {
                     self.types.push(t.to_ascii_lowercase());
+                }
+            }
+        }
+        for n in top_nodes(&j) {
+            for t in n.get("@type").map(Json::items).unwrap_or_default() {
+                if let Some(t) = t.as_str() {
+                    self.page_types.push(t.to_ascii_lowercase());
                 }
             }
         }
@@ -418,6 +433,23 @@ fn is_published_key(k: &str) -> bool {
             | "citation_date"
             | "cxenseparse:recs:publishtime"
     ) || (k.contains("publish") && !k.contains("modif") && !k.contains("updat"))
+}
+
+/// The JSON-LD nodes that stand for the page or what it is about: the document (or each item of
+/// a top-level array), the members of their `@graph`, and the `mainEntity` of any of these.
+fn top_nodes(j: &Json) -> Vec<&Json> {
+    let mut out: Vec<&Json> = Vec::new();
+    for d in j.items() {
+        out.push(d);
+        out.extend(d.get("@graph").map(Json::items).unwrap_or_default());
+    }
+    let main: Vec<&Json> = out
+        .iter()
+        .filter_map(|n| n.get("mainEntity"))
+        .flat_map(Json::items)
+        .collect();
+    out.extend(main);
+    out
 }
 
 /// schema.org and Open Graph types of articles: `article`, `NewsArticle`, `TechArticle`,
