@@ -176,7 +176,7 @@ pub(crate) fn push_names(out: &mut Vec<String>, s: &str) {
     if s.contains("://") {
         return;
     }
-    let s = super::collapse(s);
+    let s = unglue(&super::collapse(s));
     let parts: Vec<(String, bool)> = split_names(&s).into_iter().filter_map(clean_name).collect();
     // A part of role words alone ("Editorial Team") is no name beside a person's name; alone, a
     // team stands for its members ("Marketing Team").
@@ -187,6 +187,33 @@ pub(crate) fn push_names(out: &mut Vec<String>, s: &str) {
             out.push(n);
         }
     }
+}
+
+/// `s` with a space where text of two elements ran together without one: a lower-case letter
+/// followed by a capital that starts a month's name or a role ("Ann LeeNovember 5, 2024",
+/// "Ann LeeFounder at Oakwood"). Names with an inner capital ("McNally") stay whole.
+fn unglue(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut prev_lower = false;
+    for (i, c) in s.char_indices() {
+        if prev_lower && c.is_uppercase() {
+            let word = s[i..]
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let lower = word.to_lowercase();
+            if word.len() >= 3
+                && (super::date::month(word).is_some()
+                    || is_in(ROLE_HEADS, &lower)
+                    || is_in(ROLE_WORDS, &lower))
+            {
+                out.push(' ');
+            }
+        }
+        prev_lower = c.is_lowercase();
+        out.push(c);
+    }
+    out
 }
 
 /// The parts of a byline: split on `,` `;` `|` `&` `·` `•` `⋅`, " and ", " und ", " et ", " y ",
@@ -325,11 +352,11 @@ fn clean_name(part: &str) -> Option<(String, bool)> {
     let dated = all
         .get(end)
         .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()));
-    if dated
-        && words
-            .last()
-            .is_some_and(|w| super::date::month(w).is_some())
-    {
+    let words = match words.split_last() {
+        Some((last, rest)) if dated && super::date::month(last).is_some() => rest,
+        _ => words,
+    };
+    if words.is_empty() {
         return None;
     }
     // A phrase ("One comment so far", "Product marketer") has lower-case words after a capital
@@ -433,6 +460,11 @@ mod tests {
         assert_eq!(names("Kai McNally"), ["Kai McNally"]);
         assert_eq!(names("kai mcnally"), ["kai mcnally"]);
         assert_eq!(names("Valley- 2025/4/29"), ["Valley"]);
+        // Text of two elements run together: the name, then a date or a role.
+        assert_eq!(names("Ann LeeNovember 5, 2024"), ["Ann Lee"]);
+        assert_eq!(names("Ann Lee November 5, 2024"), ["Ann Lee"]);
+        assert_eq!(names("Eli StoneFounder at Oakwood"), ["Eli Stone"]);
+        assert_eq!(names("Rosa MayField"), ["Rosa MayField"]);
     }
 
     #[test]
