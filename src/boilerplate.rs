@@ -157,7 +157,9 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
         } else {
             (3..=30).contains(&b.feat.words)
         };
-        if size_ok && !b.feat.terminal {
+        // A row of a table (cells apart by tabs) is no headline.
+        let row = b.text.contains('\t');
+        if size_ok && !b.feat.terminal && !row {
             blocks[i].verdict = Verdict::Boilerplate(
                 Reason::Title,
                 "headline-like line just before the article".into(),

@@ -447,3 +447,12 @@ fn plain_text_names_beside_a_date_are_the_byline() {
     assert_eq!(run_text(&page).published.as_deref(), Some("2024-04-02"));
     assert!(run_text(&page).byline.is_empty());
 }
+
+#[test]
+fn plain_text_headline_is_no_table_row() {
+    let page = format!(
+        "Home\nNews\n\nOld mill to become a library\n\nFloor\tRooms\tOpening\n\n{TEXT_BODY}"
+    );
+    let a = run_text(&page);
+    assert_eq!(a.title.as_deref(), Some("Old mill to become a library"));
+}
