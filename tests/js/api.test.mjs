@@ -93,6 +93,22 @@ test("cleans a page: article kept, menus, footer and duplicate removed", () => {
   assert.equal(a.stats.timings, undefined, "no clock inside wasm");
 });
 
+test("pageType: an article, and a product page with the reason it is not one", () => {
+  const a = clean(PAGE);
+  assert.equal(a.pageType, "article");
+  assert.equal(a.isArticle, true);
+  assert.equal(a.notArticleReason, undefined);
+  const body = EN.split("\n\n").filter(Boolean).map((p) => `<p>${p}</p>`).join("");
+  const product =
+    '<html><head><title>Bridge lamp</title><script type="application/ld+json">' +
+    '{"@type":"Product","name":"Bridge lamp"}</script></head>' +
+    `<body><main><h1>Bridge lamp</h1>${body}${body.replaceAll("council", "town")}</main></body></html>`;
+  const p = clean(product, { format: "html" });
+  assert.equal(p.pageType, "product");
+  assert.equal(p.isArticle, false);
+  assert.match(p.notArticleReason, /declares/);
+});
+
 test("alternatives: other parts of the page with running text, as indices into removed", () => {
   const article = [
     "The harbour board voted on Monday to rebuild the old ferry pier before the summer season, after divers found cracks in three of its piles.",
