@@ -259,6 +259,12 @@ impl Cleaner {
 }
 
 /// Fills the report's metadata from an HTML page and decides whether the page is an article.
+/// `x` (at least 0) rounded as `format!("{x:.0}")` rounds (half to even), for messages: float
+/// formatting is not linked into the WebAssembly module then.
+pub(crate) fn whole_number(x: f64) -> u64 {
+    x.round_ties_even() as u64
+}
+
 fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
     let m = &page.meta;
     a.title = m.title();
@@ -299,8 +305,8 @@ fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
         ))
     } else if headings >= 8 && prose.len() < 6 && link_share > 0.5 && !m.declares_article() {
         Some(format!(
-            "a page of linked headlines ({headings} linked headings, {:.0}% of the text in links)",
-            link_share * 100.0
+            "a page of linked headlines ({headings} linked headings, {}% of the text in links)",
+            whole_number(f64::from(link_share * 100.0))
         ))
     } else {
         None

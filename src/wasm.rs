@@ -64,7 +64,11 @@ fn kind_of(v: &JsValue) -> String {
     } else if let Some(s) = v.as_string() {
         format!("the string {s:?}")
     } else if let Some(n) = v.as_f64() {
-        format!("{n}")
+        // JavaScript's own spelling of the number (and no float formatting in the module).
+        js_sys::Number::from(n)
+            .to_string(10)
+            .map(String::from)
+            .unwrap_or_default()
     } else {
         v.js_typeof().as_string().unwrap_or_default()
     }
