@@ -386,8 +386,16 @@ fn num_str(n: f64) -> String {
     if (n - n.round()).abs() < 1e-9 {
         format!("{}", n.round() as i64)
     } else {
-        let s = format!("{n:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        // Rounded to hundredths, half to even, as `format!("{n:.2}")` would (no float formatting
+        // in the WebAssembly module), trailing zeros cut.
+        let hundredths = (n.abs() * 100.0).round_ties_even() as u64;
+        let sign = if n < 0.0 { "-" } else { "" };
+        let (whole, frac) = (hundredths / 100, hundredths % 100);
+        match frac {
+            0 => format!("{sign}{whole}"),
+            f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+            f => format!("{sign}{whole}.{f:02}"),
+        }
     }
 }
 
