@@ -31,6 +31,7 @@ mod alternatives;
 pub mod article;
 mod block;
 mod boilerplate;
+mod datafile;
 mod dedupe;
 mod error;
 pub mod facts;
