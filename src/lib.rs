@@ -410,9 +410,10 @@ fn assemble(blocks: &[Block], keep_boilerplate: bool) -> (Article, Vec<usize>) {
     for (r, target) in pending_dups {
         a.removed[r].duplicate_of = kept_index[target];
     }
-    // Input order (stable), remembering where each entry went for the alternatives.
+    // Input order (stable: ties keep their index order; an unstable sort by a unique key, so the
+    // core wasm module links one sort, not two), remembering where each entry went.
     let mut order: Vec<usize> = (0..a.removed.len()).collect();
-    order.sort_by_key(|&k| (a.removed[k].span.start, a.removed[k].span.end));
+    order.sort_unstable_by_key(|&k| (a.removed[k].span.start, a.removed[k].span.end, k));
     let mut moved_to = vec![0; order.len()];
     for (new, &old) in order.iter().enumerate() {
         moved_to[old] = new;
