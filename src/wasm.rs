@@ -66,7 +66,7 @@ fn kind_of(v: &JsValue) -> String {
     } else if let Some(n) = v.as_f64() {
         // JavaScript's own spelling of the number (and no float formatting in the module).
         js_sys::Number::from(n)
-            .to_string(10)
+            .to_string_with_radix(10)
             .map(String::from)
             .unwrap_or_default()
     } else {

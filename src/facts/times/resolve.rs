@@ -802,6 +802,23 @@ mod tests {
         );
     }
 
+    /// Numbers in durations read as `format!("{n:.2}")` with trailing zeros cut would read.
+    #[test]
+    fn duration_numbers_as_formatting_would_round() {
+        let by_formatting = |n: f64| {
+            let s = format!("{n:.2}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        let mut values: Vec<f64> = (1..20_000).map(|k| f64::from(k) / 1000.0).collect();
+        values.extend((1..2_000).map(|k| f64::from(k) / 8.0 + 0.001));
+        values.extend([0.125, 0.375, 2.675, 1.005, 1.015, 1234.565, 0.004, -0.5, -1.25]);
+        for n in values {
+            if (n - n.round()).abs() >= 1e-9 {
+                assert_eq!(num_str(n), by_formatting(n), "{n}");
+            }
+        }
+    }
+
     #[test]
     fn durations_and_times() {
         assert_eq!(duration_value(Amount::Num(2.0), Unit::Year), "P2Y");
