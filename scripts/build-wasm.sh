@@ -36,7 +36,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 # The size budgets, in one place: gzipped bytes (gzip -9) of each shipped .wasm.
-BUDGET_GZ_KIB=319
+BUDGET_GZ_KIB=320
 CORE_BUDGET_GZ_KIB=170
 
 . scripts/wasm-env.sh
