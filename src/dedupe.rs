@@ -388,8 +388,8 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
                     of: j,
                     how: Reason::NearDuplicate,
                     rule: format!(
-                        "{:.0}% of its word 4-grams are in an earlier paragraph",
-                        c_i * 100.0
+                        "{}% of its word 4-grams are in an earlier paragraph",
+                        crate::whole_number(c_i * 100.0)
                     ),
                 };
                 decided = true;
@@ -398,8 +398,8 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
                     of: j,
                     how: Reason::Teaser,
                     rule: format!(
-                        "{:.0}% of it is inside a fuller earlier paragraph",
-                        c_i * 100.0
+                        "{}% of it is inside a fuller earlier paragraph",
+                        crate::whole_number(c_i * 100.0)
                     ),
                 };
                 decided = true;
@@ -408,8 +408,8 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
                     of: i,
                     how: Reason::Teaser,
                     rule: format!(
-                        "teaser: {:.0}% of it is inside a fuller later paragraph",
-                        c_j * 100.0
+                        "teaser: {}% of it is inside a fuller later paragraph",
+                        crate::whole_number(c_j * 100.0)
                     ),
                 };
             }

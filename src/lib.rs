@@ -31,6 +31,7 @@ mod alternatives;
 pub mod article;
 mod block;
 mod boilerplate;
+mod datafile;
 mod dedupe;
 mod error;
 pub mod facts;
@@ -261,6 +262,12 @@ impl Cleaner {
     }
 }
 
+/// `x` (at least 0) rounded as `format!("{x:.0}")` rounds (half to even), for messages: float
+/// formatting is not linked into the WebAssembly module then.
+pub(crate) fn whole_number(x: f64) -> u64 {
+    x.round_ties_even() as u64
+}
+
 /// Fills the report's metadata from an HTML page and decides what kind of page it is.
 fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
     let m = &page.meta;
@@ -375,9 +382,10 @@ fn assemble(blocks: &[Block], keep_boilerplate: bool) -> (Article, Vec<usize>) {
     for (r, target) in pending_dups {
         a.removed[r].duplicate_of = kept_index[target];
     }
-    // Input order (stable), remembering where each entry went for the alternatives.
+    // Input order (stable: ties keep their index order; an unstable sort by a unique key, so the
+    // core wasm module links one sort, not two), remembering where each entry went.
     let mut order: Vec<usize> = (0..a.removed.len()).collect();
-    order.sort_by_key(|&k| (a.removed[k].span.start, a.removed[k].span.end));
+    order.sort_unstable_by_key(|&k| (a.removed[k].span.start, a.removed[k].span.end, k));
     let mut moved_to = vec![0; order.len()];
     for (new, &old) in order.iter().enumerate() {
         moved_to[old] = new;

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use crate::article::Reason;
 use crate::normalize::{self, FastMap};
 
-const MARKERS: &str = include_str!("data/markers.txt");
+const MARKERS: &str = crate::datafile::without_comments!(include_str!("data/markers.txt"));
 
 /// How a phrase must sit in a block to count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

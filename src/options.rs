@@ -82,9 +82,14 @@ impl Options {
             return Err(Error::InvalidOptions(NO_FACTS.into()));
         }
         if !(0.5..=1.0).contains(&self.near_duplicate_threshold) {
+            // The WebAssembly binding checks this first and names the number as JavaScript spells
+            // it: no float formatting in the module.
+            #[cfg(not(target_arch = "wasm32"))]
+            let got = self.near_duplicate_threshold.to_string();
+            #[cfg(target_arch = "wasm32")]
+            let got = "a number out of range";
             return Err(Error::InvalidOptions(format!(
-                "nearDuplicateThreshold must be between 0.5 and 1.0, got {}",
-                self.near_duplicate_threshold
+                "nearDuplicateThreshold must be between 0.5 and 1.0, got {got}"
             )));
         }
         if self.max_input_bytes == 0 {

@@ -157,9 +157,9 @@ pub(crate) fn classify(
         return (
             PageType::Listing,
             Some(format!(
-                "a page of linked headlines ({linked_headings} linked headings, {:.0}% of the \
+                "a page of linked headlines ({linked_headings} linked headings, {}% of the \
                  text in links)",
-                link_share * 100.0
+                crate::whole_number(f64::from(link_share * 100.0))
             )),
         );
     }

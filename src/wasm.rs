@@ -64,7 +64,11 @@ fn kind_of(v: &JsValue) -> String {
     } else if let Some(s) = v.as_string() {
         format!("the string {s:?}")
     } else if let Some(n) = v.as_f64() {
-        format!("{n}")
+        // JavaScript's own spelling of the number (and no float formatting in the module).
+        js_sys::Number::from(n)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default()
     } else {
         v.js_typeof().as_string().unwrap_or_default()
     }
@@ -123,8 +127,14 @@ fn boolean(name: &str, v: &JsValue) -> Result<bool, JsValue> {
         .ok_or_else(|| bad_option(name, "true or false", v))
 }
 
-fn number(name: &str, v: &JsValue) -> Result<f64, JsValue> {
-    v.as_f64().ok_or_else(|| bad_option(name, "a number", v))
+/// A number from `low` to `high`. (`Options::validate` checks the range too, but says the number
+/// only natively: float formatting stays out of the module.)
+fn number_in(name: &str, v: &JsValue, low: f64, high: f64) -> Result<f64, JsValue> {
+    match v.as_f64() {
+        Some(n) if (low..=high).contains(&n) => Ok(n),
+        Some(_) => Err(bad_option(name, "between 0.5 and 1.0", v)),
+        None => Err(bad_option(name, "a number", v)),
+    }
 }
 
 fn whole(name: &str, v: &JsValue) -> Result<usize, JsValue> {
@@ -178,7 +188,9 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsValue> {
             "maxInputBytes" => o.max_input_bytes = whole(n, &v)?,
             "facts" => o.facts = boolean(n, &v)?,
             "keySentences" => o.key_sentences = whole(n, &v)?,
-            "nearDuplicateThreshold" => o.near_duplicate_threshold = number(n, &v)?,
+            "nearDuplicateThreshold" => {
+                o.near_duplicate_threshold = number_in(n, &v, 0.5, 1.0)?;
+            }
             "keepBoilerplate" => o.keep_boilerplate = boolean(n, &v)?,
             "markdown" => o.markdown = boolean(n, &v)?,
             _ => {

@@ -214,6 +214,15 @@ mod wasm32 {
         assert!(message(&e).contains("facts"), "{}", message(&e));
         let e = js_clean("x", obj(&[("nearDuplicateThreshold", 2.0.into())])).unwrap_err();
         assert_eq!(code(&e), "INVALID_OPTIONS");
+        // Numbers in messages as JavaScript spells them.
+        assert_eq!(
+            message(&e),
+            "invalid options: nearDuplicateThreshold must be between 0.5 and 1.0, got 2"
+        );
+        let e = js_clean("x", obj(&[("keySentences", 1.5.into())])).unwrap_err();
+        assert!(message(&e).ends_with("got 1.5"), "{}", message(&e));
+        let e = js_clean("x", obj(&[("maxInputBytes", f64::INFINITY.into())])).unwrap_err();
+        assert!(message(&e).ends_with("got Infinity"), "{}", message(&e));
         let e = js_clean("x", obj(&[("referenceDate", "27/11/2025".into())])).unwrap_err();
         assert_eq!(code(&e), "INVALID_OPTIONS");
         // Too large: counted in UTF-8 bytes.

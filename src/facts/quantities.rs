@@ -233,7 +233,7 @@ struct Tables {
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::default();
-    for line in include_str!("../data/quantities.txt").lines() {
+    for line in crate::datafile::without_comments!(include_str!("../data/quantities.txt")).lines() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }

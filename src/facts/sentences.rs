@@ -64,7 +64,9 @@ static ABBREVS: LazyLock<Abbrevs> = LazyLock::new(|| {
         prefixes: HashMap::default(),
         max_segments: 1,
     };
-    for line in include_str!("../data/abbreviations.txt").lines() {
+    for line in
+        crate::datafile::without_comments!(include_str!("../data/abbreviations.txt")).lines()
+    {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with('#') {
             continue;

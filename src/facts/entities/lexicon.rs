@@ -116,7 +116,7 @@ struct Tables {
     max_len: usize,
 }
 
-const CUES: &str = include_str!("../../data/entities/cues.txt");
+const CUES: &str = crate::datafile::without_comments!(include_str!("../../data/entities/cues.txt"));
 
 #[cfg(feature = "gazetteers")]
 const GAZETTEERS: [(&str, Gaz); 6] = [

@@ -5,7 +5,7 @@ use crate::facts::chars::Class as _;
 use crate::normalize::FastMap as HashMap;
 use std::sync::LazyLock;
 
-const DATA: &str = include_str!("../../data/quote_cues.txt");
+const DATA: &str = crate::datafile::without_comments!(include_str!("../../data/quote_cues.txt"));
 
 /// Languages with their own lists; a bit each in a language mask.
 const LANGS: [&str; 7] = ["en", "de", "fr", "es", "pt", "it", "ru"];

@@ -229,7 +229,7 @@ pub(super) struct Entry {
     pub rest: Vec<&'static str>,
 }
 
-const WORDS: &str = include_str!("../../data/times_words.txt");
+const WORDS: &str = crate::datafile::without_comments!(include_str!("../../data/times_words.txt"));
 
 /// Words that start a pattern or a modifier without being in the word table.
 #[rustfmt::skip]

@@ -386,8 +386,22 @@ fn num_str(n: f64) -> String {
     if (n - n.round()).abs() < 1e-9 {
         format!("{}", n.round() as i64)
     } else {
-        let s = format!("{n:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        // Rounded to hundredths as `format!("{n:.2}")` would (no float formatting in the
+        // WebAssembly module): to the nearest of the exact value, half to even, decided by the
+        // sign of `x * 100 - (h + 0.5)` taken with one rounding (a fused multiply-add), since
+        // `x * 100.0` rounded (0.005 -> 0.5) can land on the midpoint; trailing zeros cut.
+        let x = n.abs();
+        let h = (x * 100.0).floor();
+        let above = x.mul_add(100.0, -(h + 0.5));
+        let up = above > 0.0 || above == 0.0 && h % 2.0 == 1.0;
+        let hundredths = h as u64 + u64::from(up);
+        let sign = if n < 0.0 { "-" } else { "" };
+        let (whole, frac) = (hundredths / 100, hundredths % 100);
+        match frac {
+            0 => format!("{sign}{whole}"),
+            f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+            f => format!("{sign}{whole}.{f:02}"),
+        }
     }
 }
 
@@ -792,6 +806,25 @@ mod tests {
             val(Sem::Weekend(0), Tense::Unknown, "2025-11-24"),
             "2025-W47-WE"
         );
+    }
+
+    /// Numbers in durations read as `format!("{n:.2}")` with trailing zeros cut would read.
+    #[test]
+    fn duration_numbers_as_formatting_would_round() {
+        let by_formatting = |n: f64| {
+            let s = format!("{n:.2}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        let mut values: Vec<f64> = (1..20_000).map(|k| f64::from(k) / 1000.0).collect();
+        values.extend((1..2_000).map(|k| f64::from(k) / 8.0 + 0.001));
+        values.extend([
+            0.125, 0.375, 2.675, 1.005, 1.015, 1234.565, 0.004, -0.5, -1.25,
+        ]);
+        for n in values {
+            if (n - n.round()).abs() >= 1e-9 {
+                assert_eq!(num_str(n), by_formatting(n), "{n}");
+            }
+        }
     }
 
     #[test]

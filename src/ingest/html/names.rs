@@ -20,9 +20,11 @@ const fn pack(name: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(key))
 }
 
-/// `entries` (name, value) as (packed name, value), sorted by the packed name.
-const fn sort_keys<const N: usize>(entries: [(&str, u8); N]) -> [(u128, u8); N] {
-    let mut out = [(0u128, 0u8); N];
+/// `entries` (name, value) as packed names, sorted, and their values in the same order: two
+/// arrays rather than one of pairs, which would be mostly padding (smaller in the wasm module).
+const fn sort_keys<const N: usize>(entries: [(&str, u8); N]) -> ([u128; N], [u8; N]) {
+    let mut keys = [0u128; N];
+    let mut values = [0u8; N];
     let mut i = 0;
     while i < N {
         // (Every name here is at most 16 bytes: the tests look each one up.)
@@ -32,23 +34,25 @@ const fn sort_keys<const N: usize>(entries: [(&str, u8); N]) -> [(u128, u8); N] 
         };
         // Insertion sort (runs at compile time).
         let mut j = i;
-        while j > 0 && out[j - 1].0 > key {
-            out[j] = out[j - 1];
+        while j > 0 && keys[j - 1] > key {
+            keys[j] = keys[j - 1];
+            values[j] = values[j - 1];
             j -= 1;
         }
-        out[j] = (key, entries[i].1);
+        keys[j] = key;
+        values[j] = entries[i].1;
         i += 1;
     }
-    out
+    (keys, values)
 }
 
-/// The value of `name` in `keys` (made by `sort_keys`).
-fn find(keys: &[(u128, u8)], name: &[u8]) -> Option<u8> {
+/// The value of `name` in `keys` and `values` (made by `sort_keys`).
+fn find(keys: &[u128], values: &[u8], name: &[u8]) -> Option<u8> {
     let key = pack(name)?;
-    keys.binary_search_by(|(k, _)| k.cmp(&key))
+    keys.binary_search(&key)
         .ok()
-        .and_then(|i| keys.get(i))
-        .map(|&(_, v)| v)
+        .and_then(|i| values.get(i))
+        .copied()
 }
 
 macro_rules! names {
@@ -65,7 +69,8 @@ macro_rules! names {
         /// The names, by variant.
         const $names: &[&str] = &[$($name,)*];
 
-        const $keys: [(u128, u8); $names.len()] = sort_keys([$(($name, $ty::$variant as u8),)*]);
+        const $keys: ([u128; $names.len()], [u8; $names.len()]) =
+            sort_keys([$(($name, $ty::$variant as u8),)*]);
 
         impl $ty {
             /// Every variant but `Other`, in order.
@@ -74,7 +79,7 @@ macro_rules! names {
 
             /// The variant of a lower-case name.
             pub(crate) fn of(name: &[u8]) -> $ty {
-                find(&$keys, name)
+                find(&$keys.0, &$keys.1, name)
                     .and_then(|i| Self::ALL.get(usize::from(i)))
                     .copied()
                     .unwrap_or($ty::Other)

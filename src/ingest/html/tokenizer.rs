@@ -14,6 +14,7 @@
 //! (the differential tests compare the two).
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use super::dom::{Attr, AttrNs, Dom, Str};
 use super::markup::{
@@ -781,35 +782,48 @@ const C1: [Option<char>; 32] = [
     Some('\u{0178}'),
 ];
 
-/// The longest named character reference `s` starts with: its length and index in the table
-/// (`entities.rs`).
-fn named_reference(s: &[u8]) -> Option<(usize, usize)> {
-    use super::entities::{ENDS, NAMES};
-    let name = |i: usize| {
-        let start = match i.checked_sub(1) {
-            Some(j) => ENDS.get(j).map_or(0, |&e| usize::from(e)),
-            None => 0,
-        };
-        let end = ENDS.get(i).map_or(0, |&e| usize::from(e));
-        NAMES.as_bytes().get(start..end).unwrap_or_default()
-    };
+/// Where each entry of the table of named character references (`entities.rs`) starts, built once.
+fn entity_starts() -> &'static [u32] {
+    static STARTS: OnceLock<Vec<u32>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        let table = super::entities::TABLE.as_bytes();
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(0, table).map(|i| (i + 1) as u32));
+        starts.pop(); // the end of the last entry
+        starts
+    })
+}
+
+/// Entry `i` of the table of named character references: the name and what it stands for.
+fn entity(i: usize) -> (&'static [u8], &'static str) {
+    let table = super::entities::TABLE;
+    let starts = entity_starts();
+    let start = starts.get(i).map_or(table.len(), |&s| s as usize);
+    let rest = table.get(start..).unwrap_or_default();
+    let entry = rest.split_once('\0').map_or(rest, |(entry, _)| entry);
+    let (name, value) = entry.split_once('\u{1}').unwrap_or((entry, ""));
+    (name.as_bytes(), value)
+}
+
+/// The longest named character reference `s` starts with: its length and the characters it
+/// stands for.
+fn named_reference(s: &[u8]) -> Option<(usize, &'static str)> {
     // The greatest name at or before `s` in byte order is the longest one `s` starts with, unless
     // it is not a prefix of `s`: then every name that is one is a prefix of what the two share.
     let mut cand = s;
     loop {
-        let (mut lo, mut hi) = (0, ENDS.len());
+        let (mut lo, mut hi) = (0, entity_starts().len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            if name(mid) <= cand {
+            if entity(mid).0 <= cand {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        let i = lo.checked_sub(1)?;
-        let found = name(i);
+        let (found, value) = entity(lo.checked_sub(1)?);
         if cand.starts_with(found) {
-            return Some((found.len(), i));
+            return Some((found.len(), value));
         }
         let common = cand.iter().zip(found).take_while(|(a, b)| a == b).count();
         cand = cand.get(..common)?;
@@ -865,7 +879,7 @@ fn char_ref(s: &str, at: usize, in_attribute: bool) -> Option<([char; 2], usize,
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .count();
             let with_semicolon = run + usize::from(b.get(start + run) == Some(&b';'));
-            let (len, i) = named_reference(b.get(start..start + with_semicolon)?)?;
+            let (len, value) = named_reference(b.get(start..start + with_semicolon)?)?;
             let end = start + len;
             if in_attribute
                 && b.get(end - 1) != Some(&b';')
@@ -874,17 +888,11 @@ fn char_ref(s: &str, at: usize, in_attribute: bool) -> Option<([char; 2], usize,
             {
                 return None;
             }
-            let first = super::entities::FIRST
-                .get(i)
-                .and_then(|&c| char::from_u32(c))
-                .unwrap_or('\u{fffd}');
-            match super::entities::SECOND.get(i).copied().unwrap_or(0) {
-                0 => Some(([first, '\0'], 1, end)),
-                c => Some((
-                    [first, char::from_u32(u32::from(c)).unwrap_or('\u{fffd}')],
-                    2,
-                    end,
-                )),
+            let mut chars = value.chars();
+            let first = chars.next().unwrap_or('\u{fffd}');
+            match chars.next() {
+                None => Some(([first, '\0'], 1, end)),
+                Some(second) => Some(([first, second], 2, end)),
             }
         }
         _ => None,
@@ -1040,22 +1048,25 @@ mod tests {
     /// Every name of the table decodes to its characters, whatever non-name character follows.
     #[test]
     fn every_named_reference() {
-        use super::super::entities::{ENDS, FIRST, NAMES, SECOND};
-        let mut start = 0;
-        for (i, &end) in ENDS.iter().enumerate() {
-            let name = &NAMES[start..usize::from(end)];
-            start = usize::from(end);
+        let entries = super::super::entities::TABLE.split_terminator('\0');
+        let mut count = 0;
+        let mut previous = "";
+        for entry in entries {
+            let (name, value) = entry.split_once('\u{1}').unwrap();
+            assert!(previous < name, "{previous} {name}");
+            previous = name;
+            count += 1;
+            let want: Vec<char> = value.chars().collect();
+            assert!(matches!(want.len(), 1 | 2), "{name}");
             for tail in ["", " ", "<"] {
                 let src = format!("&{name}{tail}");
                 let (chars, n, end) = char_ref(&src, 0, false).unwrap();
                 assert_eq!(end, 1 + name.len(), "{src}");
-                assert_eq!(chars[0] as u32, FIRST[i], "{src}");
-                assert_eq!(n, if SECOND[i] == 0 { 1 } else { 2 }, "{src}");
-                if n == 2 {
-                    assert_eq!(chars[1] as u32, u32::from(SECOND[i]), "{src}");
-                }
+                assert_eq!(chars[..n], want[..], "{src}");
             }
         }
+        assert_eq!(count, 2231);
+        assert_eq!(entity_starts().len(), count);
     }
 
     #[test]
