@@ -35,10 +35,12 @@
 
 use crate::article::{BlockKind, Reason};
 use crate::block::{Block, Verdict};
+use crate::blockmodel;
 use crate::markers::{self, Mode};
 
 /// Local class of a block (jusText's terms).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 enum Class {
     Good,
     NearGood,
@@ -46,11 +48,71 @@ enum Class {
     Bad,
 }
 
-/// Classifies every block in place (only `Content` blocks are looked at).
-pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
+/// Classifies every block in place: the rules below, then the block scorer `model` (the one
+/// shipped in the crate, [`blockmodel::SHIPPED`], unless the eval harness gives another or none)
+/// has the last word. The scorer's feature rows of every block ([`blockmodel::NUM_FEATURES`]
+/// each) are written to `rows` when it is given.
+pub(crate) fn classify_with(
+    blocks: &mut [Block],
+    lang_known: bool,
+    model: Option<&blockmodel::Forest>,
+    rows: Option<&mut Vec<f32>>,
+) {
+    let Some(views) = classify_rules(blocks, lang_known) else {
+        return;
+    };
+    if model.is_none() && rows.is_none() {
+        return;
+    }
+    let x = blockmodel::features(blocks, &views);
+    if let Some(m) = model {
+        for (i, b) in blocks.iter_mut().enumerate() {
+            let Some(row) = x.get(i * blockmodel::NUM_FEATURES..(i + 1) * blockmodel::NUM_FEATURES)
+            else {
+                break;
+            };
+            let content = m.margin(row) > 0.0;
+            b.verdict = match (&b.verdict, content) {
+                // The headline stays the headline (it is reported as the title), and a picture's
+                // caption stays removed as metadata.
+                (Verdict::Boilerplate(Reason::Title, _), _) => continue,
+                (Verdict::Boilerplate(..), true) if b.kind == BlockKind::Caption => continue,
+                (Verdict::Content, false) => scored_out(b, views[i]),
+                (Verdict::Boilerplate(..), true) => Verdict::Content,
+                _ => continue,
+            };
+        }
+    }
+    if let Some(r) = rows {
+        *r = x;
+    }
+}
+
+/// The verdict on a block the rules kept and the block scorer rates as outside the article: the
+/// kind a marker phrase or the markup names, else plain boilerplate.
+fn scored_out(b: &Block, view: blockmodel::RuleView) -> Verdict {
+    const BY: &str = "rated outside the article by the block scorer";
+    if let Some((r, _)) = view.hit {
+        return Verdict::Boilerplate(r, concat(&[BY, " (a ", r.as_str(), " marker phrase)"]));
+    }
+    if let Some(r) = b.structure.hint {
+        return Verdict::Boilerplate(r, concat(&[BY, " (markup named as ", r.as_str(), ")"]));
+    }
+    if view.metadata_like {
+        return Verdict::Boilerplate(
+            Reason::Metadata,
+            concat(&[BY, " (a date or breadcrumb line)"]),
+        );
+    }
+    Verdict::Boilerplate(Reason::Boilerplate, BY.into())
+}
+
+/// The rules: local classes, the main region, context. Returns what they found about each block
+/// (for the block scorer), or `None` for a page without blocks.
+fn classify_rules(blocks: &mut [Block], lang_known: bool) -> Option<Vec<blockmodel::RuleView>> {
     let n = blocks.len();
     if n == 0 {
-        return;
+        return None;
     }
     let mut finder = markers::Finder::default();
     let hits: Vec<Option<markers::Hit>> = blocks
@@ -76,16 +138,37 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
         }
     }
 
+    let views: Vec<blockmodel::RuleView> = (0..n)
+        .map(|i| blockmodel::RuleView {
+            class: classes[i] as u8,
+            hit: hits[i].map(|h| (h.reason, h.mode as u8)),
+            boxed: boxed[i].is_some(),
+            metadata_like: metadata_like(&blocks[i]).is_some(),
+        })
+        .collect();
     if blocks.iter().any(|b| b.structure.has_main) {
         classify_structured(blocks, &classes, &hits, &boxed, lang_known);
-        return;
+    } else {
+        classify_text(blocks, &classes, &hits, &boxed);
     }
+    Some(views)
+}
+
+/// The region on a page without a main-content container: the best run of blocks (Kadane), then
+/// context.
+fn classify_text(
+    blocks: &mut [Block],
+    classes: &[Class],
+    hits: &[Option<markers::Hit>],
+    boxed: &[Option<Reason>],
+) {
+    let n = blocks.len();
 
     // Scores for the maximum-subarray search.
     let mut scores: Vec<f64> = blocks
         .iter()
-        .zip(&classes)
-        .zip(&hits)
+        .zip(classes)
+        .zip(hits)
         .map(|((b, c), h)| score(b, *c, *h))
         .collect();
     // Interruptions in a row (an advertisement slot, a newsletter sign-up, a share bar, a caption
@@ -131,19 +214,19 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
         }
         return;
     };
-    let hi = extend_past_interruptions(blocks, &classes, &hits, &interrupting, hi);
+    let hi = extend_past_interruptions(blocks, classes, hits, &interrupting, hi);
 
     for i in 0..n {
         let inside = i >= lo && i <= hi;
         let b = &blocks[i];
         let v = if inside {
-            inside_verdict(blocks, i, &classes, hits[i], boxed[i])
+            inside_verdict(blocks, i, classes, hits[i], boxed[i])
         } else {
             outside_verdict(b, hits[i], boxed[i], classes[i], i < lo)
         };
         blocks[i].verdict = v;
     }
-    name_lists_and_comments(blocks, &hits, lo, hi);
+    name_lists_and_comments(blocks, hits, lo, hi);
     // The headline: the last short, unpunctuated line before the region, looking past the
     // byline, date, share and other lines that markers name (at most a few unnamed lines back).
     let mut unnamed = 0;

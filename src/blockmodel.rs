@@ -1,0 +1,430 @@
+//! The block scorer: a small ensemble of regression trees (gradient boosting, Friedman 2001,
+//! "Greedy function approximation: a gradient boosting machine") that rates each block as part of
+//! the article or not, from the features every block has: its text features, the structural
+//! features HTML gives (absent for plain text), what the rules of [`crate::boilerplate`] decided
+//! and found (local class, marker phrase, verdict) and the same for its neighbours.
+//!
+//! The trees are data (`src/data/blocks.model`, written by `scripts/train-blocks.py` from the
+//! tune halves of the dev sets; format in `src/data/README.md`), evaluated here with plain
+//! comparisons and additions in `f64`, so a page gets the same verdicts natively and in
+//! WebAssembly. No feature is missing: what a block does not have (HTML structure on a text
+//! block) is `-1`, below every real value.
+
+use std::sync::LazyLock;
+
+use crate::article::{BlockKind, Reason};
+use crate::block::{Block, Verdict};
+
+const SHIPPED_TEXT: &str = include_str!("data/blocks.model");
+
+/// The model shipped in the crate, parsed on first use (`None` if it does not parse: then the
+/// rules alone decide; a unit test keeps that from happening).
+pub(crate) static SHIPPED: LazyLock<Option<Forest>> =
+    LazyLock::new(|| Forest::parse(SHIPPED_TEXT).ok());
+
+/// A tree ensemble: the sum of its trees' leaves is a log-odds that the block is content.
+#[derive(Clone, Debug)]
+pub struct Forest {
+    trees: Vec<Tree>,
+    /// Content when the sum is above this.
+    threshold: f64,
+}
+
+#[derive(Clone, Debug)]
+struct Tree {
+    nodes: Vec<Node>,
+    leaves: Vec<f64>,
+}
+
+/// `x[feature] <= threshold` goes left. A child `>= 0` is a node, `< 0` the leaf `!child`.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    feature: u16,
+    threshold: f64,
+    left: i32,
+    right: i32,
+}
+
+impl Forest {
+    /// Reads the text format of `src/data/README.md`. The feature names must be [`NAMES`], in
+    /// order: a model trained on other features is refused.
+    pub fn parse(text: &str) -> Result<Forest, String> {
+        let mut trees: Vec<Tree> = Vec::new();
+        let mut threshold = 0.0;
+        let mut names_ok = false;
+        for (no, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let bad = || format!("block model line {}: {line:?}", no + 1);
+            let mut parts = line.split_ascii_whitespace();
+            match parts.next() {
+                Some("features") => {
+                    let names: Vec<&str> = parts.collect();
+                    if names != NAMES {
+                        return Err("block model: its features are not this build's".into());
+                    }
+                    names_ok = true;
+                }
+                Some("threshold") => {
+                    threshold = parts.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                }
+                Some("tree") => trees.push(Tree {
+                    nodes: Vec::new(),
+                    leaves: Vec::new(),
+                }),
+                Some("n") => {
+                    let mut f = || parts.next().ok_or_else(bad);
+                    let feature: u16 = f()?.parse().map_err(|_| bad())?;
+                    let thr: f64 = f()?.parse().map_err(|_| bad())?;
+                    let left: i32 = f()?.parse().map_err(|_| bad())?;
+                    let right: i32 = f()?.parse().map_err(|_| bad())?;
+                    if usize::from(feature) >= NAMES.len() {
+                        return Err(bad());
+                    }
+                    let t = trees.last_mut().ok_or_else(bad)?;
+                    t.nodes.push(Node {
+                        feature,
+                        threshold: thr,
+                        left,
+                        right,
+                    });
+                }
+                Some("l") => {
+                    let t = trees.last_mut().ok_or_else(bad)?;
+                    for v in parts {
+                        t.leaves.push(v.parse().map_err(|_| bad())?);
+                    }
+                }
+                _ => return Err(bad()),
+            }
+        }
+        if !names_ok || trees.is_empty() {
+            return Err("block model: no features line or no trees".into());
+        }
+        // Every child must point at a node or leaf of its tree, and every node lie on a path
+        // that ends (children after their parent), so evaluation always stops.
+        for t in &trees {
+            let ok_child = |i: usize, c: i32| {
+                if c >= 0 {
+                    (c as usize) > i && (c as usize) < t.nodes.len()
+                } else {
+                    ((!c) as usize) < t.leaves.len()
+                }
+            };
+            let fine = if t.nodes.is_empty() {
+                t.leaves.len() == 1
+            } else {
+                t.nodes
+                    .iter()
+                    .enumerate()
+                    .all(|(i, n)| ok_child(i, n.left) && ok_child(i, n.right))
+            };
+            if !fine {
+                return Err("block model: a tree points outside itself".into());
+            }
+        }
+        Ok(Forest { trees, threshold })
+    }
+
+    /// The log-odds that a block with features `x` is content, less the threshold (content when
+    /// positive).
+    pub(crate) fn margin(&self, x: &[f32]) -> f64 {
+        let mut sum = -self.threshold;
+        for t in &self.trees {
+            let mut at: i32 = if t.nodes.is_empty() { -1 } else { 0 };
+            while at >= 0 {
+                let Some(n) = t.nodes.get(at as usize) else {
+                    break;
+                };
+                let v = x.get(usize::from(n.feature)).copied().unwrap_or(-1.0);
+                at = if f64::from(v) <= n.threshold {
+                    n.left
+                } else {
+                    n.right
+                };
+            }
+            sum += t.leaves.get((!at) as usize).copied().unwrap_or(0.0);
+        }
+        sum
+    }
+}
+
+/// What the rules found about one block, for its features.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct RuleView {
+    /// jusText class: 0 good, 1 near-good, 2 short, 3 bad.
+    pub class: u8,
+    /// The reason and mode (0..5) of the marker phrase in it, if any.
+    pub hit: Option<(Reason, u8)>,
+    /// Inside a box that markers name on both sides.
+    pub boxed: bool,
+    /// A date, time or breadcrumb line.
+    pub metadata_like: bool,
+}
+
+/// The features, by name, in the order of the vector [`features`] fills.
+pub const NAMES: [&str; NUM_FEATURES] = [
+    "words",
+    "chars",
+    "stop_ratio",
+    "terminal",
+    "title_ratio",
+    "sentences",
+    "digit_ratio",
+    "gap_before",
+    "bullet",
+    "unspaced",
+    "link_density",
+    "links",
+    "kind",
+    "heading_level",
+    "hint",
+    "outer_hint",
+    "in_article_markup",
+    "has_main",
+    "in_main",
+    "hit_reason",
+    "hit_mode",
+    "class",
+    "verdict",
+    "boxed",
+    "metadata_like",
+    "region_distance",
+    "ends_colon",
+    "dom_depth",
+    "dom_tag",
+    "dom_parent_share",
+    "dom_parent_link_density",
+    "dom_class_weight",
+    "dom_ancestor_score",
+    "dom_same_parent",
+    "window_kept",
+    "window_stop",
+    "window_link_density",
+    "p1_words",
+    "p1_link_density",
+    "p1_kept",
+    "p1_class",
+    "p1_kind",
+    "n1_words",
+    "n1_link_density",
+    "n1_kept",
+    "n1_class",
+    "n1_kind",
+    "p2_words",
+    "p2_kept",
+    "p2_class",
+    "n2_words",
+    "n2_kept",
+    "n2_class",
+];
+
+/// How many features a block has.
+pub const NUM_FEATURES: usize = 53;
+
+/// Blocks on each side that the window features look at.
+const WINDOW: usize = 3;
+
+fn reason_code(r: Reason) -> f32 {
+    match r {
+        Reason::Navigation => 0.0,
+        Reason::LinkList => 1.0,
+        Reason::Share => 2.0,
+        Reason::Newsletter => 3.0,
+        Reason::Cookie => 4.0,
+        Reason::Advertisement => 5.0,
+        Reason::Comments => 6.0,
+        Reason::Footer => 7.0,
+        Reason::Byline => 8.0,
+        Reason::Metadata => 9.0,
+        Reason::Title => 10.0,
+        Reason::Boilerplate => 11.0,
+        _ => 12.0,
+    }
+}
+
+fn kind_code(k: BlockKind) -> f32 {
+    match k {
+        BlockKind::Paragraph => 0.0,
+        BlockKind::Heading => 1.0,
+        BlockKind::ListItem => 2.0,
+        BlockKind::Quote => 3.0,
+        BlockKind::Caption => 4.0,
+        BlockKind::TableRow => 5.0,
+        BlockKind::Preformatted => 6.0,
+    }
+}
+
+fn flag(b: bool) -> f32 {
+    if b {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// The features of every block, `NUM_FEATURES` per block, one block after another.
+pub(crate) fn features(blocks: &[Block], rules: &[RuleView]) -> Vec<f32> {
+    let n = blocks.len();
+    let kept: Vec<bool> = blocks.iter().map(Block::is_content).collect();
+    let first_kept = kept.iter().position(|&k| k);
+    let last_kept = kept.iter().rposition(|&k| k);
+    let mut out = Vec::with_capacity(n * NUM_FEATURES);
+    // Sliding sums over the window (self excluded when read): words, kept words, stopwords
+    // (weighted by words), link characters.
+    let mut row = [0f32; NUM_FEATURES];
+    for (i, b) in blocks.iter().enumerate() {
+        let f = &b.feat;
+        let s = &b.structure;
+        let r = rules.get(i).copied().unwrap_or_default();
+        let text = s.link_density.is_none();
+        let absent = |v: f32| if text { -1.0 } else { v };
+        let dom = s.dom;
+        let (mut ww, mut wk, mut ws, mut wl) = (0f32, 0f32, 0f32, 0f32);
+        for j in i.saturating_sub(WINDOW)..(i + WINDOW + 1).min(n) {
+            if j == i {
+                continue;
+            }
+            let o = &blocks[j];
+            let w = o.feat.words as f32;
+            ww += w;
+            if kept[j] {
+                wk += w;
+            }
+            ws += w * o.feat.stop_ratio;
+            wl += w * o.structure.link_density.unwrap_or(0.0);
+        }
+        let ratio = |a: f32, b: f32| if b > 0.0 { a / b } else { 0.0 };
+        // A neighbour past either end of the page is the nearest block there is: nothing tells
+        // the scorer where the page ends (an article that ends the input, a clean text pasted
+        // in, is no footer).
+        let nb = |d: isize| -> Option<(usize, &Block)> {
+            let j = i.saturating_add_signed(d).min(n - 1);
+            blocks.get(j).map(|o| (j, o))
+        };
+        let region = match (first_kept, last_kept) {
+            (Some(a), _) if i < a => i as f32 - a as f32,
+            (_, Some(z)) if i > z => (i - z) as f32,
+            (Some(_), Some(_)) => 0.0,
+            _ => 100.0,
+        };
+        let verdict = match &b.verdict {
+            Verdict::Content => 0.0,
+            Verdict::Boilerplate(r, _) => 1.0 + reason_code(*r),
+            Verdict::Duplicate { .. } => 14.0,
+        };
+        let v = [
+            f.words as f32,
+            f.chars as f32,
+            f.stop_ratio,
+            flag(f.terminal),
+            f.title_ratio,
+            f.sentences as f32,
+            f.digit_ratio,
+            f32::from(f.gap_before),
+            flag(f.bullet),
+            flag(f.unspaced),
+            s.link_density.unwrap_or(-1.0),
+            absent(s.links.len() as f32),
+            kind_code(b.kind),
+            f32::from(s.heading_level),
+            s.hint.map_or(-1.0, reason_code),
+            s.outer_hint.map_or(-1.0, reason_code),
+            absent(flag(s.in_article_markup)),
+            absent(flag(s.has_main)),
+            absent(flag(s.in_main)),
+            r.hit.map_or(-1.0, |(h, _)| reason_code(h)),
+            r.hit.map_or(-1.0, |(_, m)| f32::from(m)),
+            f32::from(r.class),
+            verdict,
+            flag(r.boxed),
+            flag(r.metadata_like),
+            region,
+            flag(b.text.trim_end().ends_with(':')),
+            dom.map_or(-1.0, |d| f32::from(d.depth)),
+            dom.map_or(-1.0, |d| f32::from(d.tag)),
+            dom.map_or(-1.0, |d| d.parent_share),
+            dom.map_or(-1.0, |d| d.parent_link_density),
+            dom.map_or(-1.0, |d| d.class_weight),
+            dom.map_or(-1.0, |d| d.ancestor_score),
+            dom.map_or(-1.0, |d| flag(d.same_parent_as_previous)),
+            ratio(wk, ww),
+            ratio(ws, ww),
+            absent(ratio(wl, ww)),
+            nb(-1).map_or(-1.0, |(_, o)| o.feat.words as f32),
+            nb(-1).map_or(-1.0, |(_, o)| o.structure.link_density.unwrap_or(-1.0)),
+            nb(-1).map_or(-1.0, |(j, _)| flag(kept[j])),
+            nb(-1).map_or(-1.0, |(j, _)| {
+                rules.get(j).map_or(-1.0, |r| f32::from(r.class))
+            }),
+            nb(-1).map_or(-1.0, |(_, o)| kind_code(o.kind)),
+            nb(1).map_or(-1.0, |(_, o)| o.feat.words as f32),
+            nb(1).map_or(-1.0, |(_, o)| o.structure.link_density.unwrap_or(-1.0)),
+            nb(1).map_or(-1.0, |(j, _)| flag(kept[j])),
+            nb(1).map_or(-1.0, |(j, _)| {
+                rules.get(j).map_or(-1.0, |r| f32::from(r.class))
+            }),
+            nb(1).map_or(-1.0, |(_, o)| kind_code(o.kind)),
+            nb(-2).map_or(-1.0, |(_, o)| o.feat.words as f32),
+            nb(-2).map_or(-1.0, |(j, _)| flag(kept[j])),
+            nb(-2).map_or(-1.0, |(j, _)| {
+                rules.get(j).map_or(-1.0, |r| f32::from(r.class))
+            }),
+            nb(2).map_or(-1.0, |(_, o)| o.feat.words as f32),
+            nb(2).map_or(-1.0, |(j, _)| flag(kept[j])),
+            nb(2).map_or(-1.0, |(j, _)| {
+                rules.get(j).map_or(-1.0, |r| f32::from(r.class))
+            }),
+        ];
+        row.copy_from_slice(&v);
+        out.extend_from_slice(&row);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_loads() {
+        assert!(SHIPPED.is_some(), "{:?}", Forest::parse(SHIPPED_TEXT).err());
+    }
+
+    #[test]
+    fn trees_are_read_and_summed() {
+        let names = NAMES.join(" ");
+        // Tree 1: words <= 10 ? -1 : (stop_ratio <= 0.2 ? 0.5 : 2); tree 2: a single leaf.
+        let text = format!(
+            "# test\nfeatures {names}\nthreshold 0.25\ntree\nn 0 10 -1 1\nn 2 0.2 -2 -3\n\
+             l -1 0.5 2\ntree\nl 0.125\n"
+        );
+        let m = Forest::parse(&text).unwrap();
+        let mut x = [0f32; NUM_FEATURES];
+        x[0] = 5.0;
+        assert_eq!(m.margin(&x), -1.0 + 0.125 - 0.25);
+        x[0] = 11.0;
+        x[2] = 0.1;
+        assert_eq!(m.margin(&x), 0.5 + 0.125 - 0.25);
+        x[2] = 0.5;
+        assert_eq!(m.margin(&x), 2.0 + 0.125 - 0.25);
+    }
+
+    #[test]
+    fn broken_models_are_refused() {
+        let names = NAMES.join(" ");
+        for bad in [
+            String::new(),
+            "features a b\ntree\nl 1\n".to_string(),
+            format!("features {names}\ntree\nn 0 1 0 -1\nl 1\n"),
+            format!("features {names}\ntree\nn 0 1 -1 -5\nl 1\n"),
+            format!("features {names}\ntree\nn 999 1 -1 -2\nl 1 2\n"),
+            format!("features {names}\nn 0 1 -1 -2\n"),
+            format!("features {names}\ntree\nl x\n"),
+        ] {
+            assert!(Forest::parse(&bad).is_err(), "{bad:?}");
+        }
+    }
+}
