@@ -25,11 +25,17 @@ pub(crate) static SHIPPED: LazyLock<Option<Forest>> =
 /// A tree ensemble: the sum of its trees' leaves is a log-odds that the block is content.
 #[derive(Clone, Debug)]
 pub struct Forest {
-    trees: Vec<Tree>,
+    trees: Vec<Complete>,
     /// Content when the sum is above this.
     threshold: f64,
+    /// The second pass for blocks without markup (plain text): trees over the same features
+    /// and [`CONTEXT_NAMES`], what the first pass made of the neighbours. Their sum replaces the
+    /// first pass's for those blocks.
+    second: Vec<Complete>,
+    threshold2: f64,
 }
 
+/// A tree as the file gives it.
 #[derive(Clone, Debug)]
 struct Tree {
     nodes: Vec<Node>,
@@ -49,8 +55,10 @@ impl Forest {
     /// Reads the text format of `src/data/README.md`. The feature names must be [`NAMES`], in
     /// order: a model trained on other features is refused.
     pub fn parse(text: &str) -> Result<Forest, String> {
-        let mut trees: Vec<Tree> = Vec::new();
-        let mut threshold = 0.0;
+        let mut first: Vec<Tree> = Vec::new();
+        let mut second: Vec<Tree> = Vec::new();
+        let mut in_second = false;
+        let (mut threshold, mut threshold2) = (0.0, 0.0);
         let mut names_ok = false;
         for (no, line) in text.lines().enumerate() {
             let line = line.trim();
@@ -68,9 +76,21 @@ impl Forest {
                     names_ok = true;
                 }
                 Some("threshold") => {
-                    threshold = parts.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                    let t = parts.next().and_then(|v| v.parse().ok()).ok_or_else(bad)?;
+                    if in_second {
+                        threshold2 = t;
+                    } else {
+                        threshold = t;
+                    }
                 }
-                Some("tree") => trees.push(Tree {
+                Some("second") => {
+                    let names: Vec<&str> = parts.collect();
+                    if names != CONTEXT_NAMES {
+                        return Err("block model: its second pass reads other features".into());
+                    }
+                    in_second = true;
+                }
+                Some("tree") => (if in_second { &mut second } else { &mut first }).push(Tree {
                     nodes: Vec::new(),
                     leaves: Vec::new(),
                 }),
@@ -80,9 +100,11 @@ impl Forest {
                     let thr: f64 = f()?.parse().map_err(|_| bad())?;
                     let left: i32 = f()?.parse().map_err(|_| bad())?;
                     let right: i32 = f()?.parse().map_err(|_| bad())?;
-                    if usize::from(feature) >= NAMES.len() {
+                    let limit = NAMES.len() + if in_second { CONTEXT_NAMES.len() } else { 0 };
+                    if usize::from(feature) >= limit {
                         return Err(bad());
                     }
+                    let trees = if in_second { &mut second } else { &mut first };
                     let t = trees.last_mut().ok_or_else(bad)?;
                     t.nodes.push(Node {
                         feature,
@@ -92,6 +114,7 @@ impl Forest {
                     });
                 }
                 Some("l") => {
+                    let trees = if in_second { &mut second } else { &mut first };
                     let t = trees.last_mut().ok_or_else(bad)?;
                     for v in parts {
                         t.leaves.push(v.parse().map_err(|_| bad())?);
@@ -100,12 +123,12 @@ impl Forest {
                 _ => return Err(bad()),
             }
         }
-        if !names_ok || trees.is_empty() {
+        if !names_ok || first.is_empty() {
             return Err("block model: no features line or no trees".into());
         }
         // Every child must point at a node or leaf of its tree, and every node lie on a path
         // that ends (children after their parent), so evaluation always stops.
-        for t in &trees {
+        for t in first.iter().chain(&second) {
             let ok_child = |i: usize, c: i32| {
                 if c >= 0 {
                     (c as usize) > i && (c as usize) < t.nodes.len()
@@ -125,30 +148,177 @@ impl Forest {
                 return Err("block model: a tree points outside itself".into());
             }
         }
-        Ok(Forest { trees, threshold })
+        let complete = |trees: &[Tree]| -> Result<Vec<Complete>, String> {
+            trees.iter().map(Complete::of).collect()
+        };
+        Ok(Forest {
+            trees: complete(&first)?,
+            threshold,
+            second: complete(&second)?,
+            threshold2,
+        })
     }
 
-    /// The log-odds that a block with features `x` is content, less the threshold (content when
-    /// positive).
-    pub(crate) fn margin(&self, x: &[f32]) -> f64 {
-        let mut sum = -self.threshold;
-        for t in &self.trees {
-            let mut at: i32 = if t.nodes.is_empty() { -1 } else { 0 };
-            while at >= 0 {
-                let Some(n) = t.nodes.get(at as usize) else {
-                    break;
-                };
-                let v = x.get(usize::from(n.feature)).copied().unwrap_or(-1.0);
-                at = if f64::from(v) <= n.threshold {
-                    n.left
-                } else {
-                    n.right
-                };
-            }
-            sum += t.leaves.get((!at) as usize).copied().unwrap_or(0.0);
+    /// For each block (rows of [`NUM_FEATURES`] in `x`), the log-odds that it is content less
+    /// the threshold: content when positive. `plain[i]` is true for a block without markup,
+    /// which the second pass rates again from its neighbours' first ratings.
+    pub(crate) fn margins(&self, x: &[f32], plain: &[bool]) -> Vec<f64> {
+        let first: Vec<f64> = x
+            .chunks_exact(NUM_FEATURES)
+            .map(|row| sum_trees(&self.trees, row))
+            .collect();
+        let mut out: Vec<f64> = first.iter().map(|m| m - self.threshold).collect();
+        if self.second.is_empty() {
+            return out;
         }
-        sum
+        let mut row = [0f32; NUM_FEATURES + NUM_CONTEXT];
+        for (i, o) in out.iter_mut().enumerate() {
+            if !plain.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let Some(base) = x.get(i * NUM_FEATURES..(i + 1) * NUM_FEATURES) else {
+                continue;
+            };
+            row[..NUM_FEATURES].copy_from_slice(base);
+            row[NUM_FEATURES..].copy_from_slice(&context(&first, x, i));
+            *o = sum_trees(&self.second, &row) - self.threshold2;
+        }
+        out
     }
+
+    /// The first pass's rating of one block (the threshold subtracted).
+    #[cfg(test)]
+    fn margin(&self, x: &[f32]) -> f64 {
+        sum_trees(&self.trees, x) - self.threshold
+    }
+}
+
+/// What the first pass made of a block's neighbours: [`CONTEXT_NAMES`]. Ratings are clipped to
+/// ±8; a neighbour past the end of the page is the nearest block there is.
+fn context(first: &[f64], x: &[f32], i: usize) -> [f32; NUM_CONTEXT] {
+    let n = first.len();
+    let m = |j: usize| first.get(j).map_or(0.0, |v| v.clamp(-8.0, 8.0));
+    let at = |d: isize| m(i.saturating_add_signed(d).min(n.saturating_sub(1)));
+    let words = |j: usize| f64::from(x.get(j * NUM_FEATURES).copied().unwrap_or(0.0));
+    let (lo, hi) = (i.saturating_sub(5), (i + 6).min(n));
+    let (mut sum, mut weight) = (0.0, 0.0);
+    for j in (lo..hi).filter(|&j| j != i) {
+        sum += m(j) * words(j);
+        weight += words(j);
+    }
+    let own = m(i);
+    let window = if weight > 0.0 { sum / weight } else { own };
+    [
+        at(-1) as f32,
+        at(1) as f32,
+        at(-2) as f32,
+        at(2) as f32,
+        window as f32,
+        own as f32,
+    ]
+}
+
+/// Deepest tree a model may have (a complete tree of this depth has 1,023 nodes).
+const MAX_DEPTH: u32 = 10;
+
+/// A tree made complete: every path is `depth` comparisons long (a leaf above that depth is
+/// repeated below comparisons that lead to it either way), so evaluation is a fixed number of
+/// steps without a branch the processor must guess — most of the cost of a small tree.
+#[derive(Clone, Debug)]
+struct Complete {
+    depth: u32,
+    /// Node `k` (breadth first: children `2k + 1`, `2k + 2`).
+    features: Vec<u16>,
+    /// The largest `f32` at most the node's threshold: `x <= it` exactly when `x as f64 <= t`.
+    thresholds: Vec<f32>,
+    leaves: Vec<f64>,
+}
+
+impl Complete {
+    fn of(t: &Tree) -> Result<Complete, String> {
+        fn depth(t: &Tree, at: i32) -> u32 {
+            match t.nodes.get(at.max(0) as usize) {
+                Some(n) if at >= 0 => 1 + depth(t, n.left).max(depth(t, n.right)),
+                _ => 0,
+            }
+        }
+        let root = if t.nodes.is_empty() { -1 } else { 0 };
+        let d = depth(t, root);
+        if d > MAX_DEPTH {
+            return Err("block model: a tree is too deep".into());
+        }
+        let mut c = Complete {
+            depth: d,
+            features: vec![0; (1 << d) - 1],
+            thresholds: vec![f32::INFINITY; (1 << d) - 1],
+            leaves: vec![0.0; 1 << d],
+        };
+        // (node or leaf of `t`, slot in `c`, level of the slot)
+        let mut stack = vec![(root, 0usize, 0u32)];
+        while let Some((at, slot, level)) = stack.pop() {
+            match t.nodes.get(at.max(0) as usize) {
+                Some(n) if at >= 0 => {
+                    c.features[slot] = n.feature;
+                    c.thresholds[slot] = f32_at_most(n.threshold);
+                    stack.push((n.left, 2 * slot + 1, level + 1));
+                    stack.push((n.right, 2 * slot + 2, level + 1));
+                }
+                _ => {
+                    let v = t.leaves.get((!at) as usize).copied().unwrap_or(0.0);
+                    // Every leaf slot under this one: a run of 2^(d - level) slots.
+                    let below = d - level;
+                    let first = ((slot + 1) << below) - 1 - ((1 << d) - 1);
+                    for l in c.leaves.iter_mut().skip(first).take(1 << below) {
+                        *l = v;
+                    }
+                }
+            }
+        }
+        Ok(c)
+    }
+
+    #[inline]
+    fn eval(&self, x: &[f32]) -> f64 {
+        let mut k = 0usize;
+        for _ in 0..self.depth {
+            let (Some(&f), Some(&t)) = (self.features.get(k), self.thresholds.get(k)) else {
+                break;
+            };
+            let v = match x.get(usize::from(f)) {
+                Some(&v) => v,
+                None => -1.0,
+            };
+            // Right unless `v <= t` (NaN goes right, as `!(v <= t)`).
+            let right = v.partial_cmp(&t).is_none_or(|o| o == std::cmp::Ordering::Greater);
+            k = 2 * k + 1 + usize::from(right);
+        }
+        let first_leaf = (1usize << self.depth) - 1;
+        match self.leaves.get(k.wrapping_sub(first_leaf)) {
+            Some(&v) => v,
+            None => 0.0,
+        }
+    }
+}
+
+/// The largest `f32` that is at most `t`.
+fn f32_at_most(t: f64) -> f32 {
+    let r = t as f32;
+    if r.is_nan() || f64::from(r) <= t {
+        return r;
+    }
+    // One step down: `r` is above `t`, so not -inf.
+    if r == 0.0 {
+        -f32::from_bits(1)
+    } else if r > 0.0 {
+        f32::from_bits(r.to_bits() - 1)
+    } else {
+        f32::from_bits(r.to_bits() + 1)
+    }
+}
+
+/// The sum of the trees' leaves for one row of features.
+fn sum_trees(trees: &[Complete], x: &[f32]) -> f64 {
+    trees.iter().map(|t| t.eval(x)).sum()
 }
 
 /// What the rules found about one block, for its features.
@@ -223,6 +393,16 @@ pub const NAMES: [&str; NUM_FEATURES] = [
 
 /// How many features a block has.
 pub const NUM_FEATURES: usize = 53;
+
+/// The second pass's extra features: the first pass's ratings (log-odds) of the blocks one and
+/// two before and after, their mean over five blocks on each side weighted by words, and the
+/// block's own. (Not how far the page goes on: the best rating anywhere after a block taught
+/// the scorer to drop an article's last paragraph.)
+pub const CONTEXT_NAMES: [&str; NUM_CONTEXT] =
+    ["m_p1", "m_n1", "m_p2", "m_n2", "m_window", "m_own"];
+
+/// How many context features the second pass adds.
+pub const NUM_CONTEXT: usize = 6;
 
 /// Blocks on each side that the window features look at.
 const WINDOW: usize = 3;
@@ -413,6 +593,127 @@ mod tests {
     }
 
     #[test]
+    fn the_second_pass_rates_plain_blocks_from_their_neighbours() {
+        let names = NAMES.join(" ");
+        let context = CONTEXT_NAMES.join(" ");
+        // First pass: words <= 10 ? -2 : 3. Second pass: the rating of the block before
+        // (feature NUM_FEATURES) <= 0 ? -1 : 1.
+        let text = format!(
+            "features {names}\nthreshold 0\ntree\nn 0 10 -1 -2\nl -2 3\n\
+             second {context}\nthreshold 0.5\ntree\nn {NUM_FEATURES} 0 -1 -2\nl -1 1\n"
+        );
+        let m = Forest::parse(&text).unwrap();
+        let mut x = vec![0f32; 3 * NUM_FEATURES];
+        x[0] = 20.0; // block 0 is long, blocks 1 and 2 short
+        assert_eq!(m.margins(&x, &[false; 3]), [3.0, -2.0, -2.0]);
+        // Plain blocks: block 0's neighbour before is itself (3), block 1's is block 0.
+        assert_eq!(m.margins(&x, &[true; 3]), [0.5, 0.5, -1.5]);
+        assert_eq!(m.margins(&x, &[false, true, false]), [3.0, 0.5, -2.0]);
+    }
+
+    /// The tree as the file gives it, walked node by node.
+    fn walk(t: &Tree, x: &[f32]) -> f64 {
+        let mut at: i32 = if t.nodes.is_empty() { -1 } else { 0 };
+        while at >= 0 {
+            let n = t.nodes[at as usize];
+            at = if f64::from(x[usize::from(n.feature)]) <= n.threshold {
+                n.left
+            } else {
+                n.right
+            };
+        }
+        t.leaves[(!at) as usize]
+    }
+
+    #[test]
+    fn complete_trees_give_what_the_file_says() {
+        // The shipped model's trees, on rows of features drawn around their thresholds.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let text = SHIPPED_TEXT;
+        let mut trees: Vec<Tree> = Vec::new();
+        for line in text.lines() {
+            let mut p = line.split_ascii_whitespace();
+            match p.next() {
+                Some("tree") => trees.push(Tree {
+                    nodes: Vec::new(),
+                    leaves: Vec::new(),
+                }),
+                Some("n") => {
+                    let v: Vec<&str> = p.collect();
+                    trees.last_mut().unwrap().nodes.push(Node {
+                        feature: v[0].parse().unwrap(),
+                        threshold: v[1].parse().unwrap(),
+                        left: v[2].parse().unwrap(),
+                        right: v[3].parse().unwrap(),
+                    });
+                }
+                Some("l") => trees
+                    .last_mut()
+                    .unwrap()
+                    .leaves
+                    .extend(p.map(|v| v.parse::<f64>().unwrap())),
+                _ => {}
+            }
+        }
+        assert!(!trees.is_empty());
+        let thresholds: Vec<f64> = trees
+            .iter()
+            .flat_map(|t| t.nodes.iter().map(|n| n.threshold))
+            .collect();
+        for _ in 0..2000 {
+            let x: Vec<f32> = (0..NUM_FEATURES)
+                .map(|_| {
+                    let t = thresholds[next() as usize % thresholds.len()];
+                    // On a threshold, just either side of it, or anywhere.
+                    match next() % 4 {
+                        0 => t as f32,
+                        1 => f32_at_most(t),
+                        2 => (t + 1e-3) as f32,
+                        _ => (next() % 200) as f32 / 10.0 - 1.0,
+                    }
+                })
+                .collect();
+            for t in &trees {
+                assert_eq!(Complete::of(t).unwrap().eval(&x), walk(t, &x));
+            }
+        }
+    }
+
+    #[test]
+    fn thresholds_round_down_to_f32() {
+        for t in [
+            0.0,
+            -0.0,
+            1e-35,
+            -1e-35,
+            0.1,
+            -0.1,
+            11.5,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+        ] {
+            let r = f32_at_most(t);
+            assert!(f64::from(r) <= t, "{t}");
+            // The next f32 up is above t.
+            let up = if r == 0.0 {
+                f32::from_bits(1)
+            } else if r > 0.0 {
+                f32::from_bits(r.to_bits() + 1)
+            } else {
+                f32::from_bits(r.to_bits() - 1)
+            };
+            assert!(r == f32::INFINITY || f64::from(up) > t, "{t}");
+        }
+    }
+
+    #[test]
     fn broken_models_are_refused() {
         let names = NAMES.join(" ");
         for bad in [
@@ -423,6 +724,11 @@ mod tests {
             format!("features {names}\ntree\nn 999 1 -1 -2\nl 1 2\n"),
             format!("features {names}\nn 0 1 -1 -2\n"),
             format!("features {names}\ntree\nl x\n"),
+            format!("features {names}\ntree\nl 1\nsecond a b\ntree\nl 1\n"),
+            format!(
+                "features {names}\ntree\nl 1\nsecond {}\ntree\nn 99 1 -1 -2\nl 1 2\n",
+                CONTEXT_NAMES.join(" ")
+            ),
         ] {
             assert!(Forest::parse(&bad).is_err(), "{bad:?}");
         }

@@ -66,17 +66,26 @@ pub(crate) fn classify_with(
     }
     let x = blockmodel::features(blocks, &views);
     if let Some(m) = model {
-        for (i, b) in blocks.iter_mut().enumerate() {
-            let Some(row) = x.get(i * blockmodel::NUM_FEATURES..(i + 1) * blockmodel::NUM_FEATURES)
-            else {
-                break;
-            };
-            let content = m.margin(row) > 0.0;
+        let plain: Vec<bool> = blocks
+            .iter()
+            .map(|b| b.structure.link_density.is_none())
+            .collect();
+        let margins = m.margins(&x, &plain);
+        // The span of blocks the rules kept: on a page with a main-content container, the
+        // scorer brings back nothing beyond it outside the container (a page that carries
+        // several stories keeps the one the rules chose).
+        let first = blocks.iter().position(Block::is_content).unwrap_or(0);
+        let last = blocks.iter().rposition(Block::is_content).unwrap_or(0);
+        for ((i, b), margin) in blocks.iter_mut().enumerate().zip(margins) {
+            let content = margin > 0.0;
+            let beyond = b.structure.has_main && !b.structure.in_main && (i < first || i > last);
             b.verdict = match (&b.verdict, content) {
                 // The headline stays the headline (it is reported as the title), and a picture's
                 // caption stays removed as metadata.
                 (Verdict::Boilerplate(Reason::Title, _), _) => continue,
-                (Verdict::Boilerplate(..), true) if b.kind == BlockKind::Caption => continue,
+                (Verdict::Boilerplate(..), true) if b.kind == BlockKind::Caption || beyond => {
+                    continue
+                }
                 (Verdict::Content, false) => scored_out(b, views[i]),
                 (Verdict::Boilerplate(..), true) => Verdict::Content,
                 _ => continue,
