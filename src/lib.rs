@@ -27,6 +27,7 @@
 //! The pipeline is one path for every input: ingest → classify → dedupe → assemble → facts
 //! (see `DEVELOPING.md`).
 
+mod alternatives;
 pub mod article;
 mod block;
 mod blockmodel;
@@ -57,7 +58,8 @@ pub mod fuzzing {
 }
 
 pub use article::{
-    Article, ArticleBlock, BlockKind, Reason, Removed, Span, Stats, Timings, SCHEMA_VERSION,
+    Alternative, Article, ArticleBlock, BlockKind, Reason, Removed, Span, Stats, Timings,
+    SCHEMA_VERSION,
 };
 pub use error::Error;
 pub use facts::Facts;
@@ -284,6 +286,7 @@ impl Cleaner {
             article.markdown = Some(markdown::render(&article, &blocks, &sources));
         }
         article.stats.input_bytes = input.len();
+        #[cfg(feature = "facts")]
         if opts.facts {
             let ctx = facts::Context {
                 reference: opts
@@ -368,6 +371,8 @@ fn assemble(blocks: &[Block], keep_boilerplate: bool) -> (Article, Vec<usize>) {
         ..Article::default()
     };
     let mut kept_index: Vec<Option<usize>> = vec![None; blocks.len()];
+    // For each block removed as boilerplate, its index in `removed` (before the sort below).
+    let mut removed_of: Vec<Option<usize>> = vec![None; blocks.len()];
     let mut pending_dups: Vec<(usize, usize)> = Vec::new(); // (index in removed, target block)
     for (i, b) in blocks.iter().enumerate() {
         let keep = match &b.verdict {
@@ -377,14 +382,17 @@ fn assemble(blocks: &[Block], keep_boilerplate: bool) -> (Article, Vec<usize>) {
         };
         match &b.verdict {
             Verdict::Content => {}
-            Verdict::Boilerplate(reason, rule) => a.removed.push(Removed {
-                text: b.text.clone(),
-                reason: *reason,
-                rule: rule.clone(),
-                span: b.span,
-                duplicate_of: None,
-                kept: keep,
-            }),
+            Verdict::Boilerplate(reason, rule) => {
+                removed_of[i] = Some(a.removed.len());
+                a.removed.push(Removed {
+                    text: b.text.clone(),
+                    reason: *reason,
+                    rule: rule.clone(),
+                    span: b.span,
+                    duplicate_of: None,
+                    kept: keep,
+                });
+            }
             Verdict::Duplicate { of, how, rule } => {
                 pending_dups.push((a.removed.len(), *of));
                 a.removed.push(Removed {
@@ -445,7 +453,22 @@ fn assemble(blocks: &[Block], keep_boilerplate: bool) -> (Article, Vec<usize>) {
     for (r, target) in pending_dups {
         a.removed[r].duplicate_of = kept_index[target];
     }
-    a.removed.sort_by_key(|r| (r.span.start, r.span.end));
+    // Input order (stable), remembering where each entry went for the alternatives.
+    let mut order: Vec<usize> = (0..a.removed.len()).collect();
+    order.sort_by_key(|&k| (a.removed[k].span.start, a.removed[k].span.end));
+    let mut moved_to = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        moved_to[old] = new;
+    }
+    let mut slots: Vec<Option<Removed>> = std::mem::take(&mut a.removed)
+        .into_iter()
+        .map(Some)
+        .collect();
+    a.removed = order.iter().filter_map(|&k| slots[k].take()).collect();
+    for r in removed_of.iter_mut().flatten() {
+        *r = moved_to[*r];
+    }
+    a.alternatives = alternatives::find(blocks, &removed_of);
     a.title = a
         .removed
         .iter()
