@@ -103,6 +103,25 @@ pub fn clean_bytes(input: &[u8], options: &Options) -> Result<Article, Error> {
     Cleaner::new(options.clone())?.clean_bytes(input)
 }
 
+/// Like [`clean_bytes`], with the charset the transport layer declared (an HTTP `Content-Type`
+/// header's `charset`, a WARC record's): it goes before a `<meta charset>`, unless a BOM is there
+/// or the bytes are valid UTF-8. An unknown label is ignored.
+pub fn clean_bytes_with_charset(
+    input: &[u8],
+    charset: Option<&str>,
+    options: &Options,
+) -> Result<Article, Error> {
+    Cleaner::new(options.clone())?.clean_bytes_with_charset(input, charset)
+}
+
+/// Decodes bytes as [`clean_bytes_with_charset`] does, naming the encoding used; see [`decode`].
+pub fn decode_with_charset<'a>(
+    input: &'a [u8],
+    charset: Option<&str>,
+) -> (std::borrow::Cow<'a, str>, &'static str) {
+    sniff::decode_with_charset(input, charset)
+}
+
 /// Decodes bytes as [`clean_bytes`] does and names the encoding used (`"UTF-8"`,
 /// `"windows-1251"`, `"Shift_JIS"`, …). Spans of a report on these bytes point into the returned
 /// text.
@@ -239,8 +258,17 @@ impl Cleaner {
 
     /// Cleans bytes: see [`clean_bytes`].
     pub fn clean_bytes(&self, input: &[u8]) -> Result<Article, Error> {
+        self.clean_bytes_with_charset(input, None)
+    }
+
+    /// Cleans bytes with a transport-layer charset: see [`clean_bytes_with_charset`].
+    pub fn clean_bytes_with_charset(
+        &self,
+        input: &[u8],
+        charset: Option<&str>,
+    ) -> Result<Article, Error> {
         self.check_size(input.len())?;
-        let (text, _encoding) = sniff::decode(input);
+        let (text, _encoding) = sniff::decode_with_charset(input, charset);
         self.clean(&text)
     }
 
