@@ -289,7 +289,9 @@ impl Complete {
                 None => -1.0,
             };
             // Right unless `v <= t` (NaN goes right, as `!(v <= t)`).
-            let right = v.partial_cmp(&t).is_none_or(|o| o == std::cmp::Ordering::Greater);
+            let right = v
+                .partial_cmp(&t)
+                .is_none_or(|o| o == std::cmp::Ordering::Greater);
             k = 2 * k + 1 + usize::from(right);
         }
         let first_leaf = (1usize << self.depth) - 1;
