@@ -51,9 +51,10 @@ pub mod wasm;
 #[cfg(fuzzing)]
 #[doc(hidden)]
 pub mod fuzzing {
-    /// Panics when our HTML tokenizer and html5ever's build different trees from `src`.
-    pub fn tokenizer_agrees(src: &str) {
-        crate::ingest::html::fuzz_tokenizer(src);
+    /// Our HTML parser's tree of `src`, one line per node (the form of the differential tests'
+    /// `treedump.rs`), text with its line when `lines`.
+    pub fn html_tree(src: &str, lines: bool) -> Vec<String> {
+        crate::ingest::html::tree_lines(src, lines)
     }
 }
 

@@ -27,6 +27,7 @@ from ._errors import (
 )
 from ._newsclean import SCHEMA_VERSION, Cleaner, ReportIterator, __version__, clean, clean_many, decode
 from ._report import (
+    Alternative,
     Article,
     ArticleBlock,
     BlockKind,
@@ -57,6 +58,7 @@ from ._report import (
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Alternative",
     "Article",
     "ArticleBlock",
     "BlockKind",

@@ -70,6 +70,20 @@ class Removed(_RemovedRequired, total=False):
     kept: bool
 
 
+class Alternative(TypedDict):
+    """Another part of the page that reads as running text but was not taken for the article
+    (a run of consecutive removed blocks): "Not the article?"."""
+
+    removed: List[int]
+    """Its blocks: indices into ``Article["removed"]``, in input order."""
+    words: int
+    paragraphs: int
+    reason: Reason
+    """Why it was not taken: the removal reason of most of its running text."""
+    rule: str
+    """The rule that removed its longest paragraph."""
+
+
 class Timings(TypedDict):
     """Timings of one clean, in microseconds."""
 
@@ -227,6 +241,7 @@ class _ArticleRequired(TypedDict):
     isArticle: bool
     blocks: List[ArticleBlock]
     removed: List[Removed]
+    alternatives: List[Alternative]
     facts: Facts
     stats: Stats
 
