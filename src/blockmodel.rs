@@ -28,6 +28,9 @@ pub struct Forest {
     trees: Vec<Complete>,
     /// Content when the sum is above this.
     threshold: f64,
+    /// How far above `threshold` the sum must be to bring back an HTML block the rules removed
+    /// (0: the scorer overrules them both ways alike).
+    bring_back: f64,
     /// The second pass for blocks without markup (plain text): trees over the same features
     /// and [`CONTEXT_NAMES`], what the first pass made of the neighbours. Their sum replaces the
     /// first pass's for those blocks.
@@ -59,6 +62,7 @@ impl Forest {
         let mut second: Vec<Tree> = Vec::new();
         let mut in_second = false;
         let (mut threshold, mut threshold2) = (0.0, 0.0);
+        let mut bring_back = 0.0;
         let mut names_ok = false;
         for (no, line) in text.lines().enumerate() {
             let line = line.trim();
@@ -82,6 +86,13 @@ impl Forest {
                     } else {
                         threshold = t;
                     }
+                }
+                Some("bring_back") => {
+                    bring_back = parts
+                        .next()
+                        .and_then(|v| v.parse::<f64>().ok())
+                        .filter(|v| v.is_finite() && *v >= 0.0)
+                        .ok_or_else(bad)?;
                 }
                 Some("second") => {
                     let names: Vec<&str> = parts.collect();
@@ -154,6 +165,7 @@ impl Forest {
         Ok(Forest {
             trees: complete(&first)?,
             threshold,
+            bring_back,
             second: complete(&second)?,
             threshold2,
         })
@@ -184,6 +196,12 @@ impl Forest {
             *o = sum_trees(&self.second, &row) - self.threshold2;
         }
         out
+    }
+
+    /// The margin (see [`Forest::margins`]) an HTML block the rules removed needs to be brought
+    /// back.
+    pub(crate) fn bring_back(&self) -> f64 {
+        self.bring_back
     }
 
     /// The first pass's rating of one block (the threshold subtracted).
@@ -584,9 +602,15 @@ mod tests {
              l -1 0.5 2\ntree\nl 0.125\n"
         );
         let m = Forest::parse(&text).unwrap();
+        assert_eq!(m.bring_back(), 0.0);
+        let m2 =
+            Forest::parse(&text.replace("threshold 0.25\n", "threshold 0.25\nbring_back 0.75\n"))
+                .unwrap();
+        assert_eq!(m2.bring_back(), 0.75);
         let mut x = [0f32; NUM_FEATURES];
         x[0] = 5.0;
         assert_eq!(m.margin(&x), -1.0 + 0.125 - 0.25);
+        assert_eq!(m2.margin(&x), m.margin(&x));
         x[0] = 11.0;
         x[2] = 0.1;
         assert_eq!(m.margin(&x), 0.5 + 0.125 - 0.25);
@@ -726,6 +750,9 @@ mod tests {
             format!("features {names}\ntree\nn 999 1 -1 -2\nl 1 2\n"),
             format!("features {names}\nn 0 1 -1 -2\n"),
             format!("features {names}\ntree\nl x\n"),
+            format!("features {names}\nbring_back -1\ntree\nl 1\n"),
+            format!("features {names}\nbring_back NaN\ntree\nl 1\n"),
+            format!("features {names}\nbring_back\ntree\nl 1\n"),
             format!("features {names}\ntree\nl 1\nsecond a b\ntree\nl 1\n"),
             format!(
                 "features {names}\ntree\nl 1\nsecond {}\ntree\nn 99 1 -1 -2\nl 1 2\n",

@@ -48,24 +48,33 @@ enum Class {
     Bad,
 }
 
+/// Words a line of plain text (no markup) needs for the block scorer to bring it back after the
+/// rules removed it.
+const MIN_PLAIN_WORDS_BACK: usize = 4;
+
 /// Classifies every block in place: the rules below, then the block scorer `model` (the one
 /// shipped in the crate, [`blockmodel::SHIPPED`], unless the eval harness gives another or none)
 /// has the last word. The scorer's feature rows of every block ([`blockmodel::NUM_FEATURES`]
 /// each) are written to `rows` when it is given.
+///
+/// Returns which blocks the rules alone kept when the scorer ran (empty otherwise: then the
+/// verdicts are the rules').
 pub(crate) fn classify_with(
     blocks: &mut [Block],
     lang_known: bool,
     model: Option<&blockmodel::Forest>,
     rows: Option<&mut Vec<f32>>,
-) {
+) -> Vec<bool> {
     let Some(views) = classify_rules(blocks, lang_known) else {
-        return;
+        return Vec::new();
     };
     if model.is_none() && rows.is_none() {
-        return;
+        return Vec::new();
     }
     let x = blockmodel::features(blocks, &views);
+    let mut rules_kept = Vec::new();
     if let Some(m) = model {
+        rules_kept = blocks.iter().map(Block::is_content).collect();
         let plain: Vec<bool> = blocks
             .iter()
             .map(|b| b.structure.link_density.is_none())
@@ -76,8 +85,18 @@ pub(crate) fn classify_with(
         // several stories keeps the one the rules chose).
         let first = blocks.iter().position(Block::is_content).unwrap_or(0);
         let last = blocks.iter().rposition(Block::is_content).unwrap_or(0);
+        let bring_back = m.bring_back();
         for ((i, b), margin) in blocks.iter_mut().enumerate().zip(margins) {
-            let content = margin > 0.0;
+            // Overruling a removal takes a surer rating than overruling a keep: on an HTML
+            // block, a margin of the model's `bring_back`; a line of plain text of one to three
+            // words says too little for the scorer to overrule the rules.
+            let content = if b.is_content() {
+                margin > 0.0
+            } else if b.structure.link_density.is_none() {
+                b.feat.words >= MIN_PLAIN_WORDS_BACK && margin > 0.0
+            } else {
+                margin > bring_back
+            };
             let beyond = b.structure.has_main && !b.structure.in_main && (i < first || i > last);
             b.verdict = match (&b.verdict, content) {
                 // The headline stays the headline (it is reported as the title), and a picture's
@@ -95,6 +114,7 @@ pub(crate) fn classify_with(
     if let Some(r) = rows {
         *r = x;
     }
+    rules_kept
 }
 
 /// The verdict on a block the rules kept and the block scorer rates as outside the article: the

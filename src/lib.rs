@@ -300,7 +300,8 @@ impl Cleaner {
         ) = self.ingest(input);
         timings.ingest_us = clock.lap();
 
-        boilerplate::classify_with(&mut blocks, index.is_some(), self.block_model(), None);
+        let rules_kept =
+            boilerplate::classify_with(&mut blocks, index.is_some(), self.block_model(), None);
         timings.classify_us = clock.lap();
         dedupe::dedupe(&mut blocks, opts.near_duplicate_threshold);
         timings.dedupe_us = clock.lap();
@@ -309,7 +310,7 @@ impl Cleaner {
         article.language = language;
         article.url = opts.url.clone();
         if let Some(p) = &page {
-            page_report(&mut article, p, &blocks);
+            page_report(&mut article, p, &blocks, &rules_kept);
         }
         if opts.markdown {
             article.markdown = Some(markdown::render(&article, &blocks, &sources));
@@ -338,7 +339,7 @@ impl Cleaner {
 }
 
 /// Fills the report's metadata from an HTML page and decides whether the page is an article.
-fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
+fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block], rules_kept: &[bool]) {
     let m = &page.meta;
     a.title = m.title();
     a.byline = m.authors();
@@ -349,13 +350,18 @@ fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
     }
     // Not an article: little running text, or a page of links and headlines (an index, search
     // results) — unless the page declares itself an article and some prose was found.
+    // Running text both the rules and the block scorer keep: the scorer may keep more on a
+    // listing or product page than the rules did, and the decision below was made on the rules'.
     let prose: Vec<&Block> = blocks
         .iter()
-        .filter(|b| {
+        .enumerate()
+        .filter(|(i, b)| {
             b.is_content()
+                && rules_kept.get(*i).copied().unwrap_or(true)
                 && b.feat.terminal
                 && (b.feat.words >= 12 || b.feat.unspaced && b.feat.chars >= 40)
         })
+        .map(|(_, b)| b)
         .collect();
     let prose_chars: usize = prose.iter().map(|b| b.feat.chars).sum();
     let link_share = if page.chars > 0 {
