@@ -86,6 +86,7 @@ pub(crate) fn classify_with(
         let first = blocks.iter().position(Block::is_content).unwrap_or(0);
         let last = blocks.iter().rposition(Block::is_content).unwrap_or(0);
         let bring_back = m.bring_back();
+        let fence = comment_fence(blocks, first, last);
         for ((i, b), margin) in blocks.iter_mut().enumerate().zip(margins) {
             // Overruling a removal takes a surer rating than overruling a keep: on an HTML
             // block, a margin of the model's `bring_back`; a line of plain text of one to three
@@ -99,9 +100,11 @@ pub(crate) fn classify_with(
             };
             let beyond = b.structure.has_main && !b.structure.in_main && (i < first || i > last);
             b.verdict = match (&b.verdict, content) {
-                // The headline stays the headline (it is reported as the title), and a picture's
-                // caption stays removed as metadata.
+                // The headline stays the headline (it is reported as the title), a picture's
+                // caption stays removed as metadata, and reader comments stay comments (they
+                // read as well as the article; the report offers them as an alternative).
                 (Verdict::Boilerplate(Reason::Title, _), _) => continue,
+                (Verdict::Boilerplate(r, _), true) if kept_out(b, *r, i, fence) => continue,
                 (Verdict::Boilerplate(..), true) if b.kind == BlockKind::Caption || beyond => {
                     continue
                 }
@@ -115,6 +118,31 @@ pub(crate) fn classify_with(
         *r = x;
     }
     rules_kept
+}
+
+/// The blocks the rules removed as reader comments, advertising or a newsletter box by the
+/// markup's own name for them, and those beyond a comments heading from the rules' kept span
+/// (`fence`), stay removed: comments read as well as the article, and the report offers them as
+/// an alternative instead.
+fn kept_out(b: &Block, r: Reason, i: usize, fence: (Option<usize>, Option<usize>)) -> bool {
+    let named = b.structure.hint == Some(r)
+        && matches!(
+            r,
+            Reason::Comments | Reason::Advertisement | Reason::Newsletter
+        );
+    named || fence.0.is_some_and(|c| i < c) || fence.1.is_some_and(|c| i > c)
+}
+
+/// The nearest blocks removed as a comments marker before the first and after the last block the
+/// rules kept (`first`, `last`).
+fn comment_fence(blocks: &[Block], first: usize, last: usize) -> (Option<usize>, Option<usize>) {
+    let marker = |b: &Block| matches!(b.verdict, Verdict::Boilerplate(Reason::Comments, _));
+    let before = blocks.get(..first).and_then(|s| s.iter().rposition(marker));
+    let after = blocks
+        .get(last + 1..)
+        .and_then(|s| s.iter().position(marker))
+        .map(|k| last + 1 + k);
+    (before, after)
 }
 
 /// The verdict on a block the rules kept and the block scorer rates as outside the article: the
