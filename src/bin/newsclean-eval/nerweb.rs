@@ -6,9 +6,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use newsclean::facts::EntityKind;
-use newsclean::{Cleaner, Format, Options};
+use newsclean::{Format, Options};
 
-use crate::util::{flag, norm_nfkc, prf, split_args, Half, Split};
+use crate::util::{cleaner, flag, norm_nfkc, prf, split_args, Half, Split};
 
 const LABELS: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
@@ -84,11 +84,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     .collect()
             })
             .unwrap_or_default();
-        let cleaner = Cleaner::new(Options {
-            format: Format::Text,
-            reference_date: doc["published"].as_str().map(str::to_string),
-            ..Options::default()
-        })
+        let cleaner = cleaner(
+            Options {
+                format: Format::Text,
+                reference_date: doc["published"].as_str().map(str::to_string),
+                ..Options::default()
+            },
+            &flags,
+        )
         .map_err(|e| format!("{id}: {e}"))?;
         let a = cleaner.clean(text).map_err(|e| format!("{id}: {e}"))?;
         let pred: Set = a

@@ -233,6 +233,45 @@ pub fn prf(correct: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
     (p, rec, f1(p, rec))
 }
 
+/// A cleaner with these options and the block scorer `--model FILE` names (`--model none`: the
+/// rules alone; no flag: the scorer shipped in the crate).
+pub fn cleaner(
+    options: newsclean::Options,
+    flags: &[(String, String)],
+) -> Result<newsclean::Cleaner, String> {
+    let c = newsclean::Cleaner::new(options).map_err(|e| e.to_string())?;
+    match flag(flags, "model") {
+        None => Ok(c),
+        Some("none") => c.with_block_model(None).map_err(|e| e.to_string()),
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            c.with_block_model(Some(&text)).map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// `--half tune|check`: listings (`--worst`, `--show`) restricted to that half (no flag: all).
+pub fn listed_half(flags: &[(String, String)]) -> Result<Option<Half>, String> {
+    match flag(flags, "half") {
+        None | Some("all") => Ok(None),
+        Some("tune") => Ok(Some(Half::Tune)),
+        Some("check") => Ok(Some(Half::Check)),
+        Some(h) => Err(format!("--half must be tune, check or all, not {h:?}")),
+    }
+}
+
+/// The host of a URL without a leading `www.` (the site a page belongs to), or the text itself.
+pub fn site_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
+    host.strip_prefix("www.")
+        .map(str::to_string)
+        .unwrap_or(host)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
