@@ -183,19 +183,6 @@ impl Split {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fnv1a64_matches_the_reference_values() {
-        // Published FNV-1a 64 test vectors.
-        assert_eq!(fnv1a64(""), 0xcbf29ce484222325);
-        assert_eq!(fnv1a64("a"), 0xaf63dc4c8601ec8c);
-        assert_eq!(fnv1a64("foobar"), 0x85944171f73967e8);
-    }
-}
-
 /// The metadata / ner-web comparison form (`shared/eval/README.md` §8, §10): NFKC, curly quotes
 /// straight, the dashes U+2010..U+2015 and U+2212 as '-', whitespace collapsed and trimmed, lower
 /// case.
@@ -228,4 +215,17 @@ pub fn prf(correct: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
     let r = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let (p, rec) = (r(correct, predicted), r(correct, gold));
     (p, rec, f1(p, rec))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a64_matches_the_reference_values() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(fnv1a64(""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a64("a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(fnv1a64("foobar"), 0x85944171f73967e8);
+    }
 }
