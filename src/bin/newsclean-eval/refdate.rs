@@ -8,9 +8,9 @@
 use std::path::Path;
 
 use newsclean::facts::{ReferenceDateSource, TimeKind};
-use newsclean::{Article, Cleaner, Format, Options};
+use newsclean::{Article, Cleaner, Options};
 
-use crate::util::{flag, read_page, split_args, Half, Split};
+use crate::util::{flag, ground_truth, page_mode, read_page, split_args, Half, Split};
 
 #[derive(Clone, Copy, Default)]
 struct Tally {
@@ -44,23 +44,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let dir_s = pos.first().ok_or("refdate needs a DIR (see --help)")?;
     let split = Split::for_data(dir_s, &flags)?;
     let dir = Path::new(dir_s);
-    let mode = flag(&flags, "mode").unwrap_or("html");
+    let (mode, sub, ext, format) = page_mode(&flags, "html")?;
     let show: usize = flag(&flags, "show")
         .unwrap_or("0")
         .parse()
         .map_err(|_| "--show needs a number")?;
-    let (sub, ext, format) = match mode {
-        "text" => ("text", "txt", Format::Text),
-        "html" => ("html", "html", Format::Html),
-        m => return Err(format!("--mode must be text or html, not {m:?}")),
-    };
-    let gt_path = dir.join("ground-truth.json");
-    let gt: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(&gt_path)
-            .map_err(|e| format!("cannot read {}: {e}", gt_path.display()))?,
-    )
-    .map_err(|e| format!("{}: {e}", gt_path.display()))?;
-    let gt = gt.as_object().ok_or("ground-truth.json is not an object")?;
+    let gt = ground_truth(dir)?;
     let mut ids: Vec<&String> = gt.keys().collect();
     ids.sort();
     let mut tally = [Tally::default(); 3];
