@@ -376,6 +376,11 @@ fn push(doc: &Doc, a: usize, b: usize, title_cue: bool, out: &mut Vec<Cand>) {
         // Without word lists for the language, a lone capitalised word is only a guess.
         needs_support = true;
     }
+    if doc.in_heading(a) && strength < 2 {
+        // In a heading every word is capitalised: only a name the article (or a gazetteer) knows
+        // otherwise, or one with some evidence (a head word, a given name, a title), counts.
+        needs_support = true;
+    }
     if a == b && toks[a].shape == Shape::Initial && !toks[a].dotted {
         return;
     }

@@ -255,6 +255,10 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     if prev_lower.is_some_and(|p| p.is(Cue::Role)) {
         return (Label::Per, 2);
     }
+    let person = person_context(doc, b);
+    if person > 0 {
+        return (Label::Per, person);
+    }
     if after_place(doc, a) && !first.initial {
         return (Label::Loc, 3);
     }
@@ -309,11 +313,55 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     if place_ctx == 1 && !lexicon::is_first_name(&first.key) {
         return (Label::Loc, 1);
     }
+    // Capitals and nothing else: a name of unknown kind, settled by the document.
     if b > a {
-        (Label::Per, 1)
+        (Label::Name, 1)
     } else {
-        (Label::Per, 0)
+        (Label::Name, 0)
     }
+}
+
+/// Words between the comma after a name and the role that names it ("Ann Berg, the former
+/// editor").
+const ROLE_SKIP: [&str; 19] = [
+    "a", "an", "the", "former", "then", "acting", "its", "his", "her", "their", "our", "deputy",
+    "senior", "interim", "retired", "longtime", "local", "young", "fellow",
+];
+
+/// Evidence from the words after tokens `a..=b` that they name a person: 3 for an age in commas
+/// or brackets ("Ann Berg, 45,"); 2 for a role in apposition ("Ann Berg, former editor of …");
+/// 0 for none.
+fn person_context(doc: &Doc, b: usize) -> u8 {
+    let toks = &doc.toks;
+    let seg = toks[b].seg;
+    let at = |i: usize| toks.get(i).filter(|t| t.seg == seg);
+    let age = |i: usize| {
+        at(i).is_some_and(|t| {
+            t.kind == Kind::Num
+                && doc.text[t.start..t.end]
+                    .parse::<u32>()
+                    .is_ok_and(|n| (1..=120).contains(&n))
+        })
+    };
+    let comma = at(b + 1).is_some_and(|t| t.is_punct(','));
+    let after_age =
+        at(b + 3).is_some_and(|t| matches!(t.kind, Kind::Punct(',' | ')' | '-' | '–' | '—')));
+    if (comma && age(b + 2) && after_age)
+        || (at(b + 1).is_some_and(|t| t.is_punct('(')) && age(b + 2))
+    {
+        return 3;
+    }
+    if comma {
+        let lower = |i: usize| at(i).filter(|t| t.shape == Shape::Lower);
+        let mut r = b + 2;
+        while lower(r).is_some_and(|t| ROLE_SKIP.contains(&t.key.as_ref())) && r < b + 5 {
+            r += 1;
+        }
+        if lower(r).is_some_and(|t| t.is(Cue::Title) || t.is(Cue::Role)) {
+            return 2;
+        }
+    }
+    0
 }
 
 /// A place name used as a team in a sports report.
