@@ -216,7 +216,8 @@ fn resolve(doc: &Doc, cands: &[Cand], votes: &Votes) -> Vec<Found> {
                     continue;
                 }
             }
-            None => c.label,
+            // A name the document set aside (`evidence::settle`).
+            None => continue,
         };
         out.push(Found {
             a: c.a,
@@ -645,6 +646,32 @@ mod tests {
         let got = kinds("Viewers can stream it on Netflix, Disney+ and Quibbly+ from Friday.");
         assert!(has(&got, "Disney+", EntityKind::Organization), "{got:?}");
         assert!(has(&got, "Quibbly+", EntityKind::Organization), "{got:?}");
+    }
+
+    #[test]
+    fn works_products_and_software_are_products() {
+        let got = kinds(
+            "The thriller “Night Over Brellin,” starring Ilsabet Varga, opens on Friday. Fans \
+             of the film “The Quiet Harbour” will like it. Later the studio released the \
+             Quorbit app, and the Quorbit developers say the Vexl compiler got faster.",
+        );
+        for work in ["Night Over Brellin", "The Quiet Harbour", "Quorbit", "Vexl"] {
+            assert!(has(&got, work, EntityKind::Product), "{work}: {got:?}");
+        }
+        assert!(has(&got, "Ilsabet Varga", EntityKind::Person), "{got:?}");
+    }
+
+    #[test]
+    fn terms_in_capitals_are_not_organisations() {
+        let got = kinds(
+            "The tool sends SMS reminders and syncs with CRM platforms. Most ETFs track an \
+             index. Readers get FREE templates, free plans and a High Dynamic Range mode with \
+             a high dynamic range boost. Father Ostrander blessed the bakery.",
+        );
+        for term in ["SMS", "CRM", "ETFs", "FREE", "Dynamic Range", "Father"] {
+            assert!(!got.iter().any(|g| g.0.contains(term)), "{term}: {got:?}");
+        }
+        assert!(has(&got, "Ostrander", EntityKind::Person), "{got:?}");
     }
 
     #[test]

@@ -376,7 +376,7 @@ fn push(doc: &Doc, a: usize, b: usize, title_cue: bool, out: &mut Vec<Cand>) {
         // Without word lists for the language, a lone capitalised word is only a guess.
         needs_support = true;
     }
-    if doc.in_heading(a) && strength < 2 {
+    if doc.in_heading(a) && (strength < 2 || strength == 2 && label != Label::Per) {
         // In a heading every word is capitalised: only a name the article (or a gazetteer) knows
         // otherwise, or one with some evidence (a head word, a given name, a title), counts.
         needs_support = true;
@@ -408,33 +408,47 @@ fn quoted_names(doc: &Doc) -> Vec<Cand> {
         let mut e = a;
         while e < toks.len()
             && e < a + 8
-            && toks[e].kind == Kind::Word
+            && (toks[e].kind == Kind::Word || toks[e].kind == Kind::Num && e > a)
             && toks[e].line == toks[i].line
         {
             e += 1;
         }
-        let closes = toks
-            .get(e)
-            .is_some_and(|t| t.is_punct('”') || t.is_punct('"') || t.is_punct('»'));
+        let closing = |t: &Tok| t.is_punct('”') || t.is_punct('"') || t.is_punct('»');
+        // American style puts the comma or full stop inside: "“The Long Night,” starring …".
+        let inner = usize::from(
+            toks.get(e)
+                .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '.' | '!' | '?')))
+                && toks.get(e + 1).is_some_and(closing),
+        );
+        let closes = toks.get(e + inner).is_some_and(closing);
         if e == a || !closes || doc.modes.get(toks[i].line) != Some(&Mode::Normal) {
             i += 1;
             continue;
         }
         let b = e - 1;
+        let e = e + inner;
         let titled = toks[a].capish()
-            && (a..=b).all(|k| toks[k].capish() || doc.is_common_tok(&toks[k]))
+            && (a..=b).all(|k| {
+                toks[k].capish() || doc.is_common_tok(&toks[k]) || toks[k].kind == Kind::Num
+            })
             && (a..=b).filter(|k| toks[*k].capish()).count() * 2 > b - a + 1;
         let noun = doc.next(e).map(|t| t.key.as_ref());
+        // A work named before the title ("the film “…”", "songs from “…”").
+        let before = |k: usize| {
+            k.checked_sub(1)
+                .and_then(|p| doc.tok(p))
+                .filter(|t| t.seg == toks[i].seg && t.shape == Shape::Lower)
+                .is_some_and(|t| lexicon::is(Cue::WorkNoun, &t.key))
+        };
+        let work_before = before(i) || (before(i - 1) && i >= 1);
         let label = match noun {
             Some(
                 "project" | "campaign" | "initiative" | "programme" | "program" | "movement"
                 | "group" | "foundation" | "party",
             ) => Some(Label::Org),
-            Some(
-                "film" | "movie" | "book" | "novel" | "album" | "song" | "single" | "show"
-                | "series" | "app" | "game" | "play" | "documentary" | "podcast",
-            ) => Some(Label::Product),
             Some("operation" | "festival" | "summit" | "conference") => Some(Label::Event),
+            Some(n) if lexicon::is(Cue::WorkNoun, n) => Some(Label::Product),
+            _ if work_before => Some(Label::Product),
             _ => None,
         };
         if let (true, Some(label)) = (titled, label) {

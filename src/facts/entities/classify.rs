@@ -308,7 +308,8 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         return (Label::Org, 1);
     }
     if a == b && first.shape == Shape::Caps && (2..=6).contains(&first.key.chars().count()) {
-        return (Label::Org, 1);
+        // An acronym: most often an organisation, which the document settles.
+        return (Label::Name, 1);
     }
     if place_ctx == 1 && !lexicon::is_first_name(&first.key) {
         return (Label::Loc, 1);

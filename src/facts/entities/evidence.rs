@@ -22,13 +22,22 @@ pub(super) fn settle(doc: &Doc, cands: &[Cand], labels: &mut HashMap<String, Lab
     }
     let listed = coordinated(doc, cands, labels);
     let people = person_evidence(doc, cands, labels);
+    // Words the article also writes in lower case are common words in Title Case ("Dynamic
+    // Range", "Easy Woodworking Projects"): without other evidence, no name.
+    let (acronyms, terms) = acronym_terms(doc, cands, labels);
+    labels.retain(|k, l| {
+        *l != Label::Name
+            || listed.contains_key(k)
+            || people.contains(k)
+            || !(k.split(' ').all(|w| doc.lower.contains(w)) || terms.contains(k))
+    });
     for (k, label) in labels.iter_mut() {
         if *label != Label::Name {
             continue;
         }
         *label = if let Some(l) = listed.get(k) {
             *l
-        } else if people.contains(k) || doc.sports {
+        } else if people.contains(k) || doc.sports && !acronyms.contains(k) {
             Label::Per
         } else {
             Label::Org
@@ -64,11 +73,52 @@ fn person_evidence(doc: &Doc, cands: &[Cand], labels: &HashMap<String, Label>) -
             && toks[c.b].shape == Shape::Title
             && singles.contains(toks[c.b].key.as_ref())
             && !singles.contains(toks[c.a].key.as_ref());
-        if surname || pronoun_after(doc, c.b) {
+        // An acronym is no one's name.
+        let acronym = c.a == c.b && toks[c.a].shape == Shape::Caps;
+        if surname || !acronym && pronoun_after(doc, c.b) {
             out.insert(k);
         }
     }
     out
+}
+
+/// The untyped acronyms ("NATO"-shaped keys), and among them those that name a thing, not a
+/// body: one that only ever stands before a noun ("SMS reminders", "a CLI tool"), or in the
+/// plural ("ETFs").
+fn acronym_terms(
+    doc: &Doc,
+    cands: &[Cand],
+    labels: &HashMap<String, Label>,
+) -> (HashSet<String>, HashSet<String>) {
+    let toks = &doc.toks;
+    // Per key: (every mention an acronym, every mention a term).
+    let mut seen: HashMap<String, (bool, bool)> = HashMap::default();
+    for (c, k) in unknown(doc, cands, labels).filter(|(c, _)| c.a == c.b) {
+        let t = &toks[c.a];
+        let word = &doc.text[t.start..t.end];
+        let plural = word.len() >= 3
+            && word.ends_with('s')
+            && word[..word.len() - 1].chars().all(char::is_uppercase);
+        let caps = t.shape == Shape::Caps;
+        let before_noun = caps
+            && doc
+                .next(c.a)
+                .is_some_and(|n| n.shape == Shape::Lower && !doc.is_common_tok(n));
+        let m = seen.entry(k).or_insert((true, true));
+        m.0 &= caps || plural;
+        m.1 &= plural || before_noun;
+    }
+    let mut acronyms = HashSet::default();
+    let mut terms = HashSet::default();
+    for (k, (acronym, term)) in seen {
+        if term {
+            terms.insert(k.clone());
+        }
+        if acronym {
+            acronyms.insert(k);
+        }
+    }
+    (acronyms, terms)
 }
 
 /// How far after a name a pronoun may refer back to it (tokens).
@@ -79,7 +129,7 @@ const PRONOUN_REACH: usize = 24;
 fn pronoun_after(doc: &Doc, b: usize) -> bool {
     let toks = &doc.toks;
     let mut ends = 0;
-    for t in toks.iter().skip(b + 1).take(PRONOUN_REACH) {
+    for (n, t) in toks.iter().enumerate().skip(b + 1).take(PRONOUN_REACH) {
         match t.kind {
             Kind::Punct('.' | '!' | '?') => {
                 ends += 1;
@@ -89,10 +139,16 @@ fn pronoun_after(doc: &Doc, b: usize) -> bool {
             }
             Kind::Word if t.capish() && !t.initial && !t.is(Cue::NonEntity) => return false,
             Kind::Word => {
-                if matches!(
-                    t.key.as_ref(),
-                    "he" | "she" | "his" | "her" | "him" | "himself" | "herself"
-                ) {
+                // Not the speaker of a quotation ("“…,” he said" names someone else).
+                let tag = toks
+                    .get(n + 1)
+                    .is_some_and(|v| matches!(v.key.as_ref(), "said" | "says" | "added" | "told"));
+                if !tag
+                    && matches!(
+                        t.key.as_ref(),
+                        "he" | "she" | "his" | "her" | "him" | "himself" | "herself"
+                    )
+                {
                     return true;
                 }
             }

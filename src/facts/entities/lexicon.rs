@@ -59,9 +59,12 @@ pub(super) enum Cue {
     LegalForm,
     /// Endings of compound organisation names in German ("-bank", "-ministerium").
     OrgSuffix,
+    /// Words that name a work or its kind next to its title ("film", "album", "starring").
+    WorkNoun,
 }
 
-const SECTIONS: [(&str, Cue); 24] = [
+const SECTIONS: [(&str, Cue); 25] = [
+    ("work", Cue::WorkNoun),
     ("org-suffix", Cue::OrgSuffix),
     ("sport", Cue::Sport),
     ("sport-word", Cue::SportWord),
