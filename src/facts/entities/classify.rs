@@ -314,6 +314,18 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     if place_ctx == 1 && !lexicon::is_first_name(&first.key) {
         return (Label::Loc, 1);
     }
+    // "in the Quell Valley.", "across the Brennick Hills,": a place that ends its phrase.
+    let in_the = a >= 2
+        && doc
+            .prev(a)
+            .is_some_and(|p| p.shape == Shape::Lower && p.key == "the")
+        && doc
+            .prev(a - 1)
+            .is_some_and(|q| q.shape == Shape::Lower && q.is(Cue::PlacePrev))
+        && next.is_none_or(|t| matches!(t.kind, Kind::Punct(_)));
+    if in_the {
+        return (Label::Loc, 1);
+    }
     // Capitals and nothing else: a name of unknown kind, settled by the document.
     if b > a {
         (Label::Name, 1)

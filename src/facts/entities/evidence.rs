@@ -6,7 +6,8 @@
 //! given name, a title or role, a speech verb (found locally, [`super::classify`]), or here: a
 //! later mention by surname alone, or a personal pronoun that refers back to it. A name listed
 //! with others ("Nikon, Panasonic, Sony and Canon") takes the kind its typed neighbours share.
-//! What is left is an organisation (brands count as companies) — or, in a sports report, where
+//! What is left is an organisation when it is one word (brands count as companies), another
+//! named thing (a work, a product, an event) when it is several — or, in a sports report, where
 //! unknown names in results are players, a person.
 
 use crate::normalize::{FastMap as HashMap, FastSet as HashSet};
@@ -39,6 +40,11 @@ pub(super) fn settle(doc: &Doc, cands: &[Cand], labels: &mut HashMap<String, Lab
             *l
         } else if people.contains(k) || doc.sports && !acronyms.contains(k) {
             Label::Per
+        } else if k.contains(' ') {
+            // Several capitalised words and no head word: a title, a product, an event
+            // ("Golden Hour Awards", "Quorbit Studio Pro") more often than a body, whose names
+            // mostly end in a head word ("… Group", "… School").
+            Label::Other
         } else {
             Label::Org
         };
