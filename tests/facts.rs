@@ -269,3 +269,42 @@ fn the_reference_date_is_in_the_json_report() {
     assert!(none["facts"]["referenceDate"].is_null());
     assert!(none["facts"]["referenceDateSource"].is_null());
 }
+
+#[test]
+fn transcript_speakers_are_people_and_quote_speakers() {
+    // A radio transcript written for this test: speaker labels in capitals open what was said.
+    let text = "Town votes on the ferry\n\n\
+        MARA QUILL, HOST:\n\nThe town of Eastwick votes on its ferry today. Our reporter is there.\n\n\
+        TOBIAS VANE, BYLINE: The hall is full, and most people here want the ferry back.\n\n\
+        UNIDENTIFIED PERSON #1: Bring it back!\n\n\
+        VANE: The count starts after the doors close at eight.\n\n\
+        QUILL: Thank you for that report from the town hall.\n";
+    let f = newsclean::facts::extract_facts(text, &Options::default()).unwrap();
+    let people: Vec<&str> = f
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(people.contains(&"MARA QUILL"), "{people:?}");
+    assert!(people.contains(&"TOBIAS VANE"), "{people:?}");
+    // Roles and labels that name no one are no entities.
+    assert!(f
+        .entities
+        .iter()
+        .all(|e| !["HOST", "BYLINE", "UNIDENTIFIED PERSON"].contains(&e.text.as_str())));
+    let speech = |start: &str| {
+        let q = f.quotes.iter().find(|q| q.text.starts_with(start)).unwrap();
+        assert!(q.direct);
+        let s = q.speaker.as_ref().unwrap();
+        (s.text.clone(), s.name.clone())
+    };
+    assert_eq!(speech("The hall is full").0, "TOBIAS VANE");
+    // A surname-only label is the same speaker.
+    assert_eq!(
+        speech("The count starts"),
+        ("VANE".to_string(), Some("TOBIAS VANE".to_string()))
+    );
+    assert_eq!(speech("The town of Eastwick").0, "MARA QUILL");
+    assert_eq!(speech("Bring it back!").0, "UNIDENTIFIED PERSON #1");
+}

@@ -74,15 +74,16 @@ pub struct Entity {
     pub count: usize,
 }
 
-/// Finds the entities of `text` (sentence spans given; `lower` is the text in lower case at the same
-/// byte offsets, when there is one).
+/// Finds the entities of `text` (sentence spans and transcript speaker labels given; `lower` is
+/// the text in lower case at the same byte offsets, when there is one).
 pub(crate) fn extract(
     text: &str,
     lower: Option<&str>,
     sentences: &[Span],
+    labels: &[super::transcript::Label],
     ctx: &super::Context,
 ) -> Vec<Entity> {
-    let doc = Doc::new(text, lower, ctx.language.as_deref());
+    let doc = Doc::new(text, lower, ctx.language.as_deref(), labels);
     let cands = candidates::candidates(&doc);
     let votes = vote(&doc, &cands);
     let mut found = resolve(&doc, &cands, &votes);
@@ -154,7 +155,10 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
         let last = &doc.toks[c.b];
         match labels.get(k.as_ref()) {
             // "Alexander Lebed" → "Lebed".
-            Some(Label::Per) if last.shape == Shape::Title && last.key.chars().count() > 1 => {
+            Some(Label::Per)
+                if (last.shape == Shape::Title || doc.in_label(c.b))
+                    && last.key.chars().count() > 1 =>
+            {
                 aliases
                     .entry(last.key.to_string())
                     .or_insert((Label::Per, k.to_string()));
@@ -249,7 +253,7 @@ fn shouting_lines(doc: &Doc, found: &[Found], votes: &Votes) -> Vec<Found> {
             *c = true;
         }
     }
-    let free = |e: usize| !covered[e] && toks[e].kind == Kind::Word;
+    let free = |e: usize| !covered[e] && toks[e].kind == Kind::Word && !doc.in_label(e);
     let max = lexicon::max_len().max(4);
     let mut out = Vec::new();
     let mut i = 0;
@@ -391,7 +395,8 @@ mod tests {
             ..Default::default()
         };
         let lower = crate::normalize::lower_aligned(text);
-        let out = extract(text, lower.as_deref(), &spans, &ctx);
+        let labels = super::super::transcript::labels(text);
+        let out = extract(text, lower.as_deref(), &spans, &labels, &ctx);
         for e in &out {
             assert_eq!(e.count, e.mentions.len());
             for m in &e.mentions {

@@ -16,6 +16,7 @@ pub mod quantities;
 pub mod quotes;
 pub mod sentences;
 pub mod times;
+pub(crate) mod transcript;
 
 pub use entities::{Entity, EntityKind, Mention};
 pub use keysentences::KeySentence;
@@ -102,10 +103,12 @@ pub(crate) fn extract(text: &str, ctx: &Context) -> Facts {
     } else {
         ctx
     };
-    let entities = entities::extract(text, lower, &spans, whole_text_ctx);
+    // Transcript speaker labels ("ANN LEE, HOST:") name people and open what they said.
+    let labels = transcript::labels(text);
+    let entities = entities::extract(text, lower, &spans, &labels, whole_text_ctx);
     let times = times::extract(text, lower, &spans, ctx);
     let quantities = quantities::extract(text, lower, &spans, ctx);
-    let quotes = quotes::extract(text, lower, &spans, &entities, whole_text_ctx);
+    let quotes = quotes::extract(text, lower, &spans, &entities, &labels, whole_text_ctx);
     let mut facts = Facts {
         sentences: spans.iter().map(|&span| Sentence { span }).collect(),
         entities,

@@ -74,13 +74,27 @@ pub(super) fn candidates(doc: &Doc) -> Vec<Cand> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if doc.modes.get(t.line) != Some(&Mode::Normal) || !starts(t) {
+        if doc.modes.get(t.line) != Some(&Mode::Normal) || !starts(t) || doc.in_label(i) {
             i += 1;
             continue;
         }
         let b = extend(doc, i);
         pieces(doc, i, b, &mut out);
         i = b + 1;
+    }
+    // Transcript speakers: a name with its colon is a person's; a lone surname ("LEE:") joins
+    // the full name, as a surname does.
+    for &(a, b) in &doc.label_names {
+        out.push(Cand {
+            a,
+            b,
+            label: Label::Per,
+            strength: if b > a { 3 } else { 2 },
+            needs_support: false,
+        });
+    }
+    if !doc.label_names.is_empty() {
+        out.sort_by_key(|c| c.a);
     }
     let quoted = quoted_names(doc);
     if !quoted.is_empty() {

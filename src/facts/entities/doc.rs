@@ -84,6 +84,12 @@ pub(super) struct Doc<'a> {
     pub toks: Vec<Tok<'a>>,
     /// Mode of each line.
     pub modes: Vec<Mode>,
+    /// Transcript speaker labels: the tokens of each person's name ("ANN LEE" of "ANN LEE,
+    /// HOST:").
+    pub label_names: Vec<(usize, usize)>,
+    /// Per token, true inside a speaker label (name, role and colon), whose words are no names
+    /// of their own; empty when the text has no labels.
+    pub in_label: Vec<bool>,
     /// For each segment ([`Tok::seg`]): true when it reads as a heading, a list label or a table
     /// label (Title Case, no sentence end), where capitals say little.
     pub headings: Vec<bool>,
@@ -104,7 +110,12 @@ pub(super) struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Tokenises and measures the document. `lower` is the text in lower case at the same byte
     /// offsets, when there is one ([`crate::normalize::lower_aligned`]).
-    pub fn new(text: &'a str, lower: Option<&'a str>, language: Option<&str>) -> Doc<'a> {
+    pub fn new(
+        text: &'a str,
+        lower: Option<&'a str>,
+        language: Option<&str>,
+        labels: &[crate::facts::transcript::Label],
+    ) -> Doc<'a> {
         let mut toks = super::tokens::tokenize(text, lower);
         let guessed = match language {
             Some(l) => Some(l.to_ascii_lowercase()),
@@ -179,7 +190,10 @@ impl<'a> Doc<'a> {
         }
         let sports = sports_hits.len() >= 2;
         let headings = segments(text, &mut toks, &modes, english);
+        let (label_names, in_label) = label_tokens(&toks, labels);
         Doc {
+            label_names,
+            in_label,
             text,
             toks,
             modes,
@@ -228,6 +242,11 @@ impl<'a> Doc<'a> {
             .filter(|t| t.seg == seg)
     }
 
+    /// True when token `i` is inside a transcript speaker label.
+    pub(super) fn in_label(&self, i: usize) -> bool {
+        self.in_label.get(i).copied().unwrap_or(false)
+    }
+
     /// True when token `i` is in a segment that reads as a heading.
     pub(super) fn in_heading(&self, i: usize) -> bool {
         self.toks
@@ -248,6 +267,31 @@ impl<'a> Doc<'a> {
     pub fn is_common_tok(&self, t: &Tok) -> bool {
         t.is(Cue::Common) || t.stop(lang::EN) || self.lang.is_some_and(|l| t.stop(l))
     }
+}
+
+/// The token ranges of the speakers' names of transcript labels, and per token whether it is
+/// inside a label.
+fn label_tokens(
+    toks: &[Tok],
+    labels: &[crate::facts::transcript::Label],
+) -> (Vec<(usize, usize)>, Vec<bool>) {
+    if labels.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let mut names = Vec::new();
+    let mut inside = vec![false; toks.len()];
+    for l in labels {
+        let a = toks.partition_point(|t| t.start < l.name.start);
+        let e = toks.partition_point(|t| t.start < l.end);
+        for f in inside.iter_mut().take(e).skip(a) {
+            *f = true;
+        }
+        let b = toks.partition_point(|t| t.end <= l.name.end);
+        if l.person && b > a {
+            names.push((a, b - 1));
+        }
+    }
+    (names, inside)
 }
 
 /// One past the last token of the line of token `k`.
