@@ -2,7 +2,8 @@
 # The one test command (README Quick start; .ci/run runs exactly this). On a fresh machine it
 # first installs what the tests need (idempotent: skipped when present), then runs every test:
 # format, lints, unit/golden/CLI/robustness/doc tests, the fuzzers briefly, the quality ratchet on
-# ../shared/eval (skipped when absent), the wasm and JS package tests, and the browser end-to-end tests.
+# ../shared/eval (skipped when absent), the wasm and JS package tests, the browser end-to-end tests,
+# and the Python binding's tests (with Spark, Ray and datatrove).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/common.sh
@@ -26,7 +27,7 @@ bash scripts/fuzz.sh
 step "quality ratchet (dev-set figures)"
 python3 scripts/ratchet.py
 
-for s in scripts/test-wasm.sh scripts/test-e2e.sh; do
+for s in scripts/test-wasm.sh scripts/test-e2e.sh scripts/test-python.sh; do
   if [ -f "$s" ]; then
     step "$s"
     bash "$s"

@@ -168,6 +168,24 @@ pub struct Removed {
     pub kept: bool,
 }
 
+/// Another part of the page that was not taken for the article: a run of consecutive blocks
+/// removed as boilerplate that holds running text. What a reader can switch to when the wrong part
+/// of the page was picked ("Not the article?").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Alternative {
+    /// Its blocks: indices into `Article.removed`, in input order (consecutive in the page).
+    pub removed: Vec<usize>,
+    /// Words of running text in it (blocks that read as paragraphs).
+    pub words: usize,
+    /// How many of its blocks read as paragraphs.
+    pub paragraphs: usize,
+    /// Why it was not taken: the removal reason of most of its running text.
+    pub reason: Reason,
+    /// The rule that removed its longest paragraph, in words.
+    pub rule: String,
+}
+
 /// Timings of one clean, in microseconds (absent where the platform has no clock).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -235,6 +253,9 @@ pub struct Article {
     pub blocks: Vec<ArticleBlock>,
     /// Every removed block and sentence, in input order, with its reason.
     pub removed: Vec<Removed>,
+    /// Other parts of the page that read as running text but were not taken for the article,
+    /// best (most words of running text) first, at most three. Empty when there are none.
+    pub alternatives: Vec<Alternative>,
     /// The key facts (spans into `text`).
     pub facts: Facts,
     /// Counts and timings.

@@ -1,16 +1,20 @@
 //! Dedupe: each paragraph once.
 //!
-//! One pass over the content blocks in document order with hash maps, so the expected time is
-//! linear in the input (never all pairs):
-//! - **exact**: the comparison key (lower-cased words, see [`crate::normalize::key`]) seen before;
-//! - **near / teaser**: word 4-gram shingles. Each earlier block's shingles go into an inverted
-//!   index (posting lists capped, so a shingle shared by many blocks costs a constant); a block's
-//!   candidates are the blocks sharing shingles with it, scored by containment
-//!   |S(a) ∩ S(b)| / |S(b)| (Broder 1997, "On the resemblance and containment of documents").
-//!   Both directions over the threshold: a near-duplicate (the first is kept). Only the shorter
-//!   one contained: a teaser (the fuller one is kept, whichever comes first). Short teasers (too
-//!   few words for shingles) are found by their first words and a prefix test.
-//! - **repeated sentences**: a second pass over the kept blocks with a map of sentence keys cuts
+//! Passes over the content blocks in document order with hash maps, so the expected time is
+//! linear in the input (never all pairs). A first pass computes every block's comparison key
+//! (lower-cased words, see [`crate::normalize::key`]) and the word 4-gram shingle set of each
+//! distinct key; then, block by block:
+//! - **exact**: a key seen before in a block that stayed;
+//! - **near / teaser**: each earlier block's shingles go into an inverted index (posting lists
+//!   capped, so a shingle shared by many blocks costs a constant); a block's candidates are the
+//!   blocks sharing shingles with it, scored by containment |S(a) ∩ S(b)| / |S(b)| (Broder 1997,
+//!   "On the resemblance and containment of documents"). Both directions over the threshold: a
+//!   near-duplicate (the first is kept). Only the shorter one contained: a teaser (the fuller one
+//!   is kept, whichever comes first). Short teasers (too few words for shingles) are found by
+//!   their first words and a prefix test. The index only ever holds shingles that another key
+//!   has too ([`Shared`]): on text of new paragraphs that is almost none, so its time per MB is
+//!   that of any other text.
+//! - **repeated sentences**: a last pass over the kept blocks with a map of sentence keys cuts
 //!   sentences already said in an earlier kept block.
 
 use crate::article::Reason;
@@ -135,83 +139,223 @@ impl Postings {
     }
 }
 
-/// What the first pass learnt about a block, for the repeated-sentence pass.
+/// What the first pass learns about each block: its comparison key and what follows from it.
+/// Blocks with the same key share everything here (their first holder's copy).
 #[derive(Clone, Copy)]
-struct Seen {
-    /// Words of its key.
+struct Keyed {
+    /// The first block with the same key (itself when it is the first).
+    first: usize,
+    /// Words of its key (0: no key, the block is never compared).
     words: usize,
-    /// Its shingle set in the shingle arena, when computed.
+    /// Its key in [`Keys::distinct`]'s arena.
+    key: (usize, usize),
+    /// Its shingle set in [`Keys::shingles`]: `Some((0, 0))` under [`K`] words, `None` over
+    /// [`MAX_SHINGLE_WORDS`].
     shingles: Option<(usize, usize)>,
+    /// The hash of its first [`MIN_TEASER_WORDS`] words (0 with fewer).
+    prefix: u64,
+}
+
+/// The first pass: every content block's key, and the shingle set of each distinct key.
+struct Keys {
+    /// Per block (`words == 0` for blocks that are not content or have no words).
+    blocks: Vec<Keyed>,
+    /// Every distinct key, once.
+    distinct: FirstSeen,
+    /// The shingle sets of the distinct keys, each sorted, one after another.
+    shingles: Vec<u64>,
+}
+
+impl Keys {
+    fn of(blocks: &[Block]) -> Keys {
+        let content_words: usize = blocks
+            .iter()
+            .filter(|b| b.is_content())
+            .map(|b| b.feat.words)
+            .sum();
+        let none = Keyed {
+            first: 0,
+            words: 0,
+            key: (0, 0),
+            shingles: None,
+            prefix: 0,
+        };
+        let mut keys = Keys {
+            blocks: vec![none; blocks.len()],
+            distinct: FirstSeen::with_capacity(blocks.len()),
+            shingles: Vec::with_capacity(content_words),
+        };
+        let mut key = String::new();
+        let mut word_hashes: Vec<u64> = Vec::new();
+        for (i, b) in blocks.iter().enumerate() {
+            if !b.is_content() {
+                continue;
+            }
+            key.clear();
+            let words = normalize::key_into(&b.text, &mut key);
+            if words == 0 {
+                continue;
+            }
+            word_hashes.clear();
+            hash_words(key.as_bytes(), &mut word_hashes);
+            let kh = normalize::hash_seq(&word_hashes);
+            if let Some(first) = keys.distinct.get(kh, &key) {
+                keys.blocks[i] = keys.blocks[first];
+                continue;
+            }
+            let Some(at) = keys.distinct.insert(kh, &key, i) else {
+                continue;
+            };
+            let shingles = if (K..=MAX_SHINGLE_WORDS).contains(&words) {
+                let from = keys.shingles.len();
+                keys.shingles
+                    .extend(word_hashes.windows(K).map(normalize::hash_seq));
+                let set = keys.shingles.get_mut(from..).unwrap_or(&mut []);
+                set.sort_unstable();
+                let unique = dedup_sorted(set);
+                keys.shingles.truncate(from + unique);
+                Some((from, keys.shingles.len()))
+            } else if words < K {
+                Some((0, 0))
+            } else {
+                None
+            };
+            let prefix = match word_hashes.get(..MIN_TEASER_WORDS) {
+                Some(p) => normalize::hash_seq(p),
+                None => 0,
+            };
+            keys.blocks[i] = Keyed {
+                first: i,
+                words,
+                key: at,
+                shingles,
+                prefix,
+            };
+        }
+        keys
+    }
+
+    fn key(&self, i: usize) -> &str {
+        self.distinct.key(self.blocks[i].key)
+    }
+
+    fn shingles(&self, i: usize) -> &[u64] {
+        match self.blocks[i].shingles {
+            Some((a, b)) => self.shingles.get(a..b).unwrap_or(&[]),
+            None => &[],
+        }
+    }
+}
+
+/// Moves the distinct values of a sorted slice to its front; returns how many there are.
+fn dedup_sorted(s: &mut [u64]) -> usize {
+    let mut n = 0;
+    for i in 0..s.len() {
+        if n == 0 || s[i] != s[n - 1] {
+            s[n] = s[i];
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Which shingles occur in more than one distinct key: only those can make two blocks
+/// candidates of each other, so only those go into the inverted index. On text whose
+/// paragraphs share little (most pages, and large inputs of new text) that spares the index
+/// almost every shingle, and a hash map of millions of shingles is slow to fill and to search.
+///
+/// Two blocked Bloom filters (Putze, Sanders and Singler 2007, "Cache-, hash- and
+/// space-efficient Bloom filters": all bits of a key in one machine word): `once` holds every
+/// shingle, `twice` every shingle found in `once` when added again. A shingle of two distinct
+/// keys is always in `twice`; a false positive only costs an index lookup, so the result is
+/// exact.
+struct Shared {
+    once: Vec<u64>,
+    twice: Vec<u64>,
+    mask: usize,
+    /// Shingles added to `twice`.
+    repeats: usize,
+}
+
+impl Shared {
+    /// The filter of `shingles` (the concatenated sets of the distinct keys).
+    fn of(shingles: &[u64]) -> Shared {
+        // About eight bits per shingle in each filter (three bits set per shingle).
+        let words = (shingles.len() / 8 + 1).next_power_of_two();
+        let mut f = Shared {
+            once: vec![0; words],
+            twice: vec![0; words],
+            mask: words - 1,
+            repeats: 0,
+        };
+        for &h in shingles {
+            let (w, bits) = f.slot(h);
+            if let (Some(o), Some(t)) = (f.once.get_mut(w), f.twice.get_mut(w)) {
+                if *o & bits == bits {
+                    *t |= bits;
+                    f.repeats += 1;
+                }
+                *o |= bits;
+            }
+        }
+        f
+    }
+
+    /// The word of `h` and its three bits in it (the hashes are already well mixed).
+    #[inline]
+    fn slot(&self, h: u64) -> (usize, u64) {
+        let w = (h >> 32) as usize & self.mask;
+        let bits = 1 << (h & 63) | 1 << (h >> 6 & 63) | 1 << (h >> 12 & 63);
+        (w, bits)
+    }
+
+    /// False when `h` is in one distinct key only; true when it may be in more.
+    #[inline]
+    fn may_be_shared(&self, h: u64) -> bool {
+        let (w, bits) = self.slot(h);
+        self.twice.get(w).is_some_and(|&t| t & bits == bits)
+    }
 }
 
 /// Marks duplicates among `Content` blocks. `threshold` is the containment threshold.
 pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
     let n = blocks.len();
-    let content_words: usize = blocks
-        .iter()
-        .filter(|b| b.is_content())
-        .map(|b| b.feat.words)
-        .sum();
-    let mut exact = FirstSeen::with_capacity(n);
-    let mut postings = Postings::with_capacity(content_words);
+    let keys = Keys::of(blocks);
+    let shared = Shared::of(&keys.shingles);
+    let mut postings = Postings::with_capacity(2 * shared.repeats);
     let mut prefixes = Postings::with_capacity(n);
-    // Where each kept block's key sits in `exact.arena`.
-    let mut key_at: Vec<(usize, usize)> = vec![(0, 0); n];
+    // For each distinct key (by its first block): the first block with it that stayed.
+    let mut kept_with_key: Vec<u32> = vec![NONE; n];
+    // Blocks that share a shingle with another block that stayed in its turn.
+    let mut shares = vec![false; n];
     let mut sizes: Vec<usize> = vec![0; n];
-    let mut seen: Vec<Seen> = vec![
-        Seen {
-            words: 0,
-            shingles: None
-        };
-        n
-    ];
-    let mut shingle_arena: Vec<u64> = Vec::with_capacity(content_words);
-    // Buffers reused from block to block.
-    let mut key = String::new();
-    let mut word_hashes: Vec<u64> = Vec::new();
-    let mut shingles: Vec<u64> = Vec::new();
-    let mut shared: Vec<u32> = vec![0; n];
+    let mut counts: Vec<u32> = vec![0; n];
     let mut touched: Vec<usize> = Vec::new();
 
     for i in 0..n {
-        if !blocks[i].is_content() {
+        let k = keys.blocks[i];
+        if k.words == 0 || !blocks[i].is_content() {
             continue;
         }
-        key.clear();
-        let words = normalize::key_into(&blocks[i].text, &mut key);
-        seen[i].words = words;
-        if words == 0 {
-            continue;
-        }
-        word_hashes.clear();
-        hash_words(key.as_bytes(), &mut word_hashes);
-        let kh = normalize::hash_seq(&word_hashes);
-        if let Some(j) = exact.get(kh, &key) {
+        if let Some(&j) = kept_with_key.get(k.first).filter(|&&j| j != NONE) {
             blocks[i].verdict = Verdict::Duplicate {
-                of: j,
+                of: j as usize,
                 how: Reason::ExactDuplicate,
                 rule: "same text as an earlier paragraph".into(),
             };
             continue;
         }
-        shingles.clear();
-        if (K..=MAX_SHINGLE_WORDS).contains(&words) {
-            shingles.extend(word_hashes.windows(K).map(normalize::hash_seq));
-            shingles.sort_unstable();
-            shingles.dedup();
-            let from = shingle_arena.len();
-            shingle_arena.extend_from_slice(&shingles);
-            seen[i].shingles = Some((from, shingle_arena.len()));
-        } else if words < K {
-            seen[i].shingles = Some((0, 0));
-        }
+        let shingles = keys.shingles(i);
         sizes[i] = shingles.len();
 
         // Candidates by shared shingles.
-        for &h in &shingles {
+        for &h in shingles {
+            if !shared.may_be_shared(h) {
+                continue;
+            }
             let mut at = postings.first(h);
             while let Some((j, next)) = postings.link(at) {
-                if let Some(s) = shared.get_mut(j) {
+                if let Some(s) = counts.get_mut(j) {
                     if *s == 0 {
                         touched.push(j);
                     }
@@ -223,7 +367,7 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
         let mut decided = false;
         let mut best: Option<(usize, usize)> = None;
         for &j in &touched {
-            let s = shared.get(j).map_or(0, |&s| s as usize);
+            let s = counts.get(j).map_or(0, |&s| s as usize);
             if !blocks[j].is_content() {
                 continue;
             }
@@ -232,11 +376,10 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
             }
         }
         for &j in &touched {
-            if let Some(s) = shared.get_mut(j) {
+            if let Some(s) = counts.get_mut(j) {
                 *s = 0;
             }
         }
-        touched.clear();
         if let Some((j, s)) = best {
             let c_i = s as f64 / sizes[i].max(1) as f64;
             let c_j = s as f64 / sizes[j].max(1) as f64;
@@ -272,15 +415,14 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
             }
         }
         // Short teasers: same first words and one key a prefix of the other.
-        if !decided && words >= MIN_TEASER_WORDS {
-            let ph = normalize::hash_seq(word_hashes.get(..MIN_TEASER_WORDS).unwrap_or(&[]));
-            let mut at = prefixes.first(ph);
+        if !decided && k.words >= MIN_TEASER_WORDS {
+            let mut at = prefixes.first(k.prefix);
             while let Some((j, next)) = prefixes.link(at) {
                 at = next;
                 if !blocks[j].is_content() {
                     continue;
                 }
-                let (kj, ki) = (exact.key(key_at[j]), key.as_str());
+                let (kj, ki) = (keys.key(j), keys.key(i));
                 if ki.len() < kj.len() && kj.starts_with(ki) {
                     blocks[i].verdict = Verdict::Duplicate {
                         of: j,
@@ -299,21 +441,43 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
                 }
             }
             if !decided {
-                prefixes.push(ph, i);
+                prefixes.push(k.prefix, i);
             }
         }
-        if decided {
-            continue;
+        if !decided {
+            for &h in shingles {
+                if shared.may_be_shared(h) {
+                    postings.push(h, i);
+                }
+            }
+            if let Some(first) = kept_with_key.get_mut(k.first) {
+                *first = i as u32;
+            }
+            if !touched.is_empty() {
+                shares[i] = true;
+                for &j in &touched {
+                    shares[j] = true;
+                }
+            }
         }
-        for &h in &shingles {
-            postings.push(h, i);
-        }
-        if let Some(span) = exact.insert(kh, &key, i) {
-            key_at[i] = span;
-        }
+        touched.clear();
     }
-    resolve_chains(blocks);
-    repeated_sentences(blocks, &seen, &shingle_arena);
+    let resurrected = resolve_chains(blocks);
+    // Which blocks may repeat a sentence of another (see `repeated_sentences`): those that share
+    // a shingle with another, unless some block has no shingle set to tell.
+    let candidate = |b: &Block, k: &Keyed| b.is_content() && k.words >= MIN_SENTENCE_WORDS;
+    let unknown = resurrected
+        || blocks
+            .iter()
+            .zip(&keys.blocks)
+            .any(|(b, k)| candidate(b, k) && k.shingles.is_none());
+    let may_repeat: Vec<bool> = blocks
+        .iter()
+        .zip(&keys.blocks)
+        .zip(&shares)
+        .map(|((b, k), &s)| candidate(b, k) && (s || unknown))
+        .collect();
+    repeated_sentences(blocks, &may_repeat);
 }
 
 /// Appends the hash of each word of `key` (words joined by single spaces) to `out`.
@@ -329,8 +493,9 @@ fn hash_words(key: &[u8], out: &mut Vec<u64>) {
 }
 
 /// Points every duplicate at a kept block (a teaser's target may itself have turned out a
-/// duplicate later).
-fn resolve_chains(blocks: &mut [Block]) {
+/// duplicate later). True when a block had to be kept instead (which the rules never cause).
+fn resolve_chains(blocks: &mut [Block]) -> bool {
+    let mut kept = false;
     for i in 0..blocks.len() {
         let Verdict::Duplicate { of, .. } = blocks[i].verdict else {
             continue;
@@ -347,20 +512,22 @@ fn resolve_chains(blocks: &mut [Block]) {
         if target == i || !blocks[target].is_content() {
             // A cycle cannot happen with the rules above; keep the block rather than lose it.
             blocks[i].verdict = Verdict::Content;
+            kept = true;
         } else if let Verdict::Duplicate { of, .. } = &mut blocks[i].verdict {
             *of = target;
         }
     }
+    kept
 }
 
 /// Cuts sentences of kept blocks that an earlier kept block already said.
 ///
-/// Only blocks that share a word 4-gram with another kept block are split into sentences: two
-/// equal sentence keys of at least [`MIN_SENTENCE_WORDS`] words have the same inner words (all
-/// but the first and last, which a sentence boundary inside a word could clip), at least four of
-/// them in a row, and those are words of each block in the same order — a shingle of both.
-fn repeated_sentences(blocks: &mut [Block], seen_blocks: &[Seen], shingle_arena: &[u64]) {
-    let may_repeat = blocks_that_may_repeat(blocks, seen_blocks, shingle_arena);
+/// Only blocks in `may_repeat` are split into sentences: those that share a word 4-gram with
+/// another kept block (or all, when that is unknown). Two equal sentence keys of at least
+/// [`MIN_SENTENCE_WORDS`] words have the same inner words (all but the first and last, which a
+/// sentence boundary inside a word could clip), at least four of them in a row, and those are
+/// words of each block in the same order — a shingle of both.
+fn repeated_sentences(blocks: &mut [Block], may_repeat: &[bool]) {
     let mut seen = FirstSeen::default();
     let mut key = String::new();
     // Keys of the current block's new sentences: (hash, span in `pending`).
@@ -407,43 +574,6 @@ fn repeated_sentences(blocks: &mut [Block], seen_blocks: &[Seen], shingle_arena:
         }
         block.cuts = cuts;
     }
-}
-
-/// For each block, whether a sentence of it may repeat one of another kept block (see
-/// [`repeated_sentences`]): it has enough words and shares a shingle with another kept block, or
-/// some kept block has no shingle set to tell (then every block may).
-fn blocks_that_may_repeat(blocks: &[Block], seen: &[Seen], shingle_arena: &[u64]) -> Vec<bool> {
-    let candidates = || {
-        blocks
-            .iter()
-            .zip(seen)
-            .map(|(b, s)| b.is_content() && s.words >= MIN_SENTENCE_WORDS)
-    };
-    let mut count: FastMap<u64, u32> =
-        FastMap::with_capacity_and_hasher(shingle_arena.len(), Default::default());
-    for (c, s) in candidates().zip(seen) {
-        if !c {
-            continue;
-        }
-        let Some((a, b)) = s.shingles else {
-            return candidates().collect();
-        };
-        for &h in shingle_arena.get(a..b).unwrap_or(&[]) {
-            *count.entry(h).or_insert(0) += 1;
-        }
-    }
-    candidates()
-        .zip(seen)
-        .map(|(c, s)| {
-            c && s.shingles.is_some_and(|(a, b)| {
-                shingle_arena
-                    .get(a..b)
-                    .unwrap_or(&[])
-                    .iter()
-                    .any(|h| count.get(h).is_some_and(|&n| n >= 2))
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -501,5 +631,97 @@ mod tests {
         assert!(b[0].is_content());
         assert_eq!(b[1].cuts.len(), 1);
         assert_eq!(b[1].cuts[0].1, 0);
+    }
+
+    /// xorshift64 (Marsaglia 2003, "Xorshift RNGs").
+    fn next(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    /// A sentence of `n` made-up words (so that paragraphs share no 4-gram by chance).
+    fn sentence(state: &mut u64, n: usize) -> String {
+        let words: Vec<String> = (0..n)
+            .map(|w| {
+                let len = 3 + next(state) % 6;
+                let word: String = (0..len)
+                    .map(|_| char::from(b'a' + (next(state) % 26) as u8))
+                    .collect();
+                if w == 0 {
+                    word.to_uppercase()
+                } else {
+                    word
+                }
+            })
+            .collect();
+        format!("{}.", words.join(" "))
+    }
+
+    #[test]
+    fn duplicates_are_found_far_apart_among_new_paragraphs() {
+        let mut state = 0x9e37_79b9_7f4a_7c15;
+        let paragraphs: Vec<[String; 3]> = (0..3_000)
+            .map(|_| [0; 3].map(|_| sentence(&mut state, 10)))
+            .collect();
+        let mut texts: Vec<String> = paragraphs.iter().map(|p| p.join(" ")).collect();
+        // Paragraph 5 with its last word changed; the first two sentences of paragraph 10; a new
+        // sentence, then the second sentence of paragraph 20.
+        let near = texts[5]
+            .rsplit_once(' ')
+            .map(|(a, _)| format!("{a} zzz."))
+            .unwrap();
+        texts.push(near);
+        texts.push(format!("{} {}", paragraphs[10][0], paragraphs[10][1]));
+        let new = sentence(&mut state, 10);
+        texts.push(format!("{new} {}", paragraphs[20][1]));
+        let mut b = blocks(&texts);
+        for (block, text) in b.iter_mut().zip(&texts) {
+            block.feat.words = text.split(' ').count();
+        }
+        dedupe(&mut b, 0.8);
+        let n = paragraphs.len();
+        assert!(b[..n].iter().all(|b| b.is_content() && b.cuts.is_empty()));
+        assert!(matches!(
+            b[n].verdict,
+            Verdict::Duplicate {
+                of: 5,
+                how: Reason::NearDuplicate,
+                ..
+            }
+        ));
+        assert!(matches!(
+            b[n + 1].verdict,
+            Verdict::Duplicate {
+                of: 10,
+                how: Reason::Teaser,
+                ..
+            }
+        ));
+        assert!(b[n + 2].is_content());
+        assert_eq!(b[n + 2].cuts.len(), 1);
+        let (cut, of) = b[n + 2].cuts[0];
+        assert_eq!(
+            (&texts[n + 2][cut.start..cut.end], of),
+            (paragraphs[20][1].as_str(), 20)
+        );
+    }
+
+    #[test]
+    fn the_shared_filter_holds_every_shingle_of_two_keys_and_few_others() {
+        let mut state = 0x2545_f491_4f6c_dd1d;
+        // 2,000 keys of 40 shingles; every tenth shingle of the first 500 keys in a second key.
+        let mut shingles: Vec<u64> = (0..2_000 * 40).map(|_| next(&mut state)).collect();
+        let repeated: Vec<u64> = shingles[..500 * 40].iter().step_by(10).copied().collect();
+        shingles.extend(&repeated);
+        let filter = Shared::of(&shingles);
+        assert!(repeated.iter().all(|&h| filter.may_be_shared(h)));
+        let once = shingles[..2_000 * 40]
+            .iter()
+            .filter(|h| !repeated.contains(h))
+            .collect::<Vec<_>>();
+        let flagged = once.iter().filter(|&&&h| filter.may_be_shared(h)).count();
+        assert!(flagged * 20 < once.len(), "{flagged} of {}", once.len());
     }
 }

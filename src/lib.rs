@@ -27,6 +27,7 @@
 //! The pipeline is one path for every input: ingest → classify → dedupe → assemble → facts
 //! (see `DEVELOPING.md`).
 
+mod alternatives;
 pub mod article;
 mod block;
 mod boilerplate;
@@ -49,14 +50,16 @@ pub mod wasm;
 #[cfg(fuzzing)]
 #[doc(hidden)]
 pub mod fuzzing {
-    /// Panics when our HTML tokenizer and html5ever's build different trees from `src`.
-    pub fn tokenizer_agrees(src: &str) {
-        crate::ingest::html::fuzz_tokenizer(src);
+    /// Our HTML parser's tree of `src`, one line per node (the form of the differential tests'
+    /// `treedump.rs`), text with its line when `lines`.
+    pub fn html_tree(src: &str, lines: bool) -> Vec<String> {
+        crate::ingest::html::tree_lines(src, lines)
     }
 }
 
 pub use article::{
-    Article, ArticleBlock, BlockKind, Reason, Removed, Span, Stats, Timings, SCHEMA_VERSION,
+    Alternative, Article, ArticleBlock, BlockKind, Reason, Removed, Span, Stats, Timings,
+    SCHEMA_VERSION,
 };
 pub use error::Error;
 pub use facts::Facts;
@@ -89,6 +92,25 @@ pub fn clean(input: &str, options: &Options) -> Result<Article, Error> {
 /// the feature, invalid UTF-8 sequences become U+FFFD. Spans point into the decoded text.
 pub fn clean_bytes(input: &[u8], options: &Options) -> Result<Article, Error> {
     Cleaner::new(options.clone())?.clean_bytes(input)
+}
+
+/// Like [`clean_bytes`], with the charset the transport layer declared (an HTTP `Content-Type`
+/// header's `charset`, a WARC record's): it goes before a `<meta charset>`, unless a BOM is there
+/// or the bytes are valid UTF-8. An unknown label is ignored.
+pub fn clean_bytes_with_charset(
+    input: &[u8],
+    charset: Option<&str>,
+    options: &Options,
+) -> Result<Article, Error> {
+    Cleaner::new(options.clone())?.clean_bytes_with_charset(input, charset)
+}
+
+/// Decodes bytes as [`clean_bytes_with_charset`] does, naming the encoding used; see [`decode`].
+pub fn decode_with_charset<'a>(
+    input: &'a [u8],
+    charset: Option<&str>,
+) -> (std::borrow::Cow<'a, str>, &'static str) {
+    sniff::decode_with_charset(input, charset)
 }
 
 /// Decodes bytes as [`clean_bytes`] does and names the encoding used (`"UTF-8"`,
@@ -147,8 +169,17 @@ impl Cleaner {
 
     /// Cleans bytes: see [`clean_bytes`].
     pub fn clean_bytes(&self, input: &[u8]) -> Result<Article, Error> {
+        self.clean_bytes_with_charset(input, None)
+    }
+
+    /// Cleans bytes with a transport-layer charset: see [`clean_bytes_with_charset`].
+    pub fn clean_bytes_with_charset(
+        &self,
+        input: &[u8],
+        charset: Option<&str>,
+    ) -> Result<Article, Error> {
         self.check_size(input.len())?;
-        let (text, _encoding) = sniff::decode(input);
+        let (text, _encoding) = sniff::decode_with_charset(input, charset);
         self.clean(&text)
     }
 
@@ -205,6 +236,7 @@ impl Cleaner {
             article.markdown = Some(markdown::render(&article, &blocks, &sources));
         }
         article.stats.input_bytes = input.len();
+        #[cfg(feature = "facts")]
         if opts.facts {
             // A dateline sits near the top of the article: among the blocks from a few before
             // the first kept one to a few after it (kept or removed as metadata).
@@ -300,6 +332,8 @@ fn assemble(blocks: &[Block], keep_boilerplate: bool) -> (Article, Vec<usize>) {
         ..Article::default()
     };
     let mut kept_index: Vec<Option<usize>> = vec![None; blocks.len()];
+    // For each block removed as boilerplate, its index in `removed` (before the sort below).
+    let mut removed_of: Vec<Option<usize>> = vec![None; blocks.len()];
     let mut pending_dups: Vec<(usize, usize)> = Vec::new(); // (index in removed, target block)
     for (i, b) in blocks.iter().enumerate() {
         let keep = match &b.verdict {
@@ -309,14 +343,17 @@ fn assemble(blocks: &[Block], keep_boilerplate: bool) -> (Article, Vec<usize>) {
         };
         match &b.verdict {
             Verdict::Content => {}
-            Verdict::Boilerplate(reason, rule) => a.removed.push(Removed {
-                text: b.text.clone(),
-                reason: *reason,
-                rule: rule.clone(),
-                span: b.span,
-                duplicate_of: None,
-                kept: keep,
-            }),
+            Verdict::Boilerplate(reason, rule) => {
+                removed_of[i] = Some(a.removed.len());
+                a.removed.push(Removed {
+                    text: b.text.clone(),
+                    reason: *reason,
+                    rule: rule.clone(),
+                    span: b.span,
+                    duplicate_of: None,
+                    kept: keep,
+                });
+            }
             Verdict::Duplicate { of, how, rule } => {
                 pending_dups.push((a.removed.len(), *of));
                 a.removed.push(Removed {
@@ -377,7 +414,22 @@ fn assemble(blocks: &[Block], keep_boilerplate: bool) -> (Article, Vec<usize>) {
     for (r, target) in pending_dups {
         a.removed[r].duplicate_of = kept_index[target];
     }
-    a.removed.sort_by_key(|r| (r.span.start, r.span.end));
+    // Input order (stable), remembering where each entry went for the alternatives.
+    let mut order: Vec<usize> = (0..a.removed.len()).collect();
+    order.sort_by_key(|&k| (a.removed[k].span.start, a.removed[k].span.end));
+    let mut moved_to = vec![0; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        moved_to[old] = new;
+    }
+    let mut slots: Vec<Option<Removed>> = std::mem::take(&mut a.removed)
+        .into_iter()
+        .map(Some)
+        .collect();
+    a.removed = order.iter().filter_map(|&k| slots[k].take()).collect();
+    for r in removed_of.iter_mut().flatten() {
+        *r = moved_to[*r];
+    }
+    a.alternatives = alternatives::find(blocks, &removed_of);
     a.title = a
         .removed
         .iter()

@@ -172,6 +172,7 @@ pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
 /// then `text[a..b].to_lowercase()` is `lower[a..b]` for every piece, so extractors slice it instead
 /// of lower-casing word by word. `None` when a character changes length ("İ", "ẞ") or is a capital
 /// sigma (whose lower-case form depends on its neighbours).
+#[cfg_attr(not(feature = "facts"), allow(dead_code))] // used by fact extraction only
 pub(crate) fn lower_aligned(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     lower_aligned_into(text, &mut out).then_some(out)
@@ -179,6 +180,7 @@ pub(crate) fn lower_aligned(text: &str) -> Option<String> {
 
 /// [`lower_aligned`] into `out` (appended): false, and `out` holding part of it, when it is
 /// `None`.
+#[cfg_attr(not(feature = "facts"), allow(dead_code))] // used by fact extraction only
 pub(crate) fn lower_aligned_into(text: &str, out: &mut String) -> bool {
     out.reserve(text.len());
     let mut rest = text;

@@ -34,7 +34,9 @@ pub struct Options {
     /// Inputs larger than this many bytes are refused with [`Error::InputTooLarge`].
     /// Default: 67,108,864 (64 MiB).
     pub max_input_bytes: usize,
-    /// Extract the key facts (entities, times, quantities, quotes, key sentences). Default: true.
+    /// Extract the key facts (entities, times, quantities, quotes, key sentences). Default: true
+    /// with the `facts` feature (a default feature); without it (the core build) false, and true
+    /// is an [`Error::InvalidOptions`].
     pub facts: bool,
     /// How many key sentences to pick. Default: 3.
     pub key_sentences: usize,
@@ -49,6 +51,10 @@ pub struct Options {
     pub markdown: bool,
 }
 
+/// Why `facts: true` is refused by a build without fact extraction, and where to find it.
+const NO_FACTS: &str = "facts: this build has no fact extraction (it is newsclean's core build, \
+    \"newsclean/core\"); import from \"newsclean\" for facts (in Rust: the `facts` feature)";
+
 /// The default input-size limit: 64 MiB.
 pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
 
@@ -60,7 +66,7 @@ impl Default for Options {
             reference_date: None,
             language: None,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
-            facts: true,
+            facts: cfg!(feature = "facts"),
             key_sentences: 3,
             near_duplicate_threshold: 0.8,
             keep_boilerplate: false,
@@ -72,6 +78,9 @@ impl Default for Options {
 impl Options {
     /// Checks that every option is usable; the error names the first bad one.
     pub fn validate(&self) -> Result<(), Error> {
+        if self.facts && !cfg!(feature = "facts") {
+            return Err(Error::InvalidOptions(NO_FACTS.into()));
+        }
         if !(0.5..=1.0).contains(&self.near_duplicate_threshold) {
             return Err(Error::InvalidOptions(format!(
                 "nearDuplicateThreshold must be between 0.5 and 1.0, got {}",

@@ -52,6 +52,19 @@ fn prefix_lower(s: &str, n: usize) -> String {
 /// the `encodings` feature, anything that is not UTF-8 is decoded lossily as UTF-8. Returns the text
 /// and the name of the encoding used.
 pub(crate) fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, &'static str) {
+    decode_with_charset(bytes, None)
+}
+
+/// [`decode`] with the charset the transport layer declared (an HTTP `Content-Type` header's
+/// `charset`), which goes before the `<meta>` one, as in the WHATWG encoding sniffing algorithm
+/// (HTML §13.2.3.2: BOM, then transport layer, then `<meta>` prescan). One difference, as in
+/// [`decode`]: bytes that are valid UTF-8 stay UTF-8, since servers often send a stale default
+/// (`ISO-8859-1`) for UTF-8 pages. A label encoding_rs does not know (WHATWG "get an encoding")
+/// is ignored.
+pub(crate) fn decode_with_charset<'a>(
+    bytes: &'a [u8],
+    charset: Option<&str>,
+) -> (std::borrow::Cow<'a, str>, &'static str) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return (String::from_utf8_lossy(rest), "UTF-8");
     }
@@ -67,15 +80,21 @@ pub(crate) fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, &'static str) 
     }
     #[cfg(feature = "encodings")]
     {
-        let enc = declared_charset(bytes)
+        let enc = charset
             .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+            .or_else(|| {
+                declared_charset(bytes).and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+            })
             .unwrap_or(encoding_rs::WINDOWS_1252);
         // A page that declares UTF-8 but is not valid UTF-8: lossy UTF-8.
         let (text, _, _) = enc.decode(bytes);
         return (text, enc.name());
     }
     #[allow(unreachable_code)]
-    (String::from_utf8_lossy(bytes), "UTF-8")
+    {
+        let _ = charset;
+        (String::from_utf8_lossy(bytes), "UTF-8")
+    }
 }
 
 /// The charset named by `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…;
@@ -171,6 +190,17 @@ mod tests {
         // Undeclared Latin-1 bytes: windows-1252.
         let (text, _) = decode(b"caf\xe9");
         assert_eq!(text, "café");
+        // A transport-layer charset goes before <meta>; an unknown label is ignored; valid
+        // UTF-8 stays UTF-8 whatever the header says.
+        let (text, enc) = decode_with_charset(&page, Some("koi8-r"));
+        assert_eq!(enc, "KOI8-R");
+        assert!(!text.contains("Привет"));
+        let (_, enc) = decode_with_charset(&page, Some("no-such-charset"));
+        assert_eq!(enc, "windows-1251");
+        let (text, enc) = decode_with_charset("café".as_bytes(), Some("iso-8859-1"));
+        assert_eq!((text.as_ref(), enc), ("café", "UTF-8"));
+        let (text, enc) = decode_with_charset(b"caf\xe9", Some(" ISO-8859-15 "));
+        assert_eq!((text.as_ref(), enc), ("café", "ISO-8859-15"));
         // UTF-16 with a BOM.
         let (text, enc) = decode(b"\xFF\xFEh\0i\0");
         assert_eq!((text.as_ref(), enc), ("hi", "UTF-16LE"));

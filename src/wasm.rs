@@ -1,13 +1,19 @@
 //! The JavaScript binding (wasm32 only): the one file of the crate that knows about JavaScript.
 //!
-//! - Options come in as a plain object (camelCase keys, all optional, unknown keys rejected).
+//! - Options come in as a plain object (camelCase keys, all optional, unknown keys rejected),
+//!   read key by key here, so every message names the key at fault.
 //! - Results go out as plain JSON-compatible objects, with every span converted to UTF-16
-//!   code-unit offsets in one place ([`crate::utf16::Utf16Spans`]).
+//!   code-unit offsets in one place ([`crate::utf16::Utf16Spans`]). They are built by
+//!   serde-wasm-bindgen, a property at a time: one JSON string for `JSON.parse` was measured
+//!   10-15% slower in Node (docs/wasm.md).
 //! - Every error is a real JavaScript `Error` with a stable `code` property
 //!   ([`crate::Error::code`], plus `INVALID_ARGUMENT` for a wrong argument type, thrown as a
 //!   `TypeError`, and `INTERNAL` for a bug); nothing panics across the boundary.
 //! - The TypeScript types are written at the source (`src/wasm/types.d.ts`) and bound to the
 //!   exports here.
+//!
+//! The same file makes the full module and the core one (built without the `facts` feature,
+//! where `facts: true` is an `INVALID_OPTIONS` error, see [`crate::Options::validate`]).
 
 use std::sync::Once;
 
@@ -16,14 +22,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::utf16::Utf16Spans;
-use crate::{Error, Options};
+use crate::{Error, Format, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("wasm/types.d.ts");
-
-/// Results are plain objects: maps as objects, `None` as `null`, no `BigInt`s.
-const SERIALIZER: serde_wasm_bindgen::Serializer =
-    serde_wasm_bindgen::Serializer::json_compatible();
 
 /// Turns a panic (a bug: nothing in the crate should panic) into a thrown `Error` with code
 /// `INTERNAL` instead of an opaque `RuntimeError: unreachable`. The instance may hold leaked
@@ -53,12 +55,25 @@ fn js_error(e: &Error) -> JsValue {
     with_code(js_sys::Error::new(&e.to_string()).into(), e.code())
 }
 
+/// What a JavaScript value is, in words, for messages.
+fn kind_of(v: &JsValue) -> String {
+    if v.is_null() {
+        "null".to_string()
+    } else if js_sys::Array::is_array(v) {
+        "an array".to_string()
+    } else if let Some(s) = v.as_string() {
+        format!("the string {s:?}")
+    } else if let Some(n) = v.as_f64() {
+        format!("{n}")
+    } else {
+        v.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
 /// A `TypeError` for an argument of the wrong JavaScript type.
 fn type_error(what: &str, expected: &str, got: &JsValue) -> JsValue {
-    let got = if got.is_null() {
-        "null".to_string()
-    } else if js_sys::Array::is_array(got) {
-        "an array".to_string()
+    let got = if got.is_null() || js_sys::Array::is_array(got) {
+        kind_of(got)
     } else {
         got.js_typeof().as_string().unwrap_or_default()
     };
@@ -73,15 +88,6 @@ fn input_string(input: &JsValue) -> Result<String, JsValue> {
         .ok_or_else(|| type_error("input", "a string", input))
 }
 
-/// The camelCase names of every option (from the `Options` type itself, so none is forgotten).
-fn option_names() -> Result<Vec<String>, JsValue> {
-    let defaults = Options::default()
-        .serialize(&SERIALIZER)
-        .map_err(|e| internal(&e.to_string()))?;
-    let keys = Object::keys(defaults.unchecked_ref::<Object>());
-    Ok(keys.iter().filter_map(|k| k.as_string()).collect())
-}
-
 fn internal(message: &str) -> JsValue {
     with_code(
         js_sys::Error::new(&format!("newsclean: internal error: {message}")).into(),
@@ -89,64 +95,117 @@ fn internal(message: &str) -> JsValue {
     )
 }
 
-fn invalid_options(message: String) -> JsValue {
-    js_error(&Error::InvalidOptions(message))
+/// The camelCase names of the options, as JavaScript gives them (`tests/wasm.rs` checks that
+/// they are exactly the keys `Options` serializes).
+const OPTION_NAMES: [&str; 10] = [
+    "format",
+    "url",
+    "referenceDate",
+    "language",
+    "maxInputBytes",
+    "facts",
+    "keySentences",
+    "nearDuplicateThreshold",
+    "keepBoilerplate",
+    "markdown",
+];
+
+/// An `INVALID_OPTIONS` error: option `name` is not `expected`.
+fn bad_option(name: &str, expected: &str, got: &JsValue) -> JsValue {
+    js_error(&Error::InvalidOptions(format!(
+        "{name} must be {expected}, got {}",
+        kind_of(got)
+    )))
+}
+
+fn boolean(name: &str, v: &JsValue) -> Result<bool, JsValue> {
+    v.as_bool()
+        .ok_or_else(|| bad_option(name, "true or false", v))
+}
+
+fn number(name: &str, v: &JsValue) -> Result<f64, JsValue> {
+    v.as_f64().ok_or_else(|| bad_option(name, "a number", v))
+}
+
+fn whole(name: &str, v: &JsValue) -> Result<usize, JsValue> {
+    match v.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n <= usize::MAX as f64 => Ok(n as usize),
+        _ => Err(bad_option(name, "a whole number of at least 0", v)),
+    }
+}
+
+fn string_or_null(name: &str, v: &JsValue) -> Result<Option<String>, JsValue> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    v.as_string()
+        .map(Some)
+        .ok_or_else(|| bad_option(name, "a string or null", v))
 }
 
 /// Reads options from JavaScript: `undefined` and `null` mean all defaults; otherwise a plain
-/// object whose keys are all known, where a key set to `undefined` means its default.
+/// object whose own keys are all known, where a key set to `undefined` means its default.
 fn options_from_js(value: &JsValue) -> Result<Options, JsValue> {
+    let mut o = Options::default();
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok(o);
     }
     if !value.is_object() || js_sys::Array::is_array(value) || value.is_function() {
         return Err(type_error("options", "an object", value));
     }
-    let names = option_names()?;
-    // A copy with the own enumerable keys that are not `undefined` (serde-wasm-bindgen ignores
-    // unknown keys, so they are checked here).
-    let given = Object::new();
     for entry in Object::entries(value.unchecked_ref()).iter() {
-        let key = Reflect::get_u32(&entry, 0).unwrap_or_default();
-        let val = Reflect::get_u32(&entry, 1).unwrap_or_default();
-        let name = key.as_string().unwrap_or_default();
-        if !names.contains(&name) {
-            return Err(invalid_options(format!(
-                "unknown option {name:?}; the options are {}",
-                names.join(", ")
-            )));
+        let name = Reflect::get_u32(&entry, 0)
+            .ok()
+            .and_then(|k| k.as_string())
+            .unwrap_or_default();
+        let v = Reflect::get_u32(&entry, 1).unwrap_or_default();
+        if v.is_undefined() && OPTION_NAMES.contains(&name.as_str()) {
+            continue;
         }
-        if !val.is_undefined() {
-            let _ = Reflect::set(&given, &key, &val);
-        }
-    }
-    serde_wasm_bindgen::from_value::<Options>(given.clone().into()).map_err(|first| {
-        // Name the option at fault: read each key alone.
-        for entry in Object::entries(&given).iter() {
-            let Ok(one) = Object::from_entries(&js_sys::Array::of1(&entry)) else {
-                continue;
-            };
-            if let Err(e) = serde_wasm_bindgen::from_value::<Options>(one.into()) {
-                let name = Reflect::get_u32(&entry, 0)
-                    .ok()
-                    .and_then(|k| k.as_string())
-                    .unwrap_or_default();
-                let detail = e.to_string();
-                let detail = detail
-                    .trim_start_matches("Error: ")
-                    .replace("expected usize", "expected a whole number of at least 0");
-                return invalid_options(format!("{name}: {detail}"));
+        let n = name.as_str();
+        match n {
+            "format" => {
+                o.format = match v.as_string().as_deref() {
+                    Some("auto") => Format::Auto,
+                    Some("text") => Format::Text,
+                    Some("html") => Format::Html,
+                    _ => return Err(bad_option(n, "\"auto\", \"text\" or \"html\"", &v)),
+                }
+            }
+            "url" => o.url = string_or_null(n, &v)?,
+            "referenceDate" => o.reference_date = string_or_null(n, &v)?,
+            "language" => o.language = string_or_null(n, &v)?,
+            "maxInputBytes" => o.max_input_bytes = whole(n, &v)?,
+            "facts" => o.facts = boolean(n, &v)?,
+            "keySentences" => o.key_sentences = whole(n, &v)?,
+            "nearDuplicateThreshold" => o.near_duplicate_threshold = number(n, &v)?,
+            "keepBoilerplate" => o.keep_boilerplate = boolean(n, &v)?,
+            "markdown" => o.markdown = boolean(n, &v)?,
+            _ => {
+                return Err(js_error(&Error::InvalidOptions(format!(
+                    "unknown option {name:?}; the options are {}",
+                    OPTION_NAMES.join(", ")
+                ))))
             }
         }
-        invalid_options(first.to_string().trim_start_matches("Error: ").to_string())
-    })
+    }
+    Ok(o)
+}
+
+/// Results are plain objects: maps as objects, `None` as `null`, no `BigInt`s.
+const SERIALIZER: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::json_compatible();
+
+/// A value as a plain object.
+fn plain<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&SERIALIZER)
+        .map_err(|e| internal(&e.to_string()))
 }
 
 /// A report as a plain object, with UTF-16 spans (`input` is what block spans count in).
 fn to_js<T: Serialize>(value: &T, input: &str, text: &str) -> Result<JsValue, JsValue> {
-    Utf16Spans::new(value, input, text)
-        .serialize(&SERIALIZER)
-        .map_err(|e| internal(&e.to_string()))
+    plain(&Utf16Spans::new(value, input, text))
 }
 
 fn clean_with(cleaner: &crate::Cleaner, input: &JsValue) -> Result<JsValue, JsValue> {
@@ -215,10 +274,7 @@ impl JsCleaner {
     /// The options in use, every default filled in.
     #[wasm_bindgen(getter, unchecked_return_type = "Required<Options>")]
     pub fn options(&self) -> Result<JsValue, JsValue> {
-        self.inner
-            .options()
-            .serialize(&SERIALIZER)
-            .map_err(|e| internal(&e.to_string()))
+        plain(self.inner.options())
     }
 }
 

@@ -44,14 +44,15 @@ mod wasm32 {
         assert!(failures.is_empty(), "{}", failures.join("\n\n"));
     }
 
-    /// A fixture's options as a JavaScript object (every key, as `serde` writes them).
+    /// Options as a JavaScript object (every key, as `serde` writes them).
+    fn options_to_js(options: &Options) -> JsValue {
+        JSON::parse(&serde_json::to_string(options).unwrap()).unwrap()
+    }
+
+    /// A fixture's options, in Rust and as a JavaScript object.
     fn js_options(expect_json: &str) -> (Options, JsValue) {
         let options = parse_expect(expect_json).unwrap().options;
-        let js = serde::Serialize::serialize(
-            &options,
-            &serde_wasm_bindgen::Serializer::json_compatible(),
-        )
-        .unwrap();
+        let js = options_to_js(&options);
         (options, js)
     }
 
@@ -246,14 +247,91 @@ mod wasm32 {
         assert!(cleaner.clean(JsValue::from_f64(3.0)).is_err());
         assert_eq!(newsclean::wasm::version(), env!("CARGO_PKG_VERSION"));
     }
+    /// Every option the Rust `Options` has is read from JavaScript, each to its value: a
+    /// Cleaner made from options with no default left reports exactly those options back.
+    #[wasm_bindgen_test]
+    fn js_options_round_trip() {
+        let options = Options {
+            format: newsclean::Format::Html,
+            url: Some("https://example.org/a".into()),
+            reference_date: Some("2025-11-27".into()),
+            language: Some("de".into()),
+            max_input_bytes: 12_345,
+            facts: !Options::default().facts && cfg!(feature = "facts"),
+            key_sentences: 7,
+            near_duplicate_threshold: 0.65,
+            keep_boilerplate: true,
+            markdown: true,
+        };
+        let cleaner = newsclean::wasm::JsCleaner::new(options_to_js(&options)).unwrap();
+        let back = JSON::stringify(&cleaner.options().unwrap()).unwrap();
+        let back: serde_json::Value = serde_json::from_str(&back.as_string().unwrap()).unwrap();
+        assert_eq!(back, serde_json::to_value(&options).unwrap());
+        // And every key is read: a value of no option's type is refused under each.
+        for (key, _) in serde_json::to_value(&options).unwrap().as_object().unwrap() {
+            let one = obj(&[(key.as_str(), Object::new().into())]);
+            let e = newsclean::wasm::JsCleaner::new(one).err().unwrap();
+            assert_eq!(code(&e), "INVALID_OPTIONS", "{key}");
+            assert!(message(&e).starts_with(&format!("invalid options: {key} must be")));
+        }
+    }
+
+    /// The full module extracts facts by default.
+    #[cfg(feature = "facts")]
+    #[wasm_bindgen_test]
+    fn the_full_module_has_facts() {
+        let cleaner = newsclean::wasm::JsCleaner::new(JsValue::UNDEFINED).unwrap();
+        assert_eq!(get(&cleaner.options().unwrap(), "facts"), JsValue::TRUE);
+        let a = js_clean(FIXTURES[0].1, JsValue::UNDEFINED).unwrap();
+        let sentences = get(&get(&a, "facts"), "sentences").unchecked_into::<Array>();
+        assert!(sentences.length() > 0);
+    }
+
+    /// The core module has no facts: off by default, and asking for them is an error that says
+    /// where they are.
+    #[cfg(not(feature = "facts"))]
+    #[wasm_bindgen_test]
+    fn the_core_module_has_no_facts() {
+        let cleaner = newsclean::wasm::JsCleaner::new(JsValue::UNDEFINED).unwrap();
+        assert_eq!(get(&cleaner.options().unwrap(), "facts"), JsValue::FALSE);
+        let a = js_clean(FIXTURES[0].1, JsValue::UNDEFINED).unwrap();
+        assert!(get(&a, "text").as_string().unwrap().len() > 100);
+        let facts = get(&a, "facts");
+        for list in [
+            "sentences",
+            "entities",
+            "times",
+            "quantities",
+            "quotes",
+            "keySentences",
+        ] {
+            assert_eq!(
+                get(&facts, list).unchecked_into::<Array>().length(),
+                0,
+                "{list}"
+            );
+        }
+        for make in [
+            |o| newsclean::wasm::JsCleaner::new(o).map(|_| ()),
+            |o| js_clean("x", o).map(|_| ()),
+        ] {
+            let e = make(obj(&[("facts", JsValue::TRUE)])).unwrap_err();
+            assert_eq!(code(&e), "INVALID_OPTIONS");
+            assert!(
+                message(&e).contains(r#"import from "newsclean""#),
+                "{}",
+                message(&e)
+            );
+        }
+    }
+
     /// Where the time of cleaning a 1 MB input goes inside wasm: the JS string copied in, the
-    /// Rust core, and the result built as JS objects (UTF-16 spans + serde-wasm-bindgen), which is
-    /// exactly what `newsclean::wasm` does. A measurement, not a test: `scripts/bench-wasm.sh`
-    /// runs it (release build) with `--include-ignored`.
+    /// Rust core, and the result built as a JS object (the whole `Cleaner.clean` call less the
+    /// other two: UTF-16 spans and serde-wasm-bindgen). A measurement, not a test:
+    /// `scripts/bench-wasm.sh` runs it (release build) with `--include-ignored`.
     #[wasm_bindgen_test]
     #[ignore]
     fn crossing_cost() {
-        use serde::Serialize;
         let perf = Reflect::get(&js_sys::global(), &JsValue::from_str("performance")).unwrap();
         let now_fn: js_sys::Function = Reflect::get(&perf, &JsValue::from_str("now"))
             .unwrap()
@@ -297,7 +375,7 @@ mod wasm32 {
             big.push_str("\n\n");
         }
         let js_input = JsValue::from_str(&big);
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let cleaner = newsclean::wasm::JsCleaner::new(JsValue::UNDEFINED).unwrap();
         let (mut t_in, mut t_core, mut t_out) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..7 {
             let t0 = now();
@@ -305,14 +383,13 @@ mod wasm32 {
             let t1 = now();
             let article = newsclean::clean(&input, &Options::default()).unwrap();
             let t2 = now();
-            let js = newsclean::utf16::Utf16Spans::new(&article, &input, &article.text)
-                .serialize(&serializer)
-                .unwrap();
+            // The whole call: the string copied in, the core, the result out.
+            let js = cleaner.clean(js_input.clone()).unwrap();
             let t3 = now();
-            assert!(js.is_object());
+            assert_eq!(get(&js, "text").as_string().unwrap(), article.text);
             t_in.push(t1 - t0);
             t_core.push(t2 - t1);
-            t_out.push(t3 - t2);
+            t_out.push((t3 - t2) - (t2 - t1) - (t1 - t0));
         }
         let median = |v: &mut Vec<f64>| {
             v.sort_by(f64::total_cmp);

@@ -4,6 +4,17 @@
 
 import { CleanerClient } from "./extension/common/client.js";
 import {
+  ReadAloud,
+  applyPrefs,
+  articleMarkdown,
+  articlePlainText,
+  cleanPrefs,
+  copyText,
+  download,
+  fileName,
+  onSystemThemeChange,
+} from "./extension/common/reader.js";
+import {
   formatBytes,
   formatMs,
   h,
@@ -40,6 +51,11 @@ const el = {
   removed: $("removed"),
   removedCount: $("removed-count"),
   facts_: $("facts"),
+  theme: $("theme"),
+  readAloud: $("read-aloud"),
+  copyArticle: $("copy-article"),
+  saveMd: $("save-md"),
+  print: $("print"),
   copy: $("copy-json"),
   download: $("download-json"),
   announce: $("announce"),
@@ -52,6 +68,9 @@ const TEXTAREA_MAX = 1 << 20;
 const state = {
   file: null, // { name, text } when a large file is loaded
   sample: null, // { id, format } of the loaded sample, while the textarea holds it unchanged
+  // Who set the input format: "user" (the Options menu), "sample" or "file" (set to match what
+  // was loaded), or null (auto). Typed or pasted input is sniffed unless the user chose.
+  formatBy: null,
   last: null, // { article, name }
   view: null,
   info: null,
@@ -121,6 +140,7 @@ async function loadSample(id, format = sampleFormat()) {
   el.sample.value = id;
   el.paste.value = await res.text();
   el.format.value = format === "html" ? "html" : "text";
+  state.formatBy = "sample";
   el.date.value = opt?.dataset.date ?? "";
   state.sample = { id, format };
   await run();
@@ -143,6 +163,7 @@ async function loadFile(file) {
   state.sample = null;
   el.sample.value = "";
   el.format.value = isHtml ? "html" : /\.txt$/i.test(file.name) ? "text" : "auto";
+  state.formatBy = el.format.value === "auto" ? null : "file";
   if (text.length <= TEXTAREA_MAX) {
     clearFile();
     el.paste.value = text;
@@ -193,7 +214,17 @@ async function run() {
   const input = currentInput();
   el.error.hidden = true;
   if (!input.trim()) {
-    setStatus("Paste a page, drop a file or choose a sample first.");
+    // Nothing to clean: say so where it is seen and announced, and drop a stale report.
+    client.busy && client.cancel();
+    state.view?.dispose();
+    state.last = null;
+    el.results.hidden = true;
+    setStatus("Nothing to clean.");
+    el.error.replaceChildren(
+      h("p", {}, h("strong", {}, "Nothing to clean.")),
+      h("p", {}, "Paste a page's text or HTML into the box, drop an .html or .txt file, or choose a sample."),
+    );
+    el.error.hidden = false;
     el.paste.focus();
     return;
   }
@@ -228,6 +259,7 @@ async function run() {
 }
 
 function show(article, { ms, total, name }) {
+  reader.stop({ quiet: true });
   state.last = { article, name };
   state.rendered = false;
   state.view?.dispose();
@@ -310,6 +342,62 @@ function downloadJson() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Reading comforts: theme (kept in this browser's localStorage), copy, Markdown, print, read aloud
+
+const THEME_KEY = "newsclean-demo-theme";
+function readTheme() {
+  try {
+    return localStorage.getItem(THEME_KEY);
+  } catch {
+    return null;
+  }
+}
+const prefs = cleanPrefs({ theme: readTheme() });
+el.theme.value = prefs.theme;
+applyPrefs(prefs);
+onSystemThemeChange(() => applyPrefs(prefs));
+el.theme.addEventListener("change", () => {
+  prefs.theme = cleanPrefs({ theme: el.theme.value }).theme;
+  applyPrefs(prefs);
+  try {
+    localStorage.setItem(THEME_KEY, prefs.theme);
+  } catch {
+    // Storage refused (private mode): the theme holds for this visit.
+  }
+});
+
+el.copyArticle.addEventListener("click", async () => {
+  if (!state.last) return;
+  const ok = await copyText(articlePlainText(state.last.article));
+  setStatus(ok ? "Copied the clean article to the clipboard." : "The browser did not allow copying.");
+});
+el.saveMd.addEventListener("click", () => {
+  if (!state.last) return;
+  const name = fileName(state.last.article, "md");
+  download(articleMarkdown(state.last.article), name, "text/markdown;charset=utf-8");
+  setStatus(`Saved ${name}.`);
+});
+el.print.addEventListener("click", () => {
+  reader.stop();
+  window.print();
+});
+const reader = new ReadAloud({
+  paragraphs: () => (state.view && state.last ? state.last.article.blocks.map((b, i) => ({ el: state.view.els[i], text: state.view.blockText(i) })) : []),
+  lang: () => state.last?.article.language,
+  onChange: ({ speaking, index, error, quiet }) => {
+    el.readAloud.setAttribute("aria-pressed", speaking ? "true" : "false");
+    el.readAloud.textContent = speaking ? "Stop reading" : "Read aloud";
+    if (error) setStatus(error);
+    else if (speaking) setStatus(`Reading paragraph ${index + 1} of ${state.last.article.blocks.length} aloud…`);
+    else if (!quiet && /^Reading paragraph/.test(el.status.textContent)) setStatus("Stopped reading.");
+  },
+});
+el.readAloud.addEventListener("click", () => (reader.speaking ? reader.stop() : reader.start(0)));
+document.addEventListener("keydown", (ev) => {
+  if (ev.key === "Escape" && reader.speaking) reader.stop();
+});
+
+// ---------------------------------------------------------------------------------------------
 // Wiring
 
 el.sample.addEventListener("change", () => loadSample(el.sample.value));
@@ -318,6 +406,16 @@ for (const r of document.querySelectorAll('input[name="sample-format"]')) {
 }
 el.paste.addEventListener("input", () => {
   state.sample = null;
+  el.sample.value = "";
+  // What the user typed or pasted is sniffed, unless they chose its format themselves: the
+  // format a sample or a file set was theirs, not this text's.
+  if (state.formatBy !== "user") {
+    el.format.value = "auto";
+    state.formatBy = null;
+  }
+});
+el.format.addEventListener("change", () => {
+  state.formatBy = "user";
 });
 el.paste.addEventListener("keydown", (ev) => {
   if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) {

@@ -10,11 +10,18 @@ use crate::article::Span;
 
 pub(crate) mod chars;
 pub mod date;
-pub mod entities;
-pub mod keysentences;
-pub mod quantities;
-pub mod quotes;
 pub mod sentences;
+// The extractors. Without the `facts` feature (the core build) nothing calls them and only their
+// types are used (a report's `facts` stays empty), so the linker leaves their code and tables out.
+#[cfg_attr(not(feature = "facts"), allow(dead_code))]
+pub mod entities;
+#[cfg_attr(not(feature = "facts"), allow(dead_code))]
+pub mod keysentences;
+#[cfg_attr(not(feature = "facts"), allow(dead_code))]
+pub mod quantities;
+#[cfg_attr(not(feature = "facts"), allow(dead_code))]
+pub mod quotes;
+#[cfg_attr(not(feature = "facts"), allow(dead_code))]
 pub mod times;
 pub(crate) mod transcript;
 
@@ -74,6 +81,7 @@ pub struct TextSpan {
 
 /// Settings the extractors share.
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(not(feature = "facts"), allow(dead_code))]
 pub(crate) struct Context {
     /// The date relative expressions resolve against.
     pub reference: Option<date::Date>,
@@ -86,6 +94,7 @@ pub(crate) struct Context {
 }
 
 /// Extracts every fact from the article text.
+#[cfg_attr(not(feature = "facts"), allow(dead_code))]
 pub(crate) fn extract(text: &str, ctx: &Context) -> Facts {
     let spans = sentences::split(text);
     // One lower-case copy serves the extractors that compare words in lower case.
@@ -132,6 +141,7 @@ pub(crate) fn extract(text: &str, ctx: &Context) -> Facts {
 /// assert_eq!(facts.sentences.len(), 1);
 /// # Ok::<(), newsclean::Error>(())
 /// ```
+#[cfg(feature = "facts")]
 pub fn extract_facts(text: &str, options: &crate::Options) -> Result<Facts, crate::Error> {
     options.validate()?;
     if text.len() > options.max_input_bytes {

@@ -1373,7 +1373,7 @@ mod tests {
 
 /// Checks against the project's seed article in `../shared/eval/seed` (third-party text read at
 /// run time, never copied here). Skipped when the folder is absent.
-#[cfg(test)]
+#[cfg(all(test, feature = "facts"))]
 mod seed {
     #[test]
     fn seed_quantities() {

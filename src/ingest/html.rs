@@ -1,5 +1,6 @@
-//! HTML to blocks. The page is parsed by html5ever (the WHATWG parsing algorithm, so broken markup
-//! becomes the tree a browser would build) into a compact arena ([`dom`]), then walked once,
+//! HTML to blocks. The page is parsed by our tokenizer and tree builder (the WHATWG parsing
+//! algorithm, so broken markup becomes the tree a browser would build; the tree html5ever builds,
+//! which the tests compare it with) into a compact arena ([`dom`]), then walked once,
 //! iteratively (no recursion, so any nesting depth is fine), to
 //! - emit the same [`Block`]s as the text path, with a kind (heading, list item, quote, caption,
 //!   table row, preformatted) and structural features (link density, the boilerplate kind the
@@ -24,18 +25,25 @@
 //! "enable JavaScript" notices and duplicate image tags), never the article.
 
 mod dom;
+#[rustfmt::skip]
+mod entities;
 mod hints;
 mod markup;
 pub(crate) mod meta;
+mod names;
+#[cfg(test)]
+mod oracle;
 mod spans;
 mod tokenizer;
-
-use html5ever::local_name;
+mod treebuilder;
+#[cfg(any(test, fuzzing))]
+mod treedump;
 
 use crate::article::{BlockKind, Reason, Span};
 use crate::block::Block;
-use dom::{Dom, Kind, NONE};
+use dom::{Dom, Kind, Ns, NONE};
 use meta::Meta;
+use names::{Local, A};
 
 /// What the HTML ingest gives the pipeline.
 #[derive(Debug, Default)]
@@ -145,7 +153,7 @@ struct Pending {
 }
 
 struct Walker<'a> {
-    dom: &'a Dom,
+    dom: &'a Dom<'a>,
     loc: spans::Locator<'a>,
     els: Vec<El>,
     infos: Vec<Info>,
@@ -160,12 +168,11 @@ struct Walker<'a> {
     scan_cache: crate::normalize::FastMap<u64, hints::Scan>,
 }
 
-/// Fuzzing support: panics when our tokenizer and html5ever's build different trees from `src`
-/// (line numbers aside).
+/// Fuzzing support: our tree of `src` as lines (`treedump::render`), text with its line when
+/// `lines`.
 #[cfg(fuzzing)]
-pub(crate) fn fuzz_tokenizer(src: &str) {
-    let differ = tokenizer::compare::differ(src, false);
-    assert!(differ.is_none(), "{src:?}: {differ:?}");
+pub(crate) fn tree_lines(src: &str, lines: bool) -> Vec<String> {
+    treedump::render(&Dom::parse(src).items(), lines)
 }
 
 /// Parses `input` as an HTML document and turns it into blocks (main content marked) and metadata.
@@ -212,6 +219,35 @@ pub(crate) fn parse(input: &str) -> Page {
         meta,
         chars,
         link_chars,
+    }
+}
+
+/// What the walk reads from an HTML element's name (`skipped`, `block_level`, `tag_class`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct TagInfo {
+    skipped: bool,
+    block_level: bool,
+    class: Tag,
+}
+
+impl TagInfo {
+    fn of(tag: &str) -> TagInfo {
+        TagInfo {
+            skipped: skipped(tag),
+            block_level: block_level(tag),
+            class: tag_class(tag),
+        }
+    }
+}
+
+/// The `TagInfo` of an HTML element named `tag` (`local` for the names tree construction knows:
+/// looked up in a table made once from the same functions).
+fn tag_info(local: Local, tag: &str) -> TagInfo {
+    static TABLE: std::sync::LazyLock<Vec<TagInfo>> =
+        std::sync::LazyLock::new(|| Local::ALL.iter().map(|l| TagInfo::of(l.name())).collect());
+    match TABLE.get(local as usize) {
+        Some(&info) if local != Local::Other => info,
+        _ => TagInfo::of(tag),
     }
 }
 
@@ -420,27 +456,25 @@ impl<'a> Walker<'a> {
 
     /// Opens an element; false when its subtree is skipped.
     fn enter(&mut self, id: usize) -> bool {
-        let n = &self.dom.nodes[id];
+        let n = self.dom.at(id);
         let tag: &str = n.tag();
-        let html_ns = n.name.ns == html5ever::ns!(html);
+        let html_ns = n.ns == Ns::Html;
         match tag {
             "meta" => {
                 let key = n
-                    .attr(&local_name!("property"))
-                    .or_else(|| n.attr(&local_name!("name")))
-                    .or_else(|| n.attr(&local_name!("itemprop")));
-                if let (Some(k), Some(c)) = (key, n.attr(&local_name!("content"))) {
+                    .attr(A::Property)
+                    .or_else(|| n.attr(A::Name))
+                    .or_else(|| n.attr(A::Itemprop));
+                if let (Some(k), Some(c)) = (key, n.attr(A::Content)) {
                     self.meta.meta_tag(k, c);
                 }
-                if let Some(c) = n.attr(&local_name!("content")) {
-                    self.microdata(n.attr(&local_name!("itemprop")), c);
+                if let Some(c) = n.attr(A::Content) {
+                    self.microdata(n.attr(A::Itemprop), c);
                 }
                 return false;
             }
             "link" => {
-                if let (Some(rel), Some(href)) =
-                    (n.attr(&local_name!("rel")), n.attr(&local_name!("href")))
-                {
+                if let (Some(rel), Some(href)) = (n.attr(A::Rel), n.attr(A::Href)) {
                     let canonical = rel
                         .split_ascii_whitespace()
                         .any(|r| r.eq_ignore_ascii_case("canonical"));
@@ -452,25 +486,22 @@ impl<'a> Walker<'a> {
             }
             "script" => {
                 let is_ld = n
-                    .attr(&local_name!("type"))
+                    .attr(A::Type)
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                 let mut c = n.first;
-                while let Some(t) = self.dom.nodes.get(c) {
+                while let Some(t) = self.dom.get(c) {
                     if t.kind == Kind::Text {
                         if is_ld {
-                            self.meta.json_ld(&t.text);
+                            self.meta.json_ld(t.text());
                         }
-                        let _ = self.loc.locate(&t.text, t.line);
+                        let _ = self.loc.locate(t.text(), t.line);
                     }
                     c = t.next;
                 }
                 return false;
             }
             "html" => {
-                if let Some(l) = n
-                    .attr(&local_name!("lang"))
-                    .or_else(|| n.attr(&local_name!("xml:lang")))
-                {
+                if let Some(l) = n.attr(A::Lang).or_else(|| n.attr(A::XmlLang)) {
                     let code: String = l
                         .trim()
                         .split(['-', '_'])
@@ -486,9 +517,9 @@ impl<'a> Walker<'a> {
             "title" if self.meta.title_tag.is_none() => {
                 let mut t = String::new();
                 let mut c = n.first;
-                while let Some(x) = self.dom.nodes.get(c) {
+                while let Some(x) = self.dom.get(c) {
                     if x.kind == Kind::Text {
-                        t.push_str(&x.text);
+                        t.push_str(x.text());
                     }
                     c = x.next;
                 }
@@ -500,9 +531,9 @@ impl<'a> Walker<'a> {
             }
             "title" => return false,
             "time" => {
-                if let Some(d) = n.attr(&local_name!("datetime")).and_then(meta::iso_date) {
-                    if n.attrs.iter().any(|a| &*a.name.local == "pubdate")
-                        || n.attr(&local_name!("itemprop"))
+                if let Some(d) = n.attr(A::Datetime).and_then(meta::iso_date) {
+                    if n.attr(A::Pubdate).is_some()
+                        || n.attr(A::Itemprop)
                             .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
                     {
                         self.meta.time_published.get_or_insert(d);
@@ -511,7 +542,7 @@ impl<'a> Walker<'a> {
                     }
                 }
             }
-            "dialog" if n.attr(&local_name!("open")).is_none() => return false,
+            "dialog" if n.attr(A::Open).is_none() => return false,
             _ => {}
         }
         if tag == "head" {
@@ -519,14 +550,15 @@ impl<'a> Walker<'a> {
             self.scan_head(id);
             return false;
         }
-        if !html_ns || skipped(tag) {
+        let info = tag_info(n.local, tag);
+        if !html_ns || info.skipped {
             return false;
         }
-        if n.attr(&local_name!("hidden")).is_some()
-            || n.attr(&local_name!("aria-hidden"))
+        if n.attr(A::Hidden).is_some()
+            || n.attr(A::AriaHidden)
                 .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-            || n.attr(&local_name!("style")).is_some_and(style_hides)
-            || n.attr(&local_name!("class")).is_some_and(class_hides)
+            || n.attr(A::Style).is_some_and(style_hides)
+            || n.attr(A::Class).is_some_and(class_hides)
         {
             return false;
         }
@@ -538,19 +570,19 @@ impl<'a> Walker<'a> {
             self.flush();
             return false;
         }
-        if let Some(c) = n.attr(&local_name!("content")) {
-            self.microdata(n.attr(&local_name!("itemprop")), c);
+        if let Some(c) = n.attr(A::Content) {
+            self.microdata(n.attr(A::Itemprop), c);
         }
-        let block = block_level(tag);
+        let block = info.block_level;
         if block {
             self.flush();
         }
         let parent = self.frames.last().copied();
         let ord = self.els.len() as u32;
-        let class = n.attr(&local_name!("class")).unwrap_or("");
-        let idattr = n.attr(&local_name!("id")).unwrap_or("");
-        let itemprop = n.attr(&local_name!("itemprop"));
-        let role = n.attr(&local_name!("role"));
+        let class = n.attr(A::Class).unwrap_or("");
+        let idattr = n.attr(A::Id).unwrap_or("");
+        let itemprop = n.attr(A::Itemprop);
+        let role = n.attr(A::Role);
         // Pages repeat the same classes many times: each value is scanned once per page (looked
         // up by a 64-bit hash, without allocating).
         let class_scan = self.scan(class);
@@ -558,7 +590,7 @@ impl<'a> Walker<'a> {
         let h = hints::combine(tag, class_scan, id_scan, role, itemprop);
         let article = h.article
             || parent.as_ref().is_some_and(|p| p.article)
-            || n.attr(&local_name!("itemtype"))
+            || n.attr(A::Itemtype)
                 .is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"));
         // Inside article markup, a <header>/<footer> is the article's own (headline, tags).
         let mut hint = h.reason;
@@ -579,7 +611,7 @@ impl<'a> Walker<'a> {
             last: ord,
             chars: 0,
             link_chars: 0,
-            tag: tag_class(tag),
+            tag: info.class,
             direct: 0,
             hint: h.reason,
             weight: h.weight,
@@ -594,11 +626,7 @@ impl<'a> Walker<'a> {
             "pre" => BlockKind::Preformatted,
             _ => parent.as_ref().map_or(BlockKind::Paragraph, |p| p.kind),
         };
-        let href = if tag == "a" {
-            n.attr(&local_name!("href"))
-        } else {
-            None
-        };
+        let href = if tag == "a" { n.attr(A::Href) } else { None };
         let link = href.is_some() || parent.as_ref().is_some_and(|p| p.link);
         let link_open = href
             .map(str::trim)
@@ -660,8 +688,8 @@ impl<'a> Walker<'a> {
 
     /// Reads metadata from the head without making blocks.
     fn scan_head(&mut self, head: usize) {
-        let mut c = self.dom.nodes.get(head).map_or(NONE, |h| h.first);
-        while let Some(n) = self.dom.nodes.get(c) {
+        let mut c = self.dom.get(head).map_or(NONE, |h| h.first);
+        while let Some(n) = self.dom.get(c) {
             let next = n.next;
             if n.kind == Kind::Element {
                 // meta, link, title, script: read by `enter`, which does not descend into them.
@@ -669,7 +697,7 @@ impl<'a> Walker<'a> {
                     self.exit();
                 }
             } else if n.kind == Kind::Text {
-                let _ = self.loc.locate(&n.text, n.line);
+                let _ = self.loc.locate(n.text(), n.line);
             }
             c = next;
         }
@@ -735,8 +763,8 @@ impl<'a> Walker<'a> {
 
     fn text(&mut self, id: usize) {
         let Some(f) = self.frames.last() else { return };
-        let n = &self.dom.nodes[id];
-        let t: &str = &n.text;
+        let n = self.dom.at(id);
+        let t: &str = n.text();
         let (pre, link) = (f.pre, f.link);
         let p = &mut self.pending;
         let mut added = 0usize;
@@ -1331,6 +1359,22 @@ fn visible_metadata(blocks: &mut [Block], meta: &mut Meta) {
                 meta.visible_published = Some(d);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tag_info_tests {
+    use super::*;
+
+    #[test]
+    fn known_names_read_as_their_text() {
+        for &l in Local::ALL {
+            assert_eq!(tag_info(l, l.name()), TagInfo::of(l.name()), "{}", l.name());
+        }
+        assert_eq!(tag_info(Local::Other, "video"), TagInfo::of("video"));
+        assert!(tag_info(Local::Video, "video").skipped);
+        assert!(tag_info(Local::P, "p").block_level);
+        assert_eq!(tag_info(Local::Other, "x-widget").class, Tag::Other);
     }
 }
 

@@ -41,7 +41,11 @@ export interface Options {
    * Default: 67108864 (64 MiB).
    */
   maxInputBytes?: number;
-  /** Extract the key facts (entities, times, quantities, quotes, key sentences). Default: `true`. */
+  /**
+   * Extract the key facts (entities, times, quantities, quotes, key sentences). Default: `true`;
+   * in `newsclean/core` (built without fact extraction) `false`, and `true` is an
+   * `INVALID_OPTIONS` error.
+   */
   facts?: boolean;
   /** How many key sentences to pick. Default: 3. */
   keySentences?: number;
@@ -133,6 +137,23 @@ export interface Removed {
   duplicateOf?: number;
   /** Present and `true` when `keepBoilerplate` left this block in `text` anyway. */
   kept?: boolean;
+}
+
+/**
+ * Another part of the page that was not taken for the article: a run of consecutive blocks
+ * removed as boilerplate that holds running text ("Not the article?").
+ */
+export interface Alternative {
+  /** Its blocks: indices into `Article.removed`, in input order (consecutive in the page). */
+  removed: number[];
+  /** Words of running text in it (blocks that read as paragraphs). */
+  words: number;
+  /** How many of its blocks read as paragraphs. */
+  paragraphs: number;
+  /** Why it was not taken: the removal reason of most of its running text. */
+  reason: Reason;
+  /** The rule that removed its longest paragraph, in words. */
+  rule: string;
 }
 
 /** Timings of one clean in microseconds (absent in the WebAssembly build: time it from JS). */
@@ -366,6 +387,11 @@ export interface Article {
   blocks: ArticleBlock[];
   /** Every removed block and sentence, in input order, with its reason. */
   removed: Removed[];
+  /**
+   * Other parts of the page that read as running text but were not taken for the article, best
+   * (most words of running text) first, at most three; empty when there are none.
+   */
+  alternatives: Alternative[];
   /** The key facts (spans into `text`). */
   facts: Facts;
   /** Counts. */

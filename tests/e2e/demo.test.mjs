@@ -6,7 +6,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { launch, localOnly, shot, watchErrors, WWW } from "./lib.mjs";
+import { axeViolations, launch, localOnly, playwrightDriver, ROOT, shot, watchErrors, WWW } from "./lib.mjs";
+import { THEME_COLOURS } from "./panel-checks.mjs";
 import { createStaticServer } from "../../scripts/serve.mjs";
 import { REASONS } from "../../www/extension/common/render.js";
 import { innerTexts } from "./tools/sample-text.mjs";
@@ -447,6 +448,227 @@ test("a long clean can be cancelled, and the next one works", async () => {
   await page.locator("#sample").selectOption("festival.fr");
   await waitDone(page);
   assert.match(await page.locator("#article").textContent(), /46 000 spectateurs/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// A page's plain text, written by us in the shape of a real one: five paragraphs, the four last
+// repeated, and a related-headlines list (tests/data/seedlike.txt; 5 kept, 10 removed).
+const SEEDLIKE = readFileSync(path.join(ROOT, "tests", "data", "seedlike.txt"), "utf8");
+
+/** Simulates the user's steps: choose a sample (as HTML), then paste `text` over it, then Clean. */
+async function pasteAfterSample(page, text) {
+  await page.locator('input[name="sample-format"][value="html"]').check();
+  await page.locator("#sample").selectOption("harbour-bridge.en");
+  await waitDone(page);
+  assert.equal(await page.locator("#opt-format").inputValue(), "html", "the sample set the format to HTML");
+  // fill() replaces the textarea's value and fires `input`, as a paste does.
+  await page.locator("#paste").fill(text);
+  await page.evaluate(() => (window.newscleanDemo.state.rendered = false));
+  await page.getByRole("button", { name: "Clean", exact: true }).click();
+  await waitDone(page);
+}
+
+test("sample, then pasted text, then Clean: the text is sniffed, not parsed as HTML", async () => {
+  const { page, errors } = await openDemo();
+  await pasteAfterSample(page, SEEDLIKE);
+  assert.equal(await page.locator("#opt-format").inputValue(), "auto", "pasting reset the format the sample had set");
+  const a = await report(page);
+  assert.equal(a.isArticle, true);
+  assert.equal(a.blocks.length, 5, "the five paragraphs are kept");
+  assert.equal(a.removed.length, 10);
+  assert.match(await page.locator("#status").textContent(), /^Done: 5 paragraphs kept, 10 blocks removed/);
+  assert.equal(await page.locator("#article .nc-block").count(), 5);
+  assert.match(a.blocks[0].text, /^Norway on Tuesday said it had handed over 120 fishing boats/);
+  assert.equal(await page.locator(".nc-not-article").count(), 0);
+  await shot(page, "demo-paste-after-sample");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("sample, then the shared seed article pasted, then Clean: 5 paragraphs (skipped without ../shared)", async (t) => {
+  const seed = path.join(ROOT, "..", "..", "shared", "eval", "seed", "article.txt");
+  const alt = path.join(ROOT, "..", "shared", "eval", "seed", "article.txt");
+  const file = [seed, alt].find((f) => existsSync(f));
+  if (!file) return t.skip("../shared/eval/seed/article.txt is absent");
+  const { page, errors } = await openDemo();
+  await pasteAfterSample(page, readFileSync(file, "utf8"));
+  const a = await report(page);
+  assert.equal(a.blocks.length, 5);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a format the user chose is kept when they paste", async () => {
+  const { page, errors } = await openDemo();
+  await page.locator("details.options summary").click();
+  await page.locator("#opt-format").selectOption("html");
+  await page.locator("#paste").fill(SEEDLIKE);
+  assert.equal(await page.locator("#opt-format").inputValue(), "html");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("Clean with nothing to clean says so", async () => {
+  const { page, errors } = await openDemo();
+  await page.getByRole("button", { name: "Clean", exact: true }).click();
+  assert.equal(await page.locator("#status").textContent(), "Nothing to clean.");
+  assert.equal(await page.locator("#error").isVisible(), true);
+  assert.match(await page.locator("#error").textContent(), /Paste a page's text or HTML/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "paste");
+  // Also after a report: clearing the box and pressing Clean drops the stale report.
+  await page.locator("#paste").fill(SEEDLIKE);
+  await page.getByRole("button", { name: "Clean", exact: true }).click();
+  await waitDone(page);
+  await page.locator("#paste").fill("   \n  ");
+  await page.getByRole("button", { name: "Clean", exact: true }).click();
+  assert.equal(await page.locator("#results").isHidden(), true);
+  assert.equal(await page.locator("#status").textContent(), "Nothing to clean.");
+  await shot(page, "demo-nothing-to-clean");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("themes: light, dark, sepia and System, remembered; axe finds nothing serious in any", async () => {
+  const { page, errors } = await openDemo({ hash: "#sample=harbour-bridge.en" });
+  await waitDone(page);
+  const d = playwrightDriver(page);
+  for (const theme of ["light", "dark", "sepia"]) {
+    // USER STEP: picks a theme in the header.
+    await page.locator("#theme").selectOption(theme);
+    const look = await page.evaluate(() => ({
+      classes: [...document.documentElement.classList],
+      bg: getComputedStyle(document.querySelector("section#results")).backgroundColor,
+      fg: getComputedStyle(document.body).color,
+    }));
+    assert.deepEqual(look.classes, [`nc-theme-${theme}`]);
+    assert.equal(look.bg, THEME_COLOURS[theme].bg);
+    assert.equal(look.fg, THEME_COLOURS[theme].fg);
+    assert.deepEqual(await axeViolations(d), [], `axe, ${theme}`);
+    await shot(page, `demo-theme-${theme}`);
+  }
+  // Remembered across a reload.
+  await page.reload();
+  await page.waitForFunction(() => window.newscleanDemo?.state?.info != null);
+  assert.equal(await page.locator("#theme").inputValue(), "sepia");
+  assert.deepEqual(await page.evaluate(() => [...document.documentElement.classList]), ["nc-theme-sepia"]);
+  // System follows the browser's colour scheme.
+  await page.locator("#theme").selectOption("system");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForFunction(() => document.documentElement.classList.contains("nc-theme-dark"), null, { timeout: 5000 });
+  assert.deepEqual(await page.evaluate(() => [...document.documentElement.classList]), ["nc-theme-dark"]);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.waitForFunction(() => document.documentElement.classList.contains("nc-theme-light"), null, { timeout: 5000 });
+  assert.deepEqual(await page.evaluate(() => [...document.documentElement.classList]), ["nc-theme-light"]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the demo at phone width in each theme, and its first screen, pass axe", async () => {
+  const { page, errors } = await openDemo({ viewport: { width: 390, height: 844 } });
+  const d = playwrightDriver(page);
+  assert.deepEqual(await axeViolations(d), [], "axe, the first screen");
+  await page.locator("#sample").selectOption("harbour-bridge.en");
+  await waitDone(page);
+  for (const theme of ["light", "dark", "sepia"]) {
+    await page.locator("#theme").selectOption(theme);
+    assert.deepEqual(await axeViolations(d), [], `axe, phone, ${theme}`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, `demo-phone-${theme}`);
+    await page.evaluate(() => document.getElementById("results").scrollIntoView());
+    await shot(page, `demo-phone-${theme}-results`);
+  }
+  await page.locator("#theme").selectOption("system");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the clean article as Markdown, copied, and read aloud", async () => {
+  const { page, errors } = await openDemo();
+  await pasteAfterSample(page, SEEDLIKE);
+  const a = await report(page);
+  // USER STEP: Save Markdown.
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Save Markdown" }).click()]);
+  const md = readFileSync(await dl.path(), "utf8");
+  assert.equal(dl.suggestedFilename(), "article.md");
+  assert.deepEqual(md.trim().split("\n\n").slice(-5), a.blocks.map((b) => a.text.slice(b.textSpan.start, b.textSpan.end)));
+  assert.ok(!md.includes("You may also like"));
+  // USER STEP: Copy article.
+  await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: url.replace(/\/$/, "") });
+  await page.getByRole("button", { name: "Copy article" }).click();
+  await page.waitForFunction(() => /^Copied the clean article/.test(document.getElementById("status").textContent));
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(clip.includes(a.blocks[4].text));
+  // USER STEP: Read aloud (headless Chromium has no voices: speechSynthesis records instead).
+  const voices = await page.evaluate(() => speechSynthesis.getVoices().filter((v) => v.localService).length);
+  if (voices === 0) {
+    await page.evaluate(() => {
+      const spoken = (window.__spoken = []);
+      const voice = { name: "Test voice", lang: "en-GB", localService: true, default: true };
+      Object.defineProperty(window, "speechSynthesis", { configurable: true, value: { getVoices: () => [voice], speak: (u) => spoken.push(u), cancel() {}, addEventListener() {} } });
+    });
+  }
+  await page.getByRole("button", { name: "Read aloud" }).click();
+  await page.locator("#article .nc-block.nc-reading").waitFor();
+  assert.equal(await page.locator("#article .nc-block").first().getAttribute("aria-current"), "true");
+  if (voices === 0) assert.deepEqual(await page.evaluate(() => window.__spoken.map((u) => u.text)), [a.blocks[0].text]);
+  // The pressed button stays readable under the pointer.
+  await page.getByRole("button", { name: "Stop reading" }).hover();
+  const pressed = await page.evaluate(() => {
+    const cs = getComputedStyle(document.getElementById("read-aloud"));
+    return [cs.color, cs.backgroundColor];
+  });
+  assert.notEqual(pressed[0], pressed[1]);
+  assert.deepEqual(await axeViolations(playwrightDriver(page)), [], "axe, reading aloud");
+  await shot(page, "demo-read-aloud");
+  await page.getByRole("button", { name: "Stop reading" }).click();
+  assert.equal(await page.locator("#article .nc-reading").count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("keyboard only: Tab reaches every control of the demo in order, and they work from the keyboard", async () => {
+  const { page, errors } = await openDemo();
+  const id = () => page.evaluate(() => {
+    const e = document.activeElement;
+    if (e.tagName === "SUMMARY") return `${e.parentElement.className} summary`;
+    return e.id || (e.name ? `${e.name}:${e.value}` : e.className || e.tagName);
+  });
+  // USER STEPS: only keys from here on.
+  await page.keyboard.press("Tab");
+  assert.equal(await id(), "skip-link");
+  const seen = [];
+  for (let i = 0; i < 12 && seen.at(-1) !== "clean"; i++) {
+    await page.keyboard.press("Tab");
+    seen.push(await id());
+  }
+  const want = ["theme", "sample", "sample-format:html", "paste", "file", "options summary", "clean"];
+  assert.deepEqual(seen.filter((x) => want.includes(x)), want, `order: ${seen.join(", ")}`);
+  // Type a page into the box, Ctrl+Enter cleans it.
+  await page.locator("#paste").focus();
+  await page.keyboard.insertText(SEEDLIKE);
+  await page.keyboard.press("Control+Enter");
+  await waitDone(page);
+  assert.equal((await report(page)).blocks.length, 5);
+  // The result's tools come next in the Tab order, then the removed blocks and the facts.
+  await page.locator("#clean").focus();
+  const after = [];
+  for (let i = 0; i < 9; i++) {
+    await page.keyboard.press("Tab");
+    after.push(await id());
+  }
+  assert.deepEqual(after.slice(0, 6), ["read-aloud", "copy-article", "save-md", "print", "copy-json", "download-json"], after.join(", "));
+  assert.ok(after.slice(6).every((x) => /^nc-removed .*summary$/.test(x)), after.join(", "));
+  // The theme from the keyboard: ArrowDown picks the next one.
+  await page.locator("#theme").focus();
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.locator("#theme").inputValue(), "light");
+  assert.deepEqual(await page.evaluate(() => [...document.documentElement.classList]), ["nc-theme-light"]);
+  await page.locator("#theme").selectOption("system");
+  // Options open with Enter on their summary.
+  await page.locator("details.options summary").focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("details.options").getAttribute("open"), "");
   assert.deepEqual(errors, []);
   await page.close();
 });

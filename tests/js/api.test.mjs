@@ -93,6 +93,30 @@ test("cleans a page: article kept, menus, footer and duplicate removed", () => {
   assert.equal(a.stats.timings, undefined, "no clock inside wasm");
 });
 
+test("alternatives: other parts of the page with running text, as indices into removed", () => {
+  const article = [
+    "The harbour board voted on Monday to rebuild the old ferry pier before the summer season, after divers found cracks in three of its piles.",
+    "Work will start in March and should take eleven weeks, the board said, and the ferry will use the fish quay in the meantime.",
+    "The pier was built in 1911 for the steamers that carried mail to the islands, and it was last rebuilt after the storm of 1953.",
+    "Divers will inspect the remaining piles again in January, and the board will publish their report with the contract for the works.",
+  ];
+  const comments = [
+    "I have sailed 🚢 from that pier for thirty years and the piles were already cracked when my father still fished there, so this is late.",
+    "The fish quay is far too small for the ferry and the lorries that meet it, and nobody on the board asked the people who unload there.",
+  ];
+  const a = clean(["Home", "News", "", ...article.flatMap((p) => [p, ""]), "Comments", "", ...comments.flatMap((p) => [p, ""])].join("\n"), { format: "text" });
+  assert.ok(a.text.startsWith("The harbour board voted"), a.text);
+  assert.equal(a.alternatives.length, 1);
+  const [alt] = a.alternatives;
+  assert.equal(alt.reason, "comments");
+  assert.equal(alt.paragraphs, 2);
+  assert.deepEqual(alt.removed.map((i) => a.removed[i].text), comments);
+  assert.equal(typeof alt.words, "number");
+  assert.equal(typeof alt.rule, "string");
+  // Without another part, the list is empty (never absent).
+  assert.deepEqual(clean(article.join("\n\n"), { format: "text" }).alternatives, []);
+});
+
 test("spans are UTF-16 offsets: right on emoji, CJK and Cyrillic text", () => {
   const a = clean(PAGE);
   const n = checkSpans(PAGE, a);
@@ -277,8 +301,9 @@ test("package.json is ready to publish, and lists only files that exist", () => 
   }
   assert.ok(existsSync(`${pkgDir}README.md`));
   assert.deepStrictEqual(Object.keys(pkg.exports["."]), ["types", "node", "default"]);
+  assert.deepStrictEqual(Object.keys(pkg.exports["./core"]), ["types", "node", "default"]);
   // The shipped declarations never say `any`.
-  for (const f of ["index.d.ts", "web/newsclean.d.ts"]) {
+  for (const f of ["index.d.ts", "web/newsclean.d.ts", "core/index.d.ts", "core/web/newsclean_core.d.ts"]) {
     const src = readFileSync(pkgDir + f, "utf8").replace(/\/\*[\s\S]*?\*\//g, "");
     assert.ok(!/\bany\b/.test(src), `${f} says any`);
   }

@@ -1,6 +1,7 @@
 // The packed package in a real browser (headless Chromium through playwright-core):
-//  1. bundled by esbuild into a page (the bundler user's path: "newsclean", wasm inlined);
-//  2. a plain page importing the web build with `await init()` (no bundler).
+//  1. bundled by esbuild into a page (the bundler user's path: "newsclean", wasm inlined), and
+//     the same for "newsclean/core" (whose bundle must not pull in the full module);
+//  2. a plain page importing the web build with `await init()` (no bundler), for both modules.
 // Served by a Node http server on 127.0.0.1; every other request is refused.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -20,27 +21,34 @@ let server;
 let origin;
 let browser;
 
-before(async () => {
-  await mkdir(join(here, "dist"), { recursive: true });
+/** Bundles page/NAME.mjs with esbuild into dist/NAME.js and a page dist/NAME.html. */
+async function bundle(name, entry, other) {
   const built = await esbuild.build({
-    entryPoints: [join(here, "page/bundled.mjs")],
+    entryPoints: [join(here, `page/${name}.mjs`)],
     bundle: true,
     format: "esm",
     platform: "browser",
     target: "es2020",
     minify: true,
-    outfile: join(here, "dist/bundled.js"),
+    outfile: join(here, `dist/${name}.js`),
     absWorkingDir: here,
     metafile: true,
     logLevel: "warning",
   });
   const inputs = Object.keys(built.metafile.inputs);
-  assert.ok(inputs.some((p) => p.includes("node_modules/newsclean/index.mjs")), inputs.join());
+  assert.ok(inputs.some((p) => p.includes(`node_modules/newsclean/${entry}`)), inputs.join());
+  assert.ok(!inputs.some((p) => p.includes(`node_modules/newsclean/${other}`)), inputs.join());
   assert.ok(!inputs.some((p) => p.includes("node.mjs")), "the Node entry stays out of the bundle");
   await writeFile(
-    join(here, "dist/bundled.html"),
-    '<!doctype html><meta charset="utf-8"><script type="module" src="/dist/bundled.js"></script>\n',
+    join(here, `dist/${name}.html`),
+    `<!doctype html><meta charset="utf-8"><script type="module" src="/dist/${name}.js"></script>\n`,
   );
+}
+
+before(async () => {
+  await mkdir(join(here, "dist"), { recursive: true });
+  await bundle("bundled", "index.mjs", "core/");
+  await bundle("bundled-core", "core/index.mjs", "web/newsclean.js");
 
   server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
@@ -101,6 +109,20 @@ test("esbuild bundle of the package runs in Chromium (wasm inlined, no init call
 
 test("the web build runs in a plain page with await init()", async () => {
   const { result, errors } = await run("/web.html");
+  assert.deepStrictEqual(errors, []);
+  assert.deepStrictEqual(result.failures, []);
+  assert.equal(result.blocks, 1);
+});
+
+test("esbuild bundle of newsclean/core runs in Chromium, without the full module", async () => {
+  const { result, errors } = await run("/dist/bundled-core.html");
+  assert.deepStrictEqual(errors, []);
+  assert.deepStrictEqual(result.failures, []);
+  assert.ok(result.blocks >= 3);
+});
+
+test("the core web build runs in a plain page with await init()", async () => {
+  const { result, errors } = await run("/web.html?core");
   assert.deepStrictEqual(errors, []);
   assert.deepStrictEqual(result.failures, []);
   assert.equal(result.blocks, 1);

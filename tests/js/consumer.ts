@@ -4,6 +4,7 @@ import {
   clean,
   Cleaner,
   version,
+  type Alternative,
   type Article,
   type ArticleBlock,
   type BlockKind,
@@ -32,6 +33,13 @@ import {
   type Timings,
 } from "newsclean";
 import init, { initSync, clean as webClean } from "newsclean/web";
+import {
+  clean as coreClean,
+  Cleaner as CoreCleaner,
+  type Article as CoreArticle,
+  type Options as CoreOptions,
+} from "newsclean/core";
+import initCore, { initSync as initCoreSync } from "newsclean/core/web";
 
 const format: Format = "text";
 const options: Options = {
@@ -101,8 +109,21 @@ async function web(bytes: Uint8Array): Promise<string> {
   return webClean("page").text;
 }
 
+// The core module has the same API and result types, facts left empty.
+const coreOptions: CoreOptions = { format: "html", facts: false, markdown: true };
+const coreArticle: CoreArticle = coreClean("page text", coreOptions);
+const sameShape: Article = coreArticle;
+const coreCleaner = new CoreCleaner();
+const coreFacts: Facts = coreCleaner.clean("page text").facts;
+async function coreWeb(bytes: Uint8Array): Promise<void> {
+  initCoreSync({ module: bytes });
+  await initCore();
+}
+
 // @ts-expect-error: the input must be a string
 clean(42);
+// @ts-expect-error: the core module's input must be a string too
+coreClean(42);
 // @ts-expect-error: unknown option
 clean("x", { refrenceDate: "2025-11-27" });
 // @ts-expect-error: wrong option type
@@ -125,5 +146,16 @@ const badSource: ReferenceDateSource = "guessed";
 export {
   again, threshold, kinds, texts, reasons, dupOf, timings, navCount, sentences, entityKinds, mentions,
   timeKinds, values, quantityKinds, counted, speakers, speakerNames, cues, ranks, title, lang, v, web,
-  badFormat, badReason, n, t, s, badCode, referenceDate, referenceSource, badSource,
+  badFormat, badReason, n, t, s, badCode, referenceDate, referenceSource, badSource, sameShape, coreFacts,
+  coreWeb,
 };
+
+// Alternatives: indices into `removed`, typed.
+const alts: Alternative[] = clean("text").alternatives;
+const firstAlt: Reason | undefined = alts[0]?.reason;
+const altTexts: string[] = (alts[0]?.removed ?? []).map((i: number) => clean("text").removed[i]?.text ?? "");
+// @ts-expect-error: `removed` holds numbers, not Removed objects
+const wrongAlt: Removed[] = alts[0]?.removed ?? [];
+void firstAlt;
+void altTexts;
+void wrongAlt;

@@ -1,12 +1,13 @@
-// newsclean's background script (a service worker in Chromium, an event page in Firefox).
+// newsclean's background script (a module service worker in Chromium, a module event page in
+// Firefox; common/platform.js hides the difference).
 //
-// The toolbar button (or Alt+Shift+N) opens the side panel for the current tab and reads the tab's
+// The toolbar button (or Alt+Shift+N) opens the side panel (the sidebar in Firefox) for the current tab and reads the tab's
 // current DOM with chrome.scripting (allowed by activeTab, for that tab, after that click). The page
 // is read in the extension's isolated world, so the page's own scripts and its Content-Security-
 // Policy play no part; nothing is sent anywhere: the panel cleans it with the WebAssembly module in
 // a Web Worker of its own, so the tab is busy only while its DOM is serialised.
 
-const api = globalThis.browser ?? globalThis.chrome;
+import { api, openPanel } from "./common/platform.js";
 
 /** Largest page (in UTF-16 code units) handed to the panel; larger ones are refused, not cut. */
 const MAX_CHARS = 48 * 1024 * 1024;
@@ -132,28 +133,12 @@ function getPage(tabId, mode = "html", fresh = false) {
   return byMode.get(mode);
 }
 
-/** Opens the panel for `tab`: must be called straight from the click (a user gesture). */
-function openPanel(tab) {
-  const path = `panel.html?tab=${tab.id}`;
-  if (api.sidePanel?.open) {
-    // Not awaited: open() must run while the click still counts as a user gesture.
-    api.sidePanel.setOptions({ tabId: tab.id, path, enabled: true }).catch(() => {});
-    return api.sidePanel.open({ tabId: tab.id });
-  }
-  if (api.sidebarAction?.open) {
-    // Firefox: the sidebar, pointed at this tab.
-    api.sidebarAction.setPanel({ tabId: tab.id, panel: path }).catch(() => {});
-    return api.sidebarAction.open();
-  }
-  return Promise.reject(new Error("no side panel API in this browser"));
-}
-
 /**
  * What the toolbar button does: open the panel, read the tab's DOM, and tell an already-open
  * panel to show the new reading. Returns { opened, error? } (the tests call this directly).
  */
 async function onAction(tab) {
-  const opening = openPanel(tab).then(
+  const opening = openPanel(tab.id, `panel.html?tab=${tab.id}`).then(
     () => ({ opened: true }),
     (e) => ({ opened: false, error: String(e?.message ?? e) }),
   );

@@ -175,17 +175,21 @@ enum Pat {
     Negative,
     /// Index into `NAMED` (lower is more specific).
     Named(usize),
+    /// Names an embedded post.
+    Embed,
 }
 
-/// Every substring pattern (all are 2+ bytes), grouped by its first two bytes, with a bit set of
-/// the pairs that start one so that most positions of a value are passed over at one bit test.
+/// Every substring pattern (all are 2+ bytes), by its first byte, with a bit set of the byte pairs
+/// that start one so that most positions of a value are passed over at one bit test.
 struct Patterns {
     starts: Vec<[u64; 4]>,
-    by_pair: crate::normalize::FastMap<u16, Vec<(&'static str, Pat)>>,
+    by_first: Vec<Vec<(&'static [u8], Pat)>>,
 }
 
 impl Patterns {
-    fn candidates(&self, a: u8, b: u8) -> &[(&'static str, Pat)] {
+    /// The patterns that may start with bytes `a`, `b` (the bit set has them; the list is the
+    /// patterns starting with `a`).
+    fn candidates(&self, a: u8, b: u8) -> &[(&'static [u8], Pat)] {
         let hit = self
             .starts
             .get(a as usize)
@@ -193,24 +197,19 @@ impl Patterns {
         if !hit {
             return &[];
         }
-        self.by_pair
-            .get(&u16::from_le_bytes([a, b]))
-            .map_or(&[], Vec::as_slice)
+        self.by_first.get(a as usize).map_or(&[], Vec::as_slice)
     }
 }
 
 static PATTERNS: std::sync::LazyLock<Patterns> = std::sync::LazyLock::new(|| {
     let mut t = Patterns {
         starts: vec![[0; 4]; 256],
-        by_pair: Default::default(),
+        by_first: vec![Vec::new(); 256],
     };
     let mut add = |p: &'static str, k: Pat| {
         if let [a, b, ..] = *p.as_bytes() {
             t.starts[a as usize][(b >> 6) as usize] |= 1 << (b & 63);
-            t.by_pair
-                .entry(u16::from_le_bytes([a, b]))
-                .or_default()
-                .push((p, k));
+            t.by_first[a as usize].push((p.as_bytes(), k));
         }
     };
     for p in ARTICLE {
@@ -224,6 +223,9 @@ static PATTERNS: std::sync::LazyLock<Patterns> = std::sync::LazyLock::new(|| {
     }
     for (i, (p, _)) in NAMED.iter().enumerate() {
         add(p, Pat::Named(i));
+    }
+    for p in ["embed", "tweet"] {
+        add(p, Pat::Embed);
     }
     t
 });
@@ -255,7 +257,7 @@ pub(crate) fn scan(value: &str) -> Scan {
     let bytes = value.as_bytes();
     for (i, pair) in bytes.windows(2).enumerate() {
         for &(pat, kind) in table.candidates(pair[0], pair[1]) {
-            if !bytes[i..].starts_with(pat.as_bytes()) {
+            if pat.get(1) != Some(&pair[1]) || !bytes[i..].starts_with(pat) {
                 continue;
             }
             match kind {
@@ -263,13 +265,16 @@ pub(crate) fn scan(value: &str) -> Scan {
                 Pat::Positive => sc.positive = true,
                 Pat::Negative => sc.negative = true,
                 Pat::Named(k) => sc.named = Some(sc.named.map_or(k, |n| n.min(k))),
+                Pat::Embed => sc.embed = true,
             }
         }
     }
-    sc.token = value
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .find_map(|t| TOKENS.iter().find(|(s, _)| *s == t).map(|(_, r)| *r));
-    sc.embed = value.contains("embed") || value.contains("tweet");
+    sc.token = bytes.split(|c| !c.is_ascii_alphanumeric()).find_map(|t| {
+        TOKENS
+            .iter()
+            .find(|(s, _)| s.as_bytes() == t)
+            .map(|(_, r)| *r)
+    });
     sc
 }
 

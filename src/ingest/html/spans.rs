@@ -62,6 +62,30 @@ fn last_word(s: &str) -> Option<(usize, usize)> {
     fallback
 }
 
+/// Where `needle` (a word of at most 32 bytes) first occurs in `hay`: its rarest byte is searched
+/// with `memchr`, and the rest compared there (a substring searcher would cost more to set up than
+/// the search of a short window).
+fn find_word(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    // Rarer bytes rank lower: digits and capitals, then the less frequent lower-case letters.
+    let rank = |c: u8| match c {
+        b'0'..=b'9' | b'A'..=b'Z' => 0,
+        b'j' | b'k' | b'q' | b'v' | b'w' | b'x' | b'y' | b'z' => 1,
+        b'b' | b'f' | b'g' | b'm' | b'p' | b'u' => 2,
+        b'c' | b'd' | b'h' | b'l' => 3,
+        _ => 4,
+    };
+    let (k, &rare) = needle.iter().enumerate().min_by_key(|&(_, &c)| rank(c))?;
+    let mut i = k;
+    while let Some(p) = memchr::memchr(rare, hay.get(i..)?) {
+        let at = i + p - k;
+        if hay.get(at..at + needle.len()) == Some(needle) {
+            return Some(at);
+        }
+        i += p + 1;
+    }
+    None
+}
+
 impl<'a> Locator<'a> {
     pub fn new(src: &'a str) -> Locator<'a> {
         // Lines end at `\n`, `\r\n` or a lone `\r`, as the tokenizer counts them.
@@ -100,7 +124,7 @@ impl<'a> Locator<'a> {
         }
         let (from, to) = (self.ceil(from), self.floor(to));
         let hay = self.src.get(from..to)?;
-        let found = memchr::memmem::find(hay.as_bytes(), needle.as_bytes()).map(|p| from + p);
+        let found = find_word(hay.as_bytes(), needle.as_bytes()).map(|p| from + p);
         if found.is_none() {
             self.budget = self.budget.saturating_sub(to - from);
         }
@@ -184,6 +208,21 @@ mod tests {
         assert_eq!(l.line_start(3), src.find("<p>three").unwrap_or(0));
         let (s, e) = l.locate("three", 3);
         assert_eq!(&src[s..e], "three");
+    }
+
+    #[test]
+    fn finds_words_as_a_substring_search_does() {
+        let hay = b"the cat sat on the mat; cats and Cat2 dogs xyz";
+        for needle in [
+            "the", "cat", "mat", "Cat2", "xyz", "dogs", "s", "t", "zz", "at", "a",
+        ] {
+            let want = hay
+                .windows(needle.len())
+                .position(|w| w == needle.as_bytes());
+            assert_eq!(find_word(hay, needle.as_bytes()), want, "{needle}");
+        }
+        assert_eq!(find_word(b"", b"a"), None);
+        assert_eq!(find_word(b"abc", b""), None);
     }
 
     #[test]

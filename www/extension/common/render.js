@@ -5,6 +5,8 @@
 // Safety rule: every piece of text that comes from the page is put into the DOM as text
 // (text nodes, `textContent`), never parsed as HTML. There is no `innerHTML` in this file.
 //
+import { readableDate, readingMinutes } from "./reader.js";
+
 // Offsets: every span in the report is in UTF-16 code units, so `article.text.slice(start, end)`
 // is the spanned text.
 
@@ -88,16 +90,18 @@ export const paraLabel = (i) => `¶${i + 1}`;
  * Renders the article (header + blocks) into `root`, progressively for long articles.
  * Returns an ArticleView used to highlight spans and to find paragraphs.
  */
-export function renderArticle(root, article, { idPrefix = "nc", chunk = 200, firstChunk = 200 } = {}) {
+export function renderArticle(root, article, { idPrefix = "nc", chunk = 200, firstChunk = 200, titleTag = "h3", details = true } = {}) {
   root.replaceChildren();
   const meta = h("div", { class: "nc-meta" });
-  if (article.title) root.append(h("h3", { class: "nc-title" }, article.title));
+  if (article.title) root.append(h(titleTag, { class: "nc-title" }, article.title));
   const bits = [];
   if (article.byline?.length) bits.push(h("span", { class: "nc-byline" }, "By ", article.byline.join(", ")));
-  if (article.published) bits.push(h("span", { class: "nc-published" }, "Published ", article.published));
+  if (article.published) bits.push(h("span", { class: "nc-published" }, "Published ", h("time", { datetime: article.published }, readableDate(article.published))));
   if (article.siteName) bits.push(h("span", { class: "nc-site" }, article.siteName));
-  if (article.language) bits.push(h("span", { class: "nc-lang" }, "Language: ", article.language));
-  if (article.url) bits.push(h("span", { class: "nc-url" }, article.url));
+  const minutes = readingMinutes(article.text);
+  if (minutes) bits.push(h("span", { class: "nc-reading-time" }, `${minutes} min read`));
+  if (details && article.language) bits.push(h("span", { class: "nc-lang" }, "Language: ", article.language));
+  if (details && article.url) bits.push(h("span", { class: "nc-url" }, article.url));
   for (const b of bits) meta.append(b);
   if (bits.length) root.append(meta);
 
@@ -155,7 +159,7 @@ export class ArticleView {
       const tag = KIND_TAG[b.kind] ?? "p";
       const el = h(tag, {
         id: this.paraId(i),
-        class: `nc-block nc-kind-${b.kind}`,
+        class: `nc-block nc-kind-${b.kind}${b.restored ? " nc-restored" : ""}`,
         "data-para": paraLabel(i),
         tabindex: "-1",
       });
@@ -257,7 +261,7 @@ export class ArticleView {
  * Renders the removed blocks, collapsed, each with its reason and rule; duplicates link to the
  * paragraph they repeat. `onParagraph(i)` is called when such a link is followed.
  */
-export function renderRemoved(root, article, { onParagraph, page = 300, idPrefix = "nc" } = {}) {
+export function renderRemoved(root, article, { onParagraph, onRestore, page = 300, idPrefix = "nc" } = {}) {
   root.replaceChildren();
   const removed = article.removed ?? [];
   const counts = new Map();
@@ -278,7 +282,7 @@ export function renderRemoved(root, article, { onParagraph, page = 300, idPrefix
   const showMore = () => {
     const end = Math.min(shown + page, removed.length);
     const frag = document.createDocumentFragment();
-    for (let k = shown; k < end; k++) frag.append(removedItem(removed[k], k, { onParagraph, idPrefix }));
+    for (let k = shown; k < end; k++) frag.append(removedItem(removed[k], k, { onParagraph, onRestore, idPrefix }));
     list.append(frag);
     shown = end;
     if (shown < removed.length) more.textContent = `Show ${Math.min(page, removed.length - shown)} more (${removed.length - shown} left)`;
@@ -289,7 +293,7 @@ export function renderRemoved(root, article, { onParagraph, page = 300, idPrefix
   if (shown < removed.length) root.append(more);
 }
 
-function removedItem(r, k, { onParagraph, idPrefix }) {
+function removedItem(r, k, { onParagraph, onRestore, idPrefix }) {
   const details = h("details", { class: `nc-removed nc-reason-${r.reason}` });
   const sum = h(
     "summary",
@@ -298,8 +302,15 @@ function removedItem(r, k, { onParagraph, idPrefix }) {
     " ",
     h("span", { class: "nc-preview" }, preview(r.text)),
   );
+  if (r.restored) sum.append(" ", h("span", { class: "nc-restored-note" }, "(put back)"));
   details.append(sum);
   details.append(h("p", { class: "nc-removed-text" }, r.text));
+  // "Not the article?": a removed block can be put back in the article (and taken out again).
+  if (onRestore && r.reason !== "repeatedSentence") {
+    const b = h("button", { type: "button", class: "nc-restore" }, r.restored ? "Take out again" : "Put back in the article");
+    b.addEventListener("click", () => onRestore(k, !r.restored));
+    details.append(h("p", {}, b));
+  }
   const why = h("p", { class: "nc-rule" }, "Why: ", r.rule || reasonLabel(r.reason));
   if (r.kept) why.append(" (kept in the text: report-only mode)");
   details.append(why);
