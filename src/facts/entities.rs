@@ -159,8 +159,14 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
                 if (last.shape == Shape::Title || doc.in_label(c.b))
                     && last.key.chars().count() > 1 =>
             {
+                // Surname first in East Asian names: "Li Song-ho" → "Li".
+                let surname = if c.b == c.a + 1 && classify::east_asian_given(doc, c.b) {
+                    first
+                } else {
+                    last
+                };
                 aliases
-                    .entry(last.key.to_string())
+                    .entry(surname.key.to_string())
                     .or_insert((Label::Per, k.to_string()));
             }
             // "Magna International Inc" → "Magna International", "Magna".

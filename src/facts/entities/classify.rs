@@ -252,7 +252,19 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
     if b > a && all_title && lexicon::is_first_name(&first.key) {
         return (Label::Per, 2);
     }
+    if b == a + 1 && first.shape == Shape::Title && east_asian_given(doc, b) {
+        return (Label::Per, 2);
+    }
     if prev_lower.is_some_and(|p| p.is(Cue::Role)) {
+        return (Label::Per, 2);
+    }
+    // A role in apposition before the name: "the fisheries minister, Ann Berg, said".
+    let role_comma = doc
+        .prev(a)
+        .filter(|p| p.is_punct(','))
+        .and_then(|_| doc.prev(a - 1))
+        .is_some_and(|r| r.shape == Shape::Lower && (r.is(Cue::Role) || r.is(Cue::Title)));
+    if role_comma && all_title {
         return (Label::Per, 2);
     }
     let person = person_context(doc, b);
@@ -340,6 +352,27 @@ const ROLE_SKIP: [&str; 19] = [
     "a", "an", "the", "former", "then", "acting", "its", "his", "her", "their", "our", "deputy",
     "senior", "interim", "retired", "longtime", "local", "young", "fellow",
 ];
+
+/// A romanised East Asian given name after a short surname: two syllables joined by a hyphen,
+/// the first capitalised ("Kang Young-hoon", "Li Song-ho").
+pub(super) fn east_asian_given(doc: &Doc, b: usize) -> bool {
+    let (Some(first), Some(last)) = (doc.tok(b.saturating_sub(1)), doc.tok(b)) else {
+        return false;
+    };
+    let given = doc.text.get(last.start..last.end).unwrap_or("");
+    b >= 1
+        && first.key.chars().count() <= 5
+        && last.shape == Shape::Title
+        && given.split_once('-').is_some_and(|(x, y)| {
+            let syllable = |s: &str, cap: bool| {
+                (1..=6).contains(&s.chars().count())
+                    && s.chars().enumerate().all(|(n, c)| {
+                        c.is_ascii_alphabetic() && (c.is_ascii_uppercase() == (cap && n == 0))
+                    })
+            };
+            syllable(x, true) && syllable(y, false)
+        })
+}
 
 /// Evidence from the words after tokens `a..=b` that they name a person: 3 for an age in commas
 /// or brackets ("Ann Berg, 45,"); 2 for a role in apposition ("Ann Berg, former editor of …");

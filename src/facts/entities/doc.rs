@@ -189,7 +189,7 @@ impl<'a> Doc<'a> {
             k = e;
         }
         let sports = sports_hits.len() >= 2;
-        let headings = segments(text, &mut toks, &modes, english);
+        let headings = segments(text, &mut toks, &modes, english, sports);
         let (label_names, in_label) = label_tokens(&toks, labels);
         Doc {
             label_names,
@@ -308,7 +308,13 @@ const LABEL_WORDS: usize = 7;
 /// a line that opens with "Label:" and the text after it — numbers them into [`Tok::seg`], and
 /// says for each whether it reads as a heading ([`is_heading`]). Only for English (or unknown)
 /// text in ordinary lines: other languages capitalise differently.
-fn segments(text: &str, toks: &mut [Tok], modes: &[Mode], english: bool) -> Vec<bool> {
+fn segments(
+    text: &str,
+    toks: &mut [Tok],
+    modes: &[Mode],
+    english: bool,
+    sports: bool,
+) -> Vec<bool> {
     let mut headings = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -322,7 +328,21 @@ fn segments(text: &str, toks: &mut [Tok], modes: &[Mode], english: bool) -> Vec<
             for t in &mut toks[s..end] {
                 t.seg = id;
             }
-            headings.push(check && is_heading(&toks[s..end], after_label));
+            let seg = &toks[s..end];
+            // In a sports report a line of players with scores ("65 Ann Lee, Kim Berg (Sweden)"),
+            // or a list of them with a known given name, is a results line, not a heading.
+            let results = sports
+                && (seg
+                    .iter()
+                    .enumerate()
+                    .any(|(n, t)| t.kind == Kind::Num && !list_marker(seg, n, 0))
+                    || seg.iter().any(|t| t.kind == Kind::Punct(','))
+                        && seg.windows(2).any(|w| {
+                            w[0].shape == Shape::Title
+                                && w[1].capish()
+                                && lexicon::is_first_name(&w[0].key)
+                        }));
+            headings.push(check && !results && is_heading(seg, after_label));
         };
         for i in k..e {
             let cell = i > s
