@@ -273,6 +273,15 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
     }
     let row = doc.sports && table_row(doc, a, b);
     if !headed && !whole_known && !row {
+        // A role word opening a sentence before a given name: "Fullback Ann Berg scored".
+        if b > a + 1
+            && toks[a].is(Cue::Role)
+            && toks[a].shape == Shape::Title
+            && lexicon::is_first_name(&toks[a + 1].key)
+        {
+            push(doc, a + 1, b, true, out);
+            return;
+        }
         // Titles: "U.S. Secretary of State Warren Christopher".
         let title_at = (a..b).rev().find(|&k| {
             is_title(&toks[k])

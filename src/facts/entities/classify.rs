@@ -245,12 +245,14 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         return (Label::Loc, 3);
     }
     let prev_lower = doc.prev(a).filter(|p| p.shape == Shape::Lower);
-    if prev_lower.is_some_and(|p| p.is(Cue::OrgRole)) {
-        return (Label::Org, 2);
-    }
     let all_title = (a..=b).all(|m| toks[m].shape == Shape::Title || toks[m].shape == Shape::Lower);
+    // A given name and a surname outweigh a role word that more often stands before a body
+    // ("striking partner Ann Berg").
     if b > a && all_title && lexicon::is_first_name(&first.key) {
         return (Label::Per, 2);
+    }
+    if prev_lower.is_some_and(|p| p.is(Cue::OrgRole)) {
+        return (Label::Org, 2);
     }
     if b == a + 1 && first.shape == Shape::Title && east_asian_given(doc, b) {
         return (Label::Per, 2);

@@ -107,9 +107,9 @@ fn acronym_terms(
             && word[..word.len() - 1].chars().all(char::is_uppercase);
         let caps = t.shape == Shape::Caps;
         let before_noun = caps
-            && doc
-                .next(c.a)
-                .is_some_and(|n| n.shape == Shape::Lower && !doc.is_common_tok(n));
+            && doc.next(c.a).is_some_and(|n| {
+                n.shape == Shape::Lower && !doc.is_common_tok(n) && !n.is(Cue::OrgNext)
+            });
         let m = seen.entry(k).or_insert((true, true));
         m.0 &= caps || plural;
         m.1 &= plural || before_noun;

@@ -61,10 +61,13 @@ pub(super) enum Cue {
     OrgSuffix,
     /// Words that name a work or its kind next to its title ("film", "album", "starring").
     WorkNoun,
+    /// Lower-case nouns after a body's name or acronym ("FOMC meeting", "UN officials").
+    OrgNext,
 }
 
-const SECTIONS: [(&str, Cue); 25] = [
+const SECTIONS: [(&str, Cue); 26] = [
     ("work", Cue::WorkNoun),
+    ("org-next", Cue::OrgNext),
     ("org-suffix", Cue::OrgSuffix),
     ("sport", Cue::Sport),
     ("sport-word", Cue::SportWord),
