@@ -74,7 +74,16 @@ pub(super) fn candidates(doc: &Doc) -> Vec<Cand> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if doc.modes.get(t.line) != Some(&Mode::Normal) || !starts(t) || doc.in_label(i) {
+        // A dotted initial that is also a word ("I. Austin", "V. Drakes") starts a name too.
+        let initial = t.shape == Shape::Initial
+            && t.dotted
+            && doc
+                .next(i)
+                .is_some_and(|n| n.shape == Shape::Title && starts(n));
+        if doc.modes.get(t.line) != Some(&Mode::Normal)
+            || !(starts(t) || initial)
+            || doc.in_label(i)
+        {
             i += 1;
             continue;
         }

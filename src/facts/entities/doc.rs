@@ -188,7 +188,7 @@ impl<'a> Doc<'a> {
             }
             k = e;
         }
-        let sports = sports_hits.len() >= 2;
+        let sports = sports_hits.len() >= 3;
         let headings = segments(text, &mut toks, &modes, english, sports);
         let (label_names, in_label) = label_tokens(&toks, labels);
         Doc {

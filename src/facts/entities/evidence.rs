@@ -81,11 +81,34 @@ fn person_evidence(doc: &Doc, cands: &[Cand], labels: &HashMap<String, Label>) -
             && !singles.contains(toks[c.a].key.as_ref());
         // An acronym is no one's name.
         let acronym = c.a == c.b && toks[c.a].shape == Shape::Caps;
-        if surname || !acronym && pronoun_after(doc, c.b) {
+        if surname || !acronym && pronoun_after(doc, c.b) || surname_shaped(doc, c.a, c.b) {
             out.insert(k);
         }
     }
     out
+}
+
+/// Endings of surnames in many languages ("Popescu", "Kevic", "Adinayev", "Petrova",
+/// "Kowalski", "Kuznetsova", "Shevchenko", "Papadopoulos", "Yilmazoglu", "Petrosyan").
+const SURNAME_ENDINGS: [&str; 17] = [
+    "escu", "ovic", "evic", "ic", "ev", "ov", "ova", "eva", "ski", "ska", "sky", "enko", "vich",
+    "poulos", "idis", "oglu", "yan",
+];
+
+/// Two capitalised words, neither a common word nor one the article writes in lower case nor a
+/// known name of a place, the second with a surname's ending: a given name and a surname
+/// ("Amra Kevic").
+fn surname_shaped(doc: &Doc, a: usize, b: usize) -> bool {
+    b == a + 1
+        && doc.toks[a..=b].iter().all(|t| {
+            t.shape == Shape::Title
+                && !doc.is_common_tok(t)
+                && !doc.lower.contains(t.key.as_ref())
+                && super::lexicon::gazetteer(&t.key).is_none()
+        })
+        && SURNAME_ENDINGS
+            .iter()
+            .any(|e| doc.toks[b].key.len() >= e.len() + 2 && doc.toks[b].key.ends_with(e))
 }
 
 /// The untyped acronyms ("NATO"-shaped keys), and among them those that name a thing, not a
