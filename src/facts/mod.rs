@@ -165,12 +165,14 @@ pub fn extract_facts(text: &str, options: &crate::Options) -> Result<Facts, crat
 }
 
 /// How many lines (or blocks) at the top of a text may hold its dateline.
+#[cfg(feature = "facts")]
 pub(crate) const DATELINE_LINES: usize = 12;
 
 /// The date relative times resolve against, and where it came from: `option` (the
 /// `referenceDate` option, already validated), else the page's `published` date (ISO 8601, cut to
 /// its day), else the first dateline among `top` (the text's first lines or blocks: a short line
 /// with a full date, "Published March 5, 2024", "5. März 2024"), else none.
+#[cfg(feature = "facts")]
 pub(crate) fn reference_date<'a>(
     option: Option<&str>,
     published: Option<&str>,
@@ -190,6 +192,7 @@ pub(crate) fn reference_date<'a>(
 }
 
 /// The longest line that counts as a dateline (longer lines are prose that may mention dates).
+#[cfg(feature = "facts")]
 const DATELINE_BYTES: usize = 160;
 
 /// The index of the sentence that contains byte `pos` (the last one starting at or before it).
