@@ -322,11 +322,22 @@ impl Cleaner {
         article.stats.input_bytes = input.len();
         #[cfg(feature = "facts")]
         if opts.facts {
+            // A dateline sits near the top of the article: among the blocks from a few before
+            // the first kept one to a few after it (kept or removed as metadata).
+            let first = blocks.iter().position(Block::is_content).unwrap_or(0);
+            let top = blocks
+                .iter()
+                .skip(first.saturating_sub(facts::DATELINE_LINES / 2))
+                .take(facts::DATELINE_LINES)
+                .map(|b| b.text.as_str());
+            let reference = facts::reference_date(
+                opts.reference_date.as_deref(),
+                article.published.as_deref(),
+                top,
+            );
             let ctx = facts::Context {
-                reference: opts
-                    .reference_date
-                    .as_deref()
-                    .and_then(facts::date::Date::parse_iso),
+                reference: reference.map(|r| r.0),
+                reference_source: reference.map(|r| r.1),
                 language: article.language.clone(),
                 key_sentences: opts.key_sentences,
             };

@@ -11,6 +11,7 @@ mod ner;
 mod nerweb;
 mod pagetypes;
 mod quotes;
+mod refdate;
 mod snippets;
 mod summaries;
 mod timex;
@@ -65,6 +66,13 @@ USAGE:
     newsclean-eval summaries FILE.jsonl
         Key sentences vs extractive summaries (README §6), F1 at k = len(gold) and k = 3, with the
         lead-k baseline. Ends with: summaries docs=N f1_at_k=F f1_at_3=G
+    newsclean-eval refdate DIR [--mode html|text] [--show N]
+        Relative times resolve against the page's own date: every page of DIR is cleaned without
+        referenceDate; on each page that states a date (published metadata or a dateline), the
+        times must equal those of a clean with that date as the option, none left unresolved
+        (exit status 1 otherwise; --show N lists failures). gold_match: how often the reference
+        date is ground-truth.json's published day. Ends with:
+        refdate mode=M pages=N dated=D published=P dateline=L resolved=R gold=G gold_match=X
     newsclean-eval timex FILE.jsonl [--errors N]
         TempEval-3-style TIMEX scores (README §4) of facts::extract_facts on each document with its
         DCT as reference date. --errors N lists N misses, spurious, span and value errors. Ends with:
@@ -84,6 +92,7 @@ fn main() -> ExitCode {
         Some("quotes") => quotes::run(&args[1..]),
         Some("summaries") => summaries::run(&args[1..]),
         Some("timex") => timex::run(&args[1..]),
+        Some("refdate") => refdate::run(&args[1..]),
         Some("-h" | "--help") | None => {
             print!("{HELP}");
             return ExitCode::SUCCESS;

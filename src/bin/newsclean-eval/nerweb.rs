@@ -138,14 +138,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
             docs[h]
         )
     };
-    println!("label  precision recall f1     (correct/predicted/gold)");
+    println!("label  half   precision recall f1     (correct/predicted/gold)");
     for l in LABELS {
-        let t = tally[2].get(l).copied().unwrap_or_default();
-        let (p, r, f) = prf(t.correct, t.predicted, t.gold);
-        println!(
-            "{l:<6} {p:.3}     {r:.3}  {f:.3}  ({}/{}/{})",
-            t.correct, t.predicted, t.gold
-        );
+        for (h, name) in [(2, "all"), (0, "tune"), (1, "check")] {
+            if docs[h] == 0 {
+                continue;
+            }
+            let t = tally[h].get(l).copied().unwrap_or_default();
+            let (p, r, f) = prf(t.correct, t.predicted, t.gold);
+            println!(
+                "{l:<6} {name:<6} {p:.3}     {r:.3}  {f:.3}  ({}/{}/{})",
+                t.correct, t.predicted, t.gold
+            );
+        }
     }
     for half in Half::ALL {
         if docs[half as usize] > 0 {

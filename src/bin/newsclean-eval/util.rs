@@ -272,6 +272,34 @@ pub fn site_of(url: &str) -> String {
         .unwrap_or(host)
 }
 
+/// The input of a page directory's `--mode` (`default` when the flag is absent): the
+/// subdirectory, the file extension and the format to clean it as.
+pub fn page_mode<'a>(
+    flags: &'a [(String, String)],
+    default: &'a str,
+) -> Result<(&'a str, &'static str, &'static str, newsclean::Format), String> {
+    let mode = flag(flags, "mode").unwrap_or(default);
+    match mode {
+        "text" => Ok((mode, "text", "txt", newsclean::Format::Text)),
+        "html" => Ok((mode, "html", "html", newsclean::Format::Html)),
+        m => Err(format!("--mode must be text or html, not {m:?}")),
+    }
+}
+
+/// `DIR/ground-truth.json`: an object of pages by id.
+pub fn ground_truth(
+    dir: &std::path::Path,
+) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let path = dir.join("ground-truth.json");
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    match serde_json::from_str(&text) {
+        Ok(serde_json::Value::Object(m)) => Ok(m),
+        Ok(_) => Err(format!("{} is not an object", path.display())),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
