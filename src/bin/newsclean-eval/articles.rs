@@ -10,8 +10,8 @@ use newsclean::{Format, Options};
 use regex::Regex;
 
 use crate::util::{
-    cleaner, f1, flag, half_flag, listed_half, median, percentile, read_page, split_args, timed, Half,
-    Split,
+    cleaner, f1, flag, half_flag, listed_half, median, percentile, read_page, split_args, timed,
+    Half, Split,
 };
 
 /// Python's `\w+` on str, as the README's Rust port: letters, digits (any script), underscore.
