@@ -215,6 +215,11 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         if ht.is(Cue::EventHead) {
             return (Label::Event, 3);
         }
+        // "Anthony Hill": a given name and a place word that is also a common surname is a
+        // person ("Notting Hill", "Capitol Hill" start with no given name).
+        if b == a + 1 && head == b && lk == "hill" && lexicon::is_first_name(&first.key) {
+            return (Label::Per, 3);
+        }
         if ht.is(Cue::PlaceHead) {
             let team = doc.sports && matches!(lk, "city" | "town" | "county");
             return if team {
