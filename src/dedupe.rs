@@ -318,8 +318,8 @@ impl Shared {
 }
 
 /// A heading is never a teaser: it names a topic that the text under it, or a later heading,
-/// may well repeat in longer words ("What is a mesh router?" before "What is a mesh router, and
-/// what do satellites do?"); a teaser repeats the story's own sentences.
+/// may well repeat in longer words ("What is a heat pump?" before "What is a heat pump, and
+/// how does it heat a house?"); a teaser repeats the story's own sentences.
 fn can_tease(b: &Block) -> bool {
     b.kind != BlockKind::Heading
 }

@@ -408,8 +408,8 @@ fn list_marker(toks: &[Tok], i: usize, a: usize) -> bool {
 /// A segment that reads as a heading, a list label or a table label rather than a sentence: at
 /// most [`HEADING_WORDS`] words (at least three after a label: "Director: Ann Lee" names
 /// someone), no sentence end, at most one number besides a list marker, and at least three in
-/// four of its words that are not function words capitalised ("Balanced Meals Are Here to Stay",
-/// "Average GMAT Score", "Where to Watch").
+/// four of its words that are not function words capitalised ("Winter Soups Are Back on the Menu",
+/// "Median Exam Score", "Where to Watch").
 fn is_heading(seg: &[Tok], after_label: bool) -> bool {
     let (mut words, mut content, mut capital, mut numbers) = (0, 0, 0, 0);
     for (n, t) in seg.iter().enumerate() {
