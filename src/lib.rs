@@ -334,7 +334,14 @@ impl Cleaner {
                 opts.reference_date.as_deref(),
                 article.published.as_deref(),
                 top,
-            );
+            )
+            .map(|(d, source)| match source {
+                // Plain text has no metadata: its `published` is the dateline it shows.
+                facts::ReferenceDateSource::Published if page.is_none() => {
+                    (d, facts::ReferenceDateSource::Dateline)
+                }
+                s => (d, s),
+            });
             let ctx = facts::Context {
                 reference: reference.map(|r| r.0),
                 reference_source: reference.map(|r| r.1),
