@@ -26,6 +26,28 @@ pub(crate) struct Structure {
     /// The kind named by the next named element around the one that gives `hint` (what holds
     /// when `hint` is set aside).
     pub outer_hint: Option<Reason>,
+    /// Where the block sits in the page's element tree (the block scorer's DOM features).
+    pub dom: Option<DomFeatures>,
+}
+
+/// What the element tree says about a block's surroundings (HTML only).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DomFeatures {
+    /// Depth of the block's container element.
+    pub depth: u16,
+    /// Scoring class of the container's tag (see `ingest::html::Tag`).
+    pub tag: u8,
+    /// Share of the page's visible characters inside the container's parent.
+    pub parent_share: f32,
+    /// Link density of the container's parent.
+    pub parent_link_density: f32,
+    /// Sum of the class / id weights (±25 each) of the container and its two nearest ancestors.
+    pub class_weight: f32,
+    /// Best main-content score among the container and its ancestors, as a share of the best
+    /// score on the page (1 in the chosen container, near 0 far from any prose).
+    pub ancestor_score: f32,
+    /// The container holds the same block container as the one before (a run of siblings).
+    pub same_parent_as_previous: bool,
 }
 
 /// Text features of a block, computed once after ingest.

@@ -35,10 +35,12 @@
 
 use crate::article::{BlockKind, Reason};
 use crate::block::{Block, Verdict};
+use crate::blockmodel;
 use crate::markers::{self, Mode};
 
 /// Local class of a block (jusText's terms).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 enum Class {
     Good,
     NearGood,
@@ -46,11 +48,128 @@ enum Class {
     Bad,
 }
 
-/// Classifies every block in place (only `Content` blocks are looked at).
-pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
+/// Words a line of plain text (no markup) needs for the block scorer to bring it back after the
+/// rules removed it.
+const MIN_PLAIN_WORDS_BACK: usize = 4;
+
+/// Classifies every block in place: the rules below, then the block scorer `model` (the one
+/// shipped in the crate, [`blockmodel::SHIPPED`], unless the eval harness gives another or none)
+/// has the last word. The scorer's feature rows of every block ([`blockmodel::NUM_FEATURES`]
+/// each) are written to `rows` when it is given.
+///
+/// Returns which blocks the rules alone kept when the scorer ran (empty otherwise: then the
+/// verdicts are the rules').
+pub(crate) fn classify_with(
+    blocks: &mut [Block],
+    lang_known: bool,
+    model: Option<&blockmodel::Forest>,
+    rows: Option<&mut Vec<f32>>,
+) -> Vec<bool> {
+    let Some(views) = classify_rules(blocks, lang_known) else {
+        return Vec::new();
+    };
+    if model.is_none() && rows.is_none() {
+        return Vec::new();
+    }
+    let x = blockmodel::features(blocks, &views);
+    let mut rules_kept = Vec::new();
+    if let Some(m) = model {
+        rules_kept = blocks.iter().map(Block::is_content).collect();
+        let plain: Vec<bool> = blocks
+            .iter()
+            .map(|b| b.structure.link_density.is_none())
+            .collect();
+        let margins = m.margins(&x, &plain);
+        // The span of blocks the rules kept: on a page with a main-content container, the
+        // scorer brings back nothing beyond it outside the container (a page that carries
+        // several stories keeps the one the rules chose).
+        let first = blocks.iter().position(Block::is_content).unwrap_or(0);
+        let last = blocks.iter().rposition(Block::is_content).unwrap_or(0);
+        let bring_back = m.bring_back();
+        let fence = comment_fence(blocks, first, last);
+        for ((i, b), margin) in blocks.iter_mut().enumerate().zip(margins) {
+            // Overruling a removal takes a surer rating than overruling a keep: on an HTML
+            // block, a margin of the model's `bring_back`; a line of plain text of one to three
+            // words says too little for the scorer to overrule the rules.
+            let content = if b.is_content() {
+                margin > 0.0
+            } else if b.structure.link_density.is_none() {
+                b.feat.words >= MIN_PLAIN_WORDS_BACK && margin > 0.0
+            } else {
+                margin > bring_back
+            };
+            let beyond = b.structure.has_main && !b.structure.in_main && (i < first || i > last);
+            b.verdict = match (&b.verdict, content) {
+                // The headline stays the headline (it is reported as the title), a picture's
+                // caption stays removed as metadata, and reader comments stay comments (they
+                // read as well as the article; the report offers them as an alternative).
+                (Verdict::Boilerplate(Reason::Title, _), _) => continue,
+                (Verdict::Boilerplate(r, _), true) if kept_out(b, *r, i, fence) => continue,
+                (Verdict::Boilerplate(..), true) if b.kind == BlockKind::Caption || beyond => {
+                    continue
+                }
+                (Verdict::Content, false) => scored_out(b, views[i]),
+                (Verdict::Boilerplate(..), true) => Verdict::Content,
+                _ => continue,
+            };
+        }
+    }
+    if let Some(r) = rows {
+        *r = x;
+    }
+    rules_kept
+}
+
+/// The blocks the rules removed as reader comments, advertising or a newsletter box by the
+/// markup's own name for them, and those beyond a comments heading from the rules' kept span
+/// (`fence`), stay removed: comments read as well as the article, and the report offers them as
+/// an alternative instead.
+fn kept_out(b: &Block, r: Reason, i: usize, fence: (Option<usize>, Option<usize>)) -> bool {
+    let named = b.structure.hint == Some(r)
+        && matches!(
+            r,
+            Reason::Comments | Reason::Advertisement | Reason::Newsletter
+        );
+    named || fence.0.is_some_and(|c| i < c) || fence.1.is_some_and(|c| i > c)
+}
+
+/// The nearest blocks removed as a comments marker before the first and after the last block the
+/// rules kept (`first`, `last`).
+fn comment_fence(blocks: &[Block], first: usize, last: usize) -> (Option<usize>, Option<usize>) {
+    let marker = |b: &Block| matches!(b.verdict, Verdict::Boilerplate(Reason::Comments, _));
+    let before = blocks.get(..first).and_then(|s| s.iter().rposition(marker));
+    let after = blocks
+        .get(last + 1..)
+        .and_then(|s| s.iter().position(marker))
+        .map(|k| last + 1 + k);
+    (before, after)
+}
+
+/// The verdict on a block the rules kept and the block scorer rates as outside the article: the
+/// kind a marker phrase or the markup names, else plain boilerplate.
+fn scored_out(b: &Block, view: blockmodel::RuleView) -> Verdict {
+    const BY: &str = "rated outside the article by the block scorer";
+    if let Some((r, _)) = view.hit {
+        return Verdict::Boilerplate(r, concat(&[BY, " (a ", r.as_str(), " marker phrase)"]));
+    }
+    if let Some(r) = b.structure.hint {
+        return Verdict::Boilerplate(r, concat(&[BY, " (markup named as ", r.as_str(), ")"]));
+    }
+    if view.metadata_like {
+        return Verdict::Boilerplate(
+            Reason::Metadata,
+            concat(&[BY, " (a date or breadcrumb line)"]),
+        );
+    }
+    Verdict::Boilerplate(Reason::Boilerplate, BY.into())
+}
+
+/// The rules: local classes, the main region, context. Returns what they found about each block
+/// (for the block scorer), or `None` for a page without blocks.
+fn classify_rules(blocks: &mut [Block], lang_known: bool) -> Option<Vec<blockmodel::RuleView>> {
     let n = blocks.len();
     if n == 0 {
-        return;
+        return None;
     }
     let mut finder = markers::Finder::default();
     let hits: Vec<Option<markers::Hit>> = blocks
@@ -76,16 +195,37 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
         }
     }
 
+    let views: Vec<blockmodel::RuleView> = (0..n)
+        .map(|i| blockmodel::RuleView {
+            class: classes[i] as u8,
+            hit: hits[i].map(|h| (h.reason, h.mode as u8)),
+            boxed: boxed[i].is_some(),
+            metadata_like: metadata_like(&blocks[i]).is_some(),
+        })
+        .collect();
     if blocks.iter().any(|b| b.structure.has_main) {
         classify_structured(blocks, &classes, &hits, &boxed, lang_known);
-        return;
+    } else {
+        classify_text(blocks, &classes, &hits, &boxed);
     }
+    Some(views)
+}
+
+/// The region on a page without a main-content container: the best run of blocks (Kadane), then
+/// context.
+fn classify_text(
+    blocks: &mut [Block],
+    classes: &[Class],
+    hits: &[Option<markers::Hit>],
+    boxed: &[Option<Reason>],
+) {
+    let n = blocks.len();
 
     // Scores for the maximum-subarray search.
     let mut scores: Vec<f64> = blocks
         .iter()
-        .zip(&classes)
-        .zip(&hits)
+        .zip(classes)
+        .zip(hits)
         .map(|((b, c), h)| score(b, *c, *h))
         .collect();
     // Interruptions in a row (an advertisement slot, a newsletter sign-up, a share bar, a caption
@@ -131,19 +271,19 @@ pub(crate) fn classify(blocks: &mut [Block], lang_known: bool) {
         }
         return;
     };
-    let hi = extend_past_interruptions(blocks, &classes, &hits, &interrupting, hi);
+    let hi = extend_past_interruptions(blocks, classes, hits, &interrupting, hi);
 
     for i in 0..n {
         let inside = i >= lo && i <= hi;
         let b = &blocks[i];
         let v = if inside {
-            inside_verdict(blocks, i, &classes, hits[i], boxed[i])
+            inside_verdict(blocks, i, classes, hits[i], boxed[i])
         } else {
             outside_verdict(b, hits[i], boxed[i], classes[i], i < lo)
         };
         blocks[i].verdict = v;
     }
-    name_lists_and_comments(blocks, &hits, lo, hi);
+    name_lists_and_comments(blocks, hits, lo, hi);
     // The headline: the last short, unpunctuated line before the region, looking past the
     // byline, date, share and other lines that markers name (at most a few unnamed lines back).
     let mut unnamed = 0;

@@ -17,7 +17,7 @@
 //! - **repeated sentences**: a last pass over the kept blocks with a map of sentence keys cuts
 //!   sentences already said in an earlier kept block.
 
-use crate::article::Reason;
+use crate::article::{BlockKind, Reason};
 use crate::block::{Block, Verdict};
 use crate::normalize::{self, FastMap};
 
@@ -317,6 +317,13 @@ impl Shared {
     }
 }
 
+/// A heading is never a teaser: it names a topic that the text under it, or a later heading,
+/// may well repeat in longer words ("What is a heat pump?" before "What is a heat pump, and
+/// how does it heat a house?"); a teaser repeats the story's own sentences.
+fn can_tease(b: &Block) -> bool {
+    b.kind != BlockKind::Heading
+}
+
 /// Marks duplicates among `Content` blocks. `threshold` is the containment threshold.
 pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
     let n = blocks.len();
@@ -393,7 +400,7 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
                     ),
                 };
                 decided = true;
-            } else if c_i >= threshold && sizes[i] < sizes[j] {
+            } else if c_i >= threshold && sizes[i] < sizes[j] && can_tease(&blocks[i]) {
                 blocks[i].verdict = Verdict::Duplicate {
                     of: j,
                     how: Reason::Teaser,
@@ -403,7 +410,7 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
                     ),
                 };
                 decided = true;
-            } else if c_j >= threshold && sizes[j] < sizes[i] {
+            } else if c_j >= threshold && sizes[j] < sizes[i] && can_tease(&blocks[j]) {
                 blocks[j].verdict = Verdict::Duplicate {
                     of: i,
                     how: Reason::Teaser,
@@ -415,7 +422,7 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
             }
         }
         // Short teasers: same first words and one key a prefix of the other.
-        if !decided && k.words >= MIN_TEASER_WORDS {
+        if !decided && k.words >= MIN_TEASER_WORDS && can_tease(&blocks[i]) {
             let mut at = prefixes.first(k.prefix);
             while let Some((j, next)) = prefixes.link(at) {
                 at = next;
@@ -432,7 +439,7 @@ pub(crate) fn dedupe(blocks: &mut [Block], threshold: f64) {
                     decided = true;
                     break;
                 }
-                if kj.len() < ki.len() && ki.starts_with(kj) {
+                if kj.len() < ki.len() && ki.starts_with(kj) && can_tease(&blocks[j]) {
                     blocks[j].verdict = Verdict::Duplicate {
                         of: i,
                         how: Reason::Teaser,
@@ -619,6 +626,31 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_heading_is_no_teaser_but_a_paragraph_is() {
+        let mut b = blocks(&[
+            "What is a heat pump for a small flat".into(),
+            "What is a heat pump for a small flat, and what does it cost to run?".into(),
+            "Shorter winters ahead for the harbour town".into(),
+            "Shorter winters ahead for the harbour town, the weather office said on Friday.".into(),
+        ]);
+        b[0].kind = BlockKind::Heading;
+        b[1].kind = BlockKind::Heading;
+        dedupe(&mut b, 0.8);
+        // The headings stay, both: the first names a topic that the second takes further.
+        assert!(b[0].is_content() && b[1].is_content());
+        // The paragraph inside a fuller paragraph is a teaser, as before.
+        assert!(matches!(
+            b[2].verdict,
+            Verdict::Duplicate {
+                of: 3,
+                how: Reason::Teaser,
+                ..
+            }
+        ));
+        assert!(b[3].is_content());
     }
 
     #[test]

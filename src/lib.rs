@@ -30,6 +30,7 @@
 mod alternatives;
 pub mod article;
 mod block;
+mod blockmodel;
 mod boilerplate;
 mod datafile;
 mod dedupe;
@@ -82,6 +83,15 @@ use block::{Block, Verdict};
 #[derive(Clone, Debug)]
 pub struct Cleaner {
     options: Options,
+    /// The block scorer: the shipped one unless the eval harness gave another (or none).
+    block_model: BlockModel,
+}
+
+#[derive(Clone, Debug)]
+enum BlockModel {
+    Shipped,
+    Given(std::sync::Arc<blockmodel::Forest>),
+    Off,
 }
 
 /// Cleans one page with the given options. For many pages, build a [`Cleaner`] once.
@@ -129,6 +139,19 @@ pub fn decode(input: &[u8]) -> (std::borrow::Cow<'_, str>, &'static str) {
     sniff::decode(input)
 }
 
+/// The language a page is read in: its ISO 639-1 code, and its index in the stopword tables.
+struct Language {
+    code: Option<String>,
+    index: Option<usize>,
+}
+
+/// The names of the block scorer's features, in the order of [`Cleaner::block_features`]'s rows.
+/// Not part of the API.
+#[doc(hidden)]
+pub fn block_feature_names() -> &'static [&'static str] {
+    &blockmodel::NAMES
+}
+
 /// A monotonic clock where the platform has one (not on `wasm32-unknown-unknown`).
 struct Clock {
     #[cfg(not(target_arch = "wasm32"))]
@@ -162,7 +185,74 @@ impl Cleaner {
     /// A cleaner with these options, or [`Error::InvalidOptions`].
     pub fn new(options: Options) -> Result<Cleaner, Error> {
         options.validate()?;
-        Ok(Cleaner { options })
+        Ok(Cleaner {
+            options,
+            block_model: BlockModel::Shipped,
+        })
+    }
+
+    /// For the eval harness and the block scorer's training script: the same cleaner with the
+    /// block scorer read from `model` (the text format of `src/data/README.md`), or with the
+    /// rules alone (`None`). Not part of the API.
+    #[doc(hidden)]
+    pub fn with_block_model(mut self, model: Option<&str>) -> Result<Cleaner, Error> {
+        self.block_model = match model {
+            Some(text) => BlockModel::Given(std::sync::Arc::new(
+                blockmodel::Forest::parse(text).map_err(Error::InvalidOptions)?,
+            )),
+            None => BlockModel::Off,
+        };
+        Ok(self)
+    }
+
+    /// For the block scorer's training script: each block's text, input span and feature row
+    /// (names: [`block_feature_names`]), as the rules leave them (before the scorer and dedupe).
+    /// Not part of the API.
+    #[doc(hidden)]
+    pub fn block_features(&self, input: &str) -> Result<Vec<(String, Span, Vec<f32>)>, Error> {
+        self.check_size(input.len())?;
+        let (mut blocks, _, language) = self.ingest(input);
+        let mut rows = Vec::new();
+        boilerplate::classify_with(&mut blocks, language.index.is_some(), None, Some(&mut rows));
+        Ok(blocks
+            .into_iter()
+            .zip(rows.chunks(blockmodel::NUM_FEATURES))
+            .map(|(b, r)| (b.text, b.span, r.to_vec()))
+            .collect())
+    }
+
+    fn block_model(&self) -> Option<&blockmodel::Forest> {
+        match &self.block_model {
+            BlockModel::Shipped => blockmodel::SHIPPED.as_ref(),
+            BlockModel::Given(m) => Some(m),
+            BlockModel::Off => None,
+        }
+    }
+
+    /// Ingest and features: the blocks, the HTML page (for HTML input) and the language used
+    /// (its code, and its index in the stopword tables when it has one).
+    fn ingest(&self, input: &str) -> (Vec<Block>, Option<ingest::html::Page>, Language) {
+        let opts = &self.options;
+        let format = match opts.format {
+            Format::Auto => sniff::format(input),
+            f => f,
+        };
+        let (mut blocks, page) = if format == Format::Html {
+            let mut page = ingest::html::parse_at(input, opts.url.as_deref());
+            (std::mem::take(&mut page.blocks), Some(page))
+        } else {
+            (ingest::text::blocks(input), None)
+        };
+        let declared = page.as_ref().and_then(|p| p.meta.lang.clone());
+        let code: Option<String> =
+            opts.language.clone().or(declared).or_else(|| {
+                lang::guess(blocks.iter().map(|b| b.text.as_str())).map(str::to_string)
+            });
+        let index = code.as_deref().and_then(lang::index_of);
+        for b in &mut blocks {
+            features::compute(b, index);
+        }
+        (blocks, page, Language { code, index })
     }
 
     /// The options in use.
@@ -203,28 +293,18 @@ impl Cleaner {
         let mut clock = Clock::start();
         let mut timings = Timings::default();
 
-        let format = match opts.format {
-            Format::Auto => sniff::format(input),
-            f => f,
-        };
-        let (mut blocks, page) = if format == Format::Html {
-            let mut page = ingest::html::parse_at(input, opts.url.as_deref());
-            (std::mem::take(&mut page.blocks), Some(page))
-        } else {
-            (ingest::text::blocks(input), None)
-        };
-        let declared = page.as_ref().and_then(|p| p.meta.lang.clone());
-        let language: Option<String> =
-            opts.language.clone().or(declared).or_else(|| {
-                lang::guess(blocks.iter().map(|b| b.text.as_str())).map(str::to_string)
-            });
-        let lang_idx = language.as_deref().and_then(lang::index_of);
-        for b in &mut blocks {
-            features::compute(b, lang_idx);
-        }
+        let (
+            mut blocks,
+            page,
+            Language {
+                code: language,
+                index,
+            },
+        ) = self.ingest(input);
         timings.ingest_us = clock.lap();
 
-        boilerplate::classify(&mut blocks, lang_idx.is_some());
+        let rules_kept =
+            boilerplate::classify_with(&mut blocks, index.is_some(), self.block_model(), None);
         timings.classify_us = clock.lap();
         dedupe::dedupe(&mut blocks, opts.near_duplicate_threshold);
         timings.dedupe_us = clock.lap();
@@ -233,7 +313,7 @@ impl Cleaner {
         article.language = language;
         article.url = opts.url.clone();
         match &page {
-            Some(p) => page_report(&mut article, p, &blocks),
+            Some(p) => page_report(&mut article, p, &blocks, &rules_kept),
             None => (article.byline, article.published) = meta::text::read(&blocks),
         }
         if opts.markdown {
@@ -242,11 +322,22 @@ impl Cleaner {
         article.stats.input_bytes = input.len();
         #[cfg(feature = "facts")]
         if opts.facts {
+            // A dateline sits near the top of the article: among the blocks from a few before
+            // the first kept one to a few after it (kept or removed as metadata).
+            let first = blocks.iter().position(Block::is_content).unwrap_or(0);
+            let top = blocks
+                .iter()
+                .skip(first.saturating_sub(facts::DATELINE_LINES / 2))
+                .take(facts::DATELINE_LINES)
+                .map(|b| b.text.as_str());
+            let reference = facts::reference_date(
+                opts.reference_date.as_deref(),
+                article.published.as_deref(),
+                top,
+            );
             let ctx = facts::Context {
-                reference: opts
-                    .reference_date
-                    .as_deref()
-                    .and_then(facts::date::Date::parse_iso),
+                reference: reference.map(|r| r.0),
+                reference_source: reference.map(|r| r.1),
                 language: article.language.clone(),
                 key_sentences: opts.key_sentences,
             };
@@ -269,7 +360,7 @@ pub(crate) fn whole_number(x: f64) -> u64 {
 }
 
 /// Fills the report's metadata from an HTML page and decides what kind of page it is.
-fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
+fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block], rules_kept: &[bool]) {
     let m = &page.meta;
     a.title = m.title();
     a.byline = m.authors();
@@ -284,7 +375,7 @@ fn page_report(a: &mut Article, page: &ingest::html::Page, blocks: &[Block]) {
         chars: page.chars,
         link_chars: page.link_chars,
     };
-    let (kind, reason) = pagetype::classify(a, m, blocks, &stats, at.as_deref());
+    let (kind, reason) = pagetype::classify(a, m, blocks, rules_kept, &stats, at.as_deref());
     a.page_type = kind;
     a.is_article = kind == PageType::Article;
     a.not_article_reason = reason;

@@ -83,6 +83,7 @@ pub(crate) fn classify(
     a: &Article,
     meta: &Meta,
     blocks: &[Block],
+    rules_kept: &[bool],
     stats: &PageStats,
     url: Option<&str>,
 ) -> (PageType, Option<String>) {
@@ -117,14 +118,19 @@ pub(crate) fn classify(
             );
         }
     }
-    // Running text: paragraphs of a dozen words or more that end as sentences do.
+    // Running text: paragraphs of a dozen words or more that end as sentences do, kept by both
+    // the rules and the block scorer (the scorer may keep more on a listing or product page than
+    // the rules did, and this decision was made on the rules' verdicts).
     let prose: Vec<&Block> = blocks
         .iter()
-        .filter(|b| {
+        .enumerate()
+        .filter(|(i, b)| {
             b.is_content()
+                && rules_kept.get(*i).copied().unwrap_or(true)
                 && b.feat.terminal
                 && (b.feat.words >= 12 || b.feat.unspaced && b.feat.chars >= 40)
         })
+        .map(|(_, b)| b)
         .collect();
     let prose_chars: usize = prose.iter().map(|b| b.feat.chars).sum();
     let words: usize = blocks

@@ -123,6 +123,33 @@ def test_report_matches_declared_types():
         assert key in seen, key
 
 
+def test_relative_times_resolve_against_the_pages_own_date():
+    """A page that states its publication date resolves "Thursday" against it with no option; the
+    report says where the date came from, and the option wins over the page."""
+    body = (
+        "The ferry company said on Thursday that the harbour crossing would reopen next week, after "
+        "storms closed it last week. Repairs to the pier cost more than planned, a spokeswoman said."
+    )
+    page = (
+        "<!DOCTYPE html><html><head><title>Ferry to return</title>"
+        '<meta property="article:published_time" content="2025-11-28T09:30:00+01:00"></head>'
+        f"<body><article><h1>Ferry to return</h1><p>{body}</p><p>{body}</p></article></body></html>"
+    )
+
+    def thursday(a):
+        return next(t["value"] for t in a["facts"]["times"] if t["text"] == "Thursday")
+
+    own = newsclean.clean(page)["facts"]
+    assert (own["referenceDate"], own["referenceDateSource"]) == ("2025-11-28", "published")
+    assert thursday({"facts": own}) == "2025-11-27"
+    given = newsclean.clean(page, reference_date="2025-06-06")
+    assert given["facts"]["referenceDateSource"] == "option"
+    assert thursday(given) == "2025-06-05"
+    undated = newsclean.clean(body)["facts"]
+    assert (undated["referenceDate"], undated["referenceDateSource"]) == (None, None)
+    assert thursday({"facts": undated}) == "XXXX-WXX-4"
+
+
 def test_options_snake_case_and_none():
     page = (TEXT_FIXTURES / "en-options" / "input.txt").read_text(encoding="utf-8")
     strict = newsclean.clean(page, near_duplicate_threshold=0.95, language="en")

@@ -52,7 +52,7 @@ def test_udf_on_string_and_binary_columns(spark):
             assert r[col]["text"] == f.expected, (f.name, col)
             assert r[col]["error"] is None
             assert r[col]["removedCount"] > 0
-            assert r[col]["facts"] == '{"sentences": [], "entities": [], "times": [], "quantities": [], "quotes": [], "keySentences": []}'
+            assert r[col]["facts"] == '{"sentences": [], "entities": [], "times": [], "quantities": [], "quotes": [], "keySentences": [], "referenceDate": null, "referenceDateSource": null}'
             for key in ("title", "byline", "published", "language", "isArticle"):
                 if key in f.expect:
                     assert r[col][key] == f.expect[key], (f.name, key)

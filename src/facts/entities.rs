@@ -16,6 +16,7 @@ use crate::article::Span;
 mod candidates;
 mod classify;
 mod doc;
+mod evidence;
 mod lexicon;
 mod tokens;
 
@@ -73,15 +74,16 @@ pub struct Entity {
     pub count: usize,
 }
 
-/// Finds the entities of `text` (sentence spans given; `lower` is the text in lower case at the same
-/// byte offsets, when there is one).
+/// Finds the entities of `text` (sentence spans and transcript speaker labels given; `lower` is
+/// the text in lower case at the same byte offsets, when there is one).
 pub(crate) fn extract(
     text: &str,
     lower: Option<&str>,
     sentences: &[Span],
+    labels: &[super::transcript::Label],
     ctx: &super::Context,
 ) -> Vec<Entity> {
-    let doc = Doc::new(text, lower, ctx.language.as_deref());
+    let doc = Doc::new(text, lower, ctx.language.as_deref(), labels);
     let cands = candidates::candidates(&doc);
     let votes = vote(&doc, &cands);
     let mut found = resolve(&doc, &cands, &votes);
@@ -113,28 +115,31 @@ fn weight(strength: u8) -> f32 {
 }
 
 fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
-    let mut scores: HashMap<String, [f32; 7]> = HashMap::default();
+    let mut scores: HashMap<String, [f32; 8]> = HashMap::default();
     for c in cands.iter().filter(|c| !c.needs_support) {
         // Borrowed for one token: a `String` only for a key not seen yet.
         let k = doc.span(c.a, c.b);
         if let Some(s) = scores.get_mut(k.as_ref()) {
             s[c.label.index()] += weight(c.strength);
         } else {
-            let mut s = [0.0; 7];
+            let mut s = [0.0; 8];
             s[c.label.index()] += weight(c.strength);
             scores.insert(k.into_owned(), s);
         }
     }
     let mut labels = HashMap::with_capacity_and_hasher(scores.len(), Default::default());
+    let name = Label::Name.index();
     for (k, s) in scores {
-        let mut best = 0;
+        // Any evidence of a kind beats any number of mentions without one.
+        let mut best = name;
         for (n, v) in s.iter().enumerate() {
-            if *v > s[best] {
+            if n != name && *v > 0.0 && (best == name || *v > s[best]) {
                 best = n;
             }
         }
         labels.insert(k, Label::ALL[best]);
     }
+    evidence::settle(doc, cands, &mut labels);
     // In text order; the first full name wins. A weakly guessed person does not lend its last
     // word when that word is a known place ("OSCE Chechnya").
     let mut aliases: HashMap<String, (Label, String)> = HashMap::default();
@@ -150,9 +155,18 @@ fn vote(doc: &Doc, cands: &[Cand]) -> Votes {
         let last = &doc.toks[c.b];
         match labels.get(k.as_ref()) {
             // "Alexander Lebed" → "Lebed".
-            Some(Label::Per) if last.shape == Shape::Title && last.key.chars().count() > 1 => {
+            Some(Label::Per)
+                if (last.shape == Shape::Title || doc.in_label(c.b))
+                    && last.key.chars().count() > 1 =>
+            {
+                // Surname first in East Asian names: "Li Song-ho" → "Li".
+                let surname = if c.b == c.a + 1 && classify::east_asian_given(doc, c.b) {
+                    first
+                } else {
+                    last
+                };
                 aliases
-                    .entry(last.key.to_string())
+                    .entry(surname.key.to_string())
                     .or_insert((Label::Per, k.to_string()));
             }
             // "Magna International Inc" → "Magna International", "Magna".
@@ -212,7 +226,8 @@ fn resolve(doc: &Doc, cands: &[Cand], votes: &Votes) -> Vec<Found> {
                     continue;
                 }
             }
-            None => c.label,
+            // A name the document set aside (`evidence::settle`).
+            None => continue,
         };
         out.push(Found {
             a: c.a,
@@ -224,7 +239,7 @@ fn resolve(doc: &Doc, cands: &[Cand], votes: &Votes) -> Vec<Found> {
     out
 }
 
-/// Known names in ALL-CAPS and Title-Case lines, longest match first.
+/// Known names in ALL-CAPS and Title-Case lines and in headings, longest match first.
 fn shouting_lines(doc: &Doc, found: &[Found], votes: &Votes) -> Vec<Found> {
     let mut labels: HashMap<&str, Label> = HashMap::default();
     for f in found {
@@ -237,20 +252,28 @@ fn shouting_lines(doc: &Doc, found: &[Found], votes: &Votes) -> Vec<Found> {
         known.insert(k, (f.label, f.group.clone()));
     }
     let toks = &doc.toks;
+    // Tokens already inside a name (a heading's names found as candidates).
+    let mut covered = vec![false; toks.len()];
+    for f in found {
+        for c in covered.iter_mut().take(f.b + 1).skip(f.a) {
+            *c = true;
+        }
+    }
+    let free = |e: usize| !covered[e] && toks[e].kind == Kind::Word && !doc.in_label(e);
     let max = lexicon::max_len().max(4);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if doc.modes.get(t.line) != Some(&Mode::Shouting) || t.kind != Kind::Word {
+        let shouting = doc.modes.get(t.line) == Some(&Mode::Shouting);
+        if !(shouting || doc.in_heading(i)) || !free(i) {
             i += 1;
             continue;
         }
         let mut e = i;
         let mut keys = Vec::new();
         let mut k = String::new();
-        while e < toks.len() && e < i + max && toks[e].line == t.line && toks[e].kind == Kind::Word
-        {
+        while e < toks.len() && e < i + max && toks[e].seg == t.seg && free(e) {
             if !k.is_empty() {
                 k.push(' ');
             }
@@ -313,6 +336,8 @@ fn kind_of(label: Label) -> EntityKind {
         Label::Event => EntityKind::Event,
         Label::Product => EntityKind::Product,
         Label::Other => EntityKind::Other,
+        // Settled before (`evidence::settle`); an organisation is the likeliest kind.
+        Label::Name => EntityKind::Organization,
     }
 }
 
@@ -376,7 +401,8 @@ mod tests {
             ..Default::default()
         };
         let lower = crate::normalize::lower_aligned(text);
-        let out = extract(text, lower.as_deref(), &spans, &ctx);
+        let labels = super::super::transcript::labels(text);
+        let out = extract(text, lower.as_deref(), &spans, &labels, &ctx);
         for e in &out {
             assert_eq!(e.count, e.mentions.len());
             for m in &e.mentions {
@@ -552,6 +578,125 @@ mod tests {
         );
         assert!(has(&got, "Leeds", EntityKind::Organization), "{got:?}");
         assert!(has(&got, "Bristol", EntityKind::Organization), "{got:?}");
+    }
+
+    #[test]
+    fn headings_and_list_labels_are_not_names() {
+        let got = kinds(
+            "Quorvik Foods opened two bakeries this year.\n\n\
+             1. Crusty Loaves Are Back in Fashion\n\n\
+             Bakers say demand keeps rising.\n\n\
+             - Seasonal Specials: Most outlets sell pumpkin bread in the autumn.\n\n\
+             Why Quorvik Foods Keeps Growing\n\n\
+             Sales rose again in the spring, the company said.",
+        );
+        for heading in [
+            "Crusty Loaves",
+            "Fashion",
+            "Seasonal Specials",
+            "Why",
+            "Keeps Growing",
+        ] {
+            assert!(
+                !got.iter().any(|g| g.0.contains(heading)),
+                "{heading}: {got:?}"
+            );
+        }
+        // A name the article knows is found in its headings too.
+        assert!(
+            got.contains(&("Quorvik Foods".into(), EntityKind::Organization, 2)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn table_cells_are_segments() {
+        let got = kinds(
+            "Rank | Business School | Average Score\n1 | Brellin School of Business | 712\n\
+             2 | Ostvik School of Management | 705",
+        );
+        assert!(
+            has(&got, "Brellin School of Business", EntityKind::Organization),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.0.contains("Average")), "{got:?}");
+    }
+
+    #[test]
+    fn a_person_needs_person_evidence() {
+        // Capitals alone: brands and services, not people.
+        let got = kinds(
+            "The new films are streaming on Quibbly and Vantaro Plus this month, and fans can \
+             rent them through Pellix as well.",
+        );
+        for brand in ["Quibbly", "Pellix"] {
+            assert!(
+                has(&got, brand, EntityKind::Organization),
+                "{brand}: {got:?}"
+            );
+        }
+        // Several capitalised words and no head word: another named thing (a service here).
+        assert!(has(&got, "Vantaro Plus", EntityKind::Other), "{got:?}");
+        // A place that ends its phrase after "in the".
+        let got = kinds("Most of the new stores opened in the Quell Triangle, the chain said.");
+        assert!(has(&got, "Quell Triangle", EntityKind::Place), "{got:?}");
+        // Evidence: an age, a role in apposition, a later surname, a pronoun.
+        let got = kinds(
+            "Ilsabet Varga, 52, runs the bakery. Customers like Torvin Oakes, a retired \
+             teacher, come daily. Varga said demand was high. Then Quilla Brandt arrived; she \
+             ordered bread.",
+        );
+        for person in ["Ilsabet Varga", "Torvin Oakes", "Quilla Brandt"] {
+            assert!(has(&got, person, EntityKind::Person), "{person}: {got:?}");
+        }
+    }
+
+    #[cfg(feature = "gazetteers")]
+    #[test]
+    fn listed_names_share_their_kind() {
+        let got = kinds(
+            "The camera makers on show included Nikon, Sony, Corvala and Panasonic, whose \
+             stands drew crowds.",
+        );
+        assert!(has(&got, "Corvala", EntityKind::Organization), "{got:?}");
+        let got = kinds("Viewers can stream it on Netflix, Disney+ and Quibbly+ from Friday.");
+        assert!(has(&got, "Disney+", EntityKind::Organization), "{got:?}");
+        assert!(has(&got, "Quibbly+", EntityKind::Organization), "{got:?}");
+    }
+
+    #[test]
+    fn works_products_and_software_are_products() {
+        let got = kinds(
+            "The thriller “Night Over Brellin,” starring Ilsabet Varga, opens on Friday. Fans \
+             of the film “The Quiet Harbour” will like it. Later the studio released the \
+             Quorbit app, and the Quorbit developers say the Vexl compiler got faster.",
+        );
+        for work in ["Night Over Brellin", "The Quiet Harbour", "Quorbit", "Vexl"] {
+            assert!(has(&got, work, EntityKind::Product), "{work}: {got:?}");
+        }
+        assert!(has(&got, "Ilsabet Varga", EntityKind::Person), "{got:?}");
+    }
+
+    #[test]
+    fn terms_in_capitals_are_not_organisations() {
+        let got = kinds(
+            "The tool sends SMS reminders and syncs with CRM platforms. Most ETFs track an \
+             index. Readers get FREE templates, free plans and a High Dynamic Range mode with \
+             a high dynamic range boost. Father Ostrander blessed the bakery.",
+        );
+        for term in ["SMS", "CRM", "ETFs", "FREE", "Dynamic Range", "Father"] {
+            assert!(!got.iter().any(|g| g.0.contains(term)), "{term}: {got:?}");
+        }
+        assert!(has(&got, "Ostrander", EntityKind::Person), "{got:?}");
+    }
+
+    #[test]
+    fn code_identifiers_are_not_names() {
+        let got = kinds(
+            "The docs never say what Server.receiveHead returns or what Reader.stream does, \
+             the developer wrote.",
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

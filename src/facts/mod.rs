@@ -23,6 +23,7 @@ pub mod quantities;
 pub mod quotes;
 #[cfg_attr(not(feature = "facts"), allow(dead_code))]
 pub mod times;
+pub(crate) mod transcript;
 
 pub use entities::{Entity, EntityKind, Mention};
 pub use keysentences::KeySentence;
@@ -30,6 +31,19 @@ pub use quantities::Quantity;
 pub use quotes::Quote;
 pub use sentences::Sentence;
 pub use times::{TimeFact, TimeKind};
+
+/// Where the date that relative times ("Thursday", "last week") were resolved against came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ReferenceDateSource {
+    /// The `referenceDate` option.
+    Option,
+    /// The page's publication date (`Article.published`, from its metadata).
+    Published,
+    /// A date line the text shows near its top ("Published March 5, 2024", "By Ann Lee | 5 March
+    /// 2024").
+    Dateline,
+}
 
 /// Everything found in one article. Empty when facts are turned off.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -47,6 +61,12 @@ pub struct Facts {
     pub quotes: Vec<Quote>,
     /// The top sentences, in article order.
     pub key_sentences: Vec<KeySentence>,
+    /// The date relative times were resolved against (`YYYY-MM-DD`); none when neither the
+    /// options nor the page gave one, and relative times then stay unresolved (`XXXX-WXX-4`).
+    pub reference_date: Option<String>,
+    /// Where [`Facts::reference_date`] came from: the option, else the page's published date,
+    /// else a dateline in the text.
+    pub reference_date_source: Option<ReferenceDateSource>,
 }
 
 /// A piece of `Article.text`: its text and span, for the parts of a fact (speaker, cue, channel).
@@ -65,6 +85,8 @@ pub struct TextSpan {
 pub(crate) struct Context {
     /// The date relative expressions resolve against.
     pub reference: Option<date::Date>,
+    /// Where `reference` came from.
+    pub reference_source: Option<ReferenceDateSource>,
     /// ISO 639-1 code of the article's language, when known.
     pub language: Option<String>,
     /// How many key sentences to pick.
@@ -90,10 +112,12 @@ pub(crate) fn extract(text: &str, ctx: &Context) -> Facts {
     } else {
         ctx
     };
-    let entities = entities::extract(text, lower, &spans, whole_text_ctx);
+    // Transcript speaker labels ("ANN LEE, HOST:") name people and open what they said.
+    let labels = transcript::labels(text);
+    let entities = entities::extract(text, lower, &spans, &labels, whole_text_ctx);
     let times = times::extract(text, lower, &spans, ctx);
     let quantities = quantities::extract(text, lower, &spans, ctx);
-    let quotes = quotes::extract(text, lower, &spans, &entities, whole_text_ctx);
+    let quotes = quotes::extract(text, lower, &spans, &entities, &labels, whole_text_ctx);
     let mut facts = Facts {
         sentences: spans.iter().map(|&span| Sentence { span }).collect(),
         entities,
@@ -101,13 +125,16 @@ pub(crate) fn extract(text: &str, ctx: &Context) -> Facts {
         quantities,
         quotes,
         key_sentences: Vec::new(),
+        reference_date: ctx.reference.map(|d| d.to_string()),
+        reference_date_source: ctx.reference.and(ctx.reference_source),
     };
     facts.key_sentences = keysentences::extract(text, lower, &spans, &facts, ctx);
     facts
 }
 
 /// Extracts the facts of a text that is already clean (no boilerplate removal, no dedupe): spans
-/// point into `text`. Uses `referenceDate`, `language` and `keySentences` of the options.
+/// point into `text`. Uses `referenceDate`, `language` and `keySentences` of the options; without
+/// `referenceDate`, relative times resolve against a dateline among the text's first lines.
 ///
 /// ```
 /// let facts = newsclean::facts::extract_facts("It rained.", &newsclean::Options::default())?;
@@ -123,16 +150,50 @@ pub fn extract_facts(text: &str, options: &crate::Options) -> Result<Facts, crat
             actual: text.len(),
         });
     }
+    let reference = reference_date(
+        options.reference_date.as_deref(),
+        None,
+        text.lines().take(DATELINE_LINES),
+    );
     let ctx = Context {
-        reference: options
-            .reference_date
-            .as_deref()
-            .and_then(date::Date::parse_iso),
+        reference: reference.map(|r| r.0),
+        reference_source: reference.map(|r| r.1),
         language: options.language.clone(),
         key_sentences: options.key_sentences,
     };
     Ok(extract(text, &ctx))
 }
+
+/// How many lines (or blocks) at the top of a text may hold its dateline.
+#[cfg(feature = "facts")]
+pub(crate) const DATELINE_LINES: usize = 12;
+
+/// The date relative times resolve against, and where it came from: `option` (the
+/// `referenceDate` option, already validated), else the page's `published` date (ISO 8601, cut to
+/// its day), else the first dateline among `top` (the text's first lines or blocks: a short line
+/// with a full date, "Published March 5, 2024", "5. März 2024"), else none.
+#[cfg(feature = "facts")]
+pub(crate) fn reference_date<'a>(
+    option: Option<&str>,
+    published: Option<&str>,
+    top: impl IntoIterator<Item = &'a str>,
+) -> Option<(date::Date, ReferenceDateSource)> {
+    if let Some(d) = option.and_then(date::Date::parse_iso) {
+        return Some((d, ReferenceDateSource::Option));
+    }
+    if let Some(d) = published.and_then(date::Date::parse_iso) {
+        return Some((d, ReferenceDateSource::Published));
+    }
+    top.into_iter()
+        .filter(|l| l.len() <= DATELINE_BYTES)
+        .find_map(crate::meta::date::visible_date)
+        .and_then(|d| date::Date::parse_iso(&d))
+        .map(|d| (d, ReferenceDateSource::Dateline))
+}
+
+/// The longest line that counts as a dateline (longer lines are prose that may mention dates).
+#[cfg(feature = "facts")]
+const DATELINE_BYTES: usize = 160;
 
 /// The index of the sentence that contains byte `pos` (the last one starting at or before it).
 pub(crate) fn sentence_index(sentences: &[Span], pos: usize) -> usize {

@@ -117,6 +117,7 @@ pub(crate) fn extract(
     lower: Option<&str>,
     sentences: &[Span],
     entities: &[Entity],
+    labels: &[super::transcript::Label],
     ctx: &super::Context,
 ) -> Vec<Quote> {
     let toks = Tokens::with_lower(text, lower);
@@ -156,7 +157,7 @@ pub(crate) fn extract(
             span: Span::new(a, b),
         }
     };
-    found
+    let mut quotes: Vec<Quote> = found
         .into_iter()
         .map(|f| {
             let speaker = f.attr.speaker.map(|r| {
@@ -178,6 +179,46 @@ pub(crate) fn extract(
                 cue: f.attr.cue.map(piece),
                 channel: f.attr.channel.map(piece),
             }
+        })
+        .collect();
+    if !labels.is_empty() {
+        quotes.extend(transcript_quotes(text, sentences, labels, &mentions));
+        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    }
+    quotes
+}
+
+/// What the speakers of a transcript said: each label's speech, a direct quote (said word for
+/// word, though printed without quotation marks) with the label's name as its speaker.
+fn transcript_quotes(
+    text: &str,
+    sentences: &[Span],
+    labels: &[super::transcript::Label],
+    mentions: &Mentions,
+) -> Vec<Quote> {
+    labels
+        .iter()
+        .filter_map(|l| {
+            let span = l.speech?;
+            let (entity, name) = if l.person {
+                mentions.named(l.name)
+            } else {
+                (None, None)
+            };
+            Some(Quote {
+                text: text.get(span.start..span.end)?.to_string(),
+                span,
+                sentence: super::sentence_index(sentences, span.start),
+                direct: true,
+                speaker: Some(Speaker {
+                    text: text.get(l.name.start..l.name.end)?.to_string(),
+                    span: l.name,
+                    entity,
+                    name,
+                }),
+                cue: None,
+                channel: None,
+            })
         })
         .collect()
 }

@@ -41,7 +41,7 @@ mod treedump;
 pub(crate) use tokenizer::decode_char_refs;
 
 use crate::article::{BlockKind, Reason, Span};
-use crate::block::Block;
+use crate::block::{Block, DomFeatures};
 use crate::meta::{self, Meta};
 use dom::{Dom, Kind, Ns, NONE};
 use names::{Local, A};
@@ -79,6 +79,7 @@ struct El {
 
 /// Tags that matter to scoring.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 enum Tag {
     Div,
     P,
@@ -1047,7 +1048,9 @@ fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block], title_el: Option<
         }
     }
     let framed = picture_frames(els);
-    for (b, info) in blocks.iter_mut().zip(infos) {
+    let dom = dom_features(els, infos, &scores);
+    for ((b, info), d) in blocks.iter_mut().zip(infos).zip(dom) {
+        b.structure.dom = Some(d);
         if b.kind == BlockKind::Paragraph && is_caption_of(els, &framed, info.container, b) {
             b.kind = BlockKind::Caption;
         }
@@ -1064,6 +1067,56 @@ fn mark_main(els: &[El], infos: &[Info], blocks: &mut [Block], title_el: Option<
             .and_then(|o| els.get(o as usize))
             .and_then(|e| e.hint);
     }
+}
+
+/// The block scorer's view of each block's place in the element tree (see [`DomFeatures`]).
+fn dom_features(els: &[El], infos: &[Info], scores: &[f32]) -> Vec<DomFeatures> {
+    // Depth of each element (a parent comes before its children in pre-order).
+    let mut depth = vec![0u16; els.len()];
+    for (i, e) in els.iter().enumerate() {
+        if let Some(&d) = depth.get(e.parent as usize) {
+            depth[i] = d.saturating_add(1);
+        }
+    }
+    let page = els.iter().map(|e| e.chars).max().unwrap_or(0).max(1) as f32;
+    let best = scores.iter().copied().fold(0.0f32, f32::max).max(1.0);
+    let mut prev_parent = NO;
+    infos
+        .iter()
+        .map(|info| {
+            let c = els.get(info.container as usize);
+            let parent = c.map_or(NO, |e| e.parent);
+            let p = els.get(parent as usize);
+            let weight = c.map_or(0.0, |e| e.weight)
+                + p.map_or(0.0, |e| e.weight)
+                + info
+                    .anc
+                    .get(1)
+                    .and_then(|&a| els.get(a as usize))
+                    .map_or(0.0, |e| e.weight);
+            let anc_best = std::iter::once(info.container)
+                .chain(info.anc)
+                .filter_map(|a| scores.get(a as usize).copied())
+                .fold(0.0f32, f32::max);
+            let d = DomFeatures {
+                depth: depth.get(info.container as usize).copied().unwrap_or(0),
+                tag: c.map_or(Tag::Other, |e| e.tag) as u8,
+                parent_share: p.map_or(0.0, |e| e.chars as f32 / page),
+                parent_link_density: p.map_or(0.0, |e| {
+                    if e.chars > 0 {
+                        e.link_chars as f32 / e.chars as f32
+                    } else {
+                        0.0
+                    }
+                }),
+                class_weight: weight,
+                ancestor_score: (anc_best / best).clamp(-1.0, 2.0),
+                same_parent_as_previous: parent != NO && parent == prev_parent,
+            };
+            prev_parent = parent;
+            d
+        })
+        .collect()
 }
 
 /// How many levels above an image its frame is looked for (`div > a > picture > img`).

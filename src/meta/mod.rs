@@ -5,7 +5,7 @@
 //! they are resolved at the end in a fixed order of sources (see [`Meta::published`],
 //! [`Meta::authors`] and [`headline`]).
 
-mod date;
+pub(crate) mod date;
 mod headline;
 mod json;
 mod names;

@@ -30,7 +30,8 @@ export interface Options {
   url?: string | null;
   /**
    * The date relative expressions ("Thursday", "last week") resolve against, as `YYYY-MM-DD`.
-   * Default: none, meaning the page's published date when it states one.
+   * Default: none, meaning the page's published date when it states one, else a dateline its
+   * text shows (`Facts.referenceDateSource` says which was used).
    */
   referenceDate?: string | null;
   /** The article's language as an ISO 639-1 code (`"en"`), if known. Default: guessed. */
@@ -344,6 +345,13 @@ export interface KeySentence {
   rank: number;
 }
 
+/**
+ * Where `Facts.referenceDate` came from: the `referenceDate` option, the page's publication date
+ * (`Article.published`, from its metadata), or a dateline its text shows near the top
+ * ("Published March 5, 2024").
+ */
+export type ReferenceDateSource = "option" | "published" | "dateline";
+
 /** Everything found in one article (every list empty when `facts: false`). */
 export interface Facts {
   /** The sentences of `Article.text`, in order; facts refer to them by index. */
@@ -358,6 +366,13 @@ export interface Facts {
   quotes: Quote[];
   /** The top sentences, in article order. */
   keySentences: KeySentence[];
+  /**
+   * The date relative times were resolved against (`YYYY-MM-DD`); null when neither the options
+   * nor the page gave one (relative times then stay unresolved, as in `"XXXX-WXX-4"`).
+   */
+  referenceDate: string | null;
+  /** Where `referenceDate` came from; null when there is none. */
+  referenceDateSource: ReferenceDateSource | null;
 }
 
 /**

@@ -150,6 +150,7 @@ test("a sample page: clean text, removed reasons, duplicate link, facts and thei
       // "on Monday", in a page dated Tuesday 18 November 2025 (the sample's reference date).
       assert.equal(await page.locator("#opt-date").inputValue(), "2025-11-18");
       assert.match(await page.locator(".nc-facts-times").textContent(), /Monday → 2025-11-17/);
+      assert.equal(await page.locator(".nc-facts-times .nc-reference-date").textContent(), "Relative dates resolved against 2025-11-18 (the date you gave).");
     }
     if (f.entities.length) {
       assert.match(await page.locator(".nc-facts-entity-person").textContent(), /Ana Kowalski/);

@@ -487,6 +487,11 @@ export async function checkStrictCsp(d, page, prefix) {
   assert.match(reasons, /Cookie notice/);
   assert.match(reasons, /Navigation|Link list/);
   await checkFactsShown(d);
+  // No reference date is passed: "Wednesday" resolves against the page's own date (its
+  // published_time in HTML, or the dateline under the headline in its visible text).
+  const times = await d.eval(() => document.querySelector(".nc-facts-times")?.textContent ?? "");
+  assert.match(times, /Wednesday → 2025-09-03/);
+  assert.match(times, /Relative dates resolved against 2025-09-04 \((the page's publication date|the date shown at the top of the article)\)\./);
   // The page's own CSP blocked nothing of ours, and the page still works.
   assert.equal(await page.title(), "Library reopens after two-year restoration | Northfield Gazette");
   assert.deepEqual(await axeViolations(d), []);

@@ -176,6 +176,36 @@ test("results are plain JSON-compatible objects: JSON, structuredClone, postMess
   assert.equal(a.title, null, "absent values are null, not undefined");
 });
 
+test("relative times resolve against the page's own date when no referenceDate is given", () => {
+  // Written for this test: a ferry notice dated Friday 2025-11-28, as HTML and as visible text.
+  const body =
+    "The ferry company said on Thursday that the harbour crossing would reopen next week, after storms " +
+    "closed it last week. Repairs to the pier cost more than planned, a spokeswoman said.";
+  const html =
+    '<!DOCTYPE html><html><head><title>Ferry to return</title>' +
+    '<meta property="article:published_time" content="2025-11-28T09:30:00+01:00"></head>' +
+    `<body><article><h1>Ferry to return</h1><p>${body}</p><p>${body} 🚢</p></article></body></html>`;
+  const value = (a, text) => a.facts.times.find((t) => t.text === text)?.value;
+  const fromMeta = clean(html);
+  assert.equal(fromMeta.facts.referenceDate, "2025-11-28");
+  assert.equal(fromMeta.facts.referenceDateSource, "published");
+  assert.equal(value(fromMeta, "Thursday"), "2025-11-27");
+  assert.equal(value(fromMeta, "next week"), "2025-W49");
+
+  const text = `Ferry to return\n\nBy Ann Lee | Published Friday, November 28, 2025\n\n${body}\n\n${body}\n`;
+  const fromDateline = new Cleaner({ format: "text" }).clean(text);
+  assert.equal(fromDateline.facts.referenceDateSource, "dateline");
+  assert.equal(value(fromDateline, "Thursday"), "2025-11-27");
+
+  const given = clean(html, { referenceDate: "2025-06-06" });
+  assert.deepEqual([given.facts.referenceDate, given.facts.referenceDateSource], ["2025-06-06", "option"]);
+  assert.equal(value(given, "Thursday"), "2025-06-05");
+
+  const undated = clean(body);
+  assert.deepEqual([undated.facts.referenceDate, undated.facts.referenceDateSource], [null, null]);
+  assert.equal(value(undated, "Thursday"), "XXXX-WXX-4");
+});
+
 test("options: every key optional, defaults filled in, undefined means default", () => {
   const c = new Cleaner();
   assert.deepStrictEqual(Object.keys(c.options).sort(), [

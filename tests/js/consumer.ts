@@ -22,6 +22,7 @@ import {
   type QuantityKind,
   type Quote,
   type Reason,
+  type ReferenceDateSource,
   type Removed,
   type Sentence,
   type Span,
@@ -88,6 +89,8 @@ const speakerNames: string[] = quotes.flatMap((q) => (q.speaker ? [q.speaker.nam
 const cues: (TextSpan | null)[] = quotes.map((q) => q.cue);
 const keySentences: KeySentence[] = facts.keySentences;
 const ranks: number[] = keySentences.map((k) => k.rank);
+const referenceDate: string | null = facts.referenceDate;
+const referenceSource: ReferenceDateSource | null = facts.referenceDateSource;
 const title: string | null = article.title;
 const lang: string | null = article.language;
 const pageType: PageType = article.pageType;
@@ -142,11 +145,14 @@ const s: string = quotes[0].speaker.text;
 const badPageType: PageType = "homepage";
 // @ts-expect-error: not an error code
 const badCode: ErrorCode = "OOPS";
+// @ts-expect-error: a reference date source is one of three names
+const badSource: ReferenceDateSource = "guessed";
 
 export {
   again, threshold, kinds, texts, reasons, dupOf, timings, navCount, sentences, entityKinds, mentions,
   timeKinds, values, quantityKinds, counted, speakers, speakerNames, cues, ranks, title, lang, v, web,
-  badFormat, badReason, n, t, s, badCode, pageType, notArticle, badPageType, sameShape, coreFacts, coreWeb,
+  badFormat, badReason, n, t, s, badCode, pageType, notArticle, badPageType, referenceDate,
+  referenceSource, badSource, sameShape, coreFacts, coreWeb,
 };
 
 // Alternatives: indices into `removed`, typed.

@@ -57,6 +57,8 @@ test("facts are off in the core module, and asking for them names the import tha
     quantities: [],
     quotes: [],
     keySentences: [],
+    referenceDate: null,
+    referenceDateSource: null,
   });
   for (const make of [() => core.clean(PAGE, { facts: true }), () => new core.Cleaner({ facts: true })]) {
     const e = thrown(make);

@@ -223,6 +223,11 @@ class KeySentence(TypedDict):
     rank: int
 
 
+ReferenceDateSource = Literal["option", "published", "dateline"]
+"""Where ``Facts.referenceDate`` came from: the ``reference_date`` option, the page's publication
+date (its metadata), or a dateline near the top of the text."""
+
+
 class Facts(TypedDict):
     """Everything found in one article (every list empty with ``facts=False``)."""
 
@@ -232,6 +237,10 @@ class Facts(TypedDict):
     quantities: List[Quantity]
     quotes: List[Quote]
     keySentences: List[KeySentence]
+    referenceDate: Optional[str]
+    """The day relative times were resolved against (YYYY-MM-DD), or None."""
+    referenceDateSource: Optional[ReferenceDateSource]
+    """Where ``referenceDate`` came from; None when there is none."""
 
 
 class _ArticleRequired(TypedDict):

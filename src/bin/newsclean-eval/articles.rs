@@ -6,11 +6,12 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
-use newsclean::{Cleaner, Format, Options};
+use newsclean::{Format, Options};
 use regex::Regex;
 
 use crate::util::{
-    f1, flag, half_flag, median, percentile, read_page, split_args, timed, Half, Split,
+    cleaner, f1, flag, half_flag, listed_half, median, percentile, read_page, split_args, timed,
+    Half, Split,
 };
 
 /// Python's `\w+` on str, as the README's Rust port: letters, digits (any script), underscore.
@@ -144,12 +145,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     )
     .map_err(|e| format!("{}: {e}", gt_path.display()))?;
     let gt = gt.as_object().ok_or("ground-truth.json is not an object")?;
-    let cleaner = Cleaner::new(Options {
-        format,
-        facts: flag(&flags, "facts") != Some("off"),
-        ..Options::default()
-    })
-    .map_err(|e| e.to_string())?;
+    let cleaner = cleaner(
+        Options {
+            format,
+            facts: flag(&flags, "facts") != Some("off"),
+            ..Options::default()
+        },
+        &flags,
+    )?;
+    let listed = listed_half(&flags)?;
     if let Some(d) = dump {
         std::fs::create_dir_all(d).map_err(|e| e.to_string())?;
     }
@@ -199,7 +203,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             let _ = std::fs::write(d.join(format!("{id}.txt")), &pred);
         }
         let s = score_page(truth, &pred);
-        rows.push((f1(s.precision, s.recall), id.clone(), s.precision, s.recall));
+        if listed.is_none() || split.half(id) == listed {
+            rows.push((f1(s.precision, s.recall), id.clone(), s.precision, s.recall));
+        }
         halves.push(split.half(id));
         scores.push(s);
     }

@@ -5,11 +5,13 @@
 use std::process::ExitCode;
 
 mod articles;
+mod blocks;
 mod metadata;
 mod ner;
 mod nerweb;
 mod pagetypes;
 mod quotes;
+mod refdate;
 mod snippets;
 mod summaries;
 mod timex;
@@ -25,12 +27,19 @@ USAGE:
     lists (--show, --worst, --dump) the items of that half only.
 
     newsclean-eval articles DIR [--mode text|html] [--worst N] [--dump OUTDIR] [--facts on|off]
-                             [--repeat N]
+                             [--repeat N] [--half tune|check] [--model FILE|none]
         ScrapingHub article-extraction metric (word 4-gram shingle P/R/F1) over DIR/text/<id>.txt
         (or DIR/html/<id>.html, or <id>.html.gz) against DIR/ground-truth.json. Ends with:
         articles mode=M pages=N precision=P recall=R f1=F ms_per_page=T
         (T = median time of one in-process clean with default options, file reading excluded;
         with --repeat N each page is cleaned N times and its fastest time counts).
+        --model FILE cleans with the block scorer in FILE (--model none: the rules alone);
+        --half tune|check lists only that half's pages (here and in snippets).
+    newsclean-eval blocks DIR --out FILE [--mode html|text] [--model FILE]
+        Every block of DIR's pages with the block scorer's features and a label from the gold
+        (share of its word 4-grams in articleBody; for a snippets set 1 / 0 / -1 from the
+        must-contain / must-not-contain snippets): the training data of
+        scripts/train-blocks.py. Ends with: blocks set=S mode=M pages=N rows=R
     newsclean-eval metadata DIR [--mode html|text] [--show N]
         Headline, authors and publication date against DIR/ground-truth.json's title / author /
         published (WCXB metric: normalised title, author name sets, the day). Ends with:
@@ -39,7 +48,7 @@ USAGE:
         Is this an article? isArticle on ARTICLES_DIR's pages (ground-truth.json) should be
         true, on OTHERS_DIR's (labels.json with page_type) false; per-type lines, then:
         pagetypes articles=N others=M recall=R rejected=X
-    newsclean-eval snippets DIR [--worst N]
+    newsclean-eval snippets DIR [--worst N] [--half tune|check] [--model FILE]
         trafilatura's must-contain / must-not-contain snippets over DIR/evaldata.json and DIR/html/,
         micro P/R/F1, also by language (de, en, other). Ends with:
         snippets pages=N precision=P recall=R f1=F
@@ -57,6 +66,13 @@ USAGE:
     newsclean-eval summaries FILE.jsonl
         Key sentences vs extractive summaries (README §6), F1 at k = len(gold) and k = 3, with the
         lead-k baseline. Ends with: summaries docs=N f1_at_k=F f1_at_3=G
+    newsclean-eval refdate DIR [--mode html|text] [--show N]
+        Relative times resolve against the page's own date: every page of DIR is cleaned without
+        referenceDate; on each page that states a date (published metadata or a dateline), the
+        times must equal those of a clean with that date as the option, none left unresolved
+        (exit status 1 otherwise; --show N lists failures). gold_match: how often the reference
+        date is ground-truth.json's published day. Ends with:
+        refdate mode=M pages=N dated=D published=P dateline=L resolved=R gold=G gold_match=X
     newsclean-eval timex FILE.jsonl [--errors N]
         TempEval-3-style TIMEX scores (README §4) of facts::extract_facts on each document with its
         DCT as reference date. --errors N lists N misses, spurious, span and value errors. Ends with:
@@ -67,6 +83,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("articles") => articles::run(&args[1..]),
+        Some("blocks") => blocks::run(&args[1..]),
         Some("snippets") => snippets::run(&args[1..]),
         Some("ner") => ner::run(&args[1..]),
         Some("nerweb") => nerweb::run(&args[1..]),
@@ -75,6 +92,7 @@ fn main() -> ExitCode {
         Some("quotes") => quotes::run(&args[1..]),
         Some("summaries") => summaries::run(&args[1..]),
         Some("timex") => timex::run(&args[1..]),
+        Some("refdate") => refdate::run(&args[1..]),
         Some("-h" | "--help") | None => {
             print!("{HELP}");
             return ExitCode::SUCCESS;

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use newsclean::{Cleaner, Format, Options};
 
-use crate::util::{flag, half_flag, norm_nfkc, prf, read_page, split_args, Half, Split};
+use crate::util::{
+    cleaner as cleaner_with, flag, half_flag, norm_nfkc, prf, read_page, split_args, Half, Split,
+};
 
 /// Credentials dropped from author lists (README §8); `e-ryt` and `cfp` also with anything after.
 const CREDENTIALS: &[&str] = &[
@@ -103,11 +105,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .map_err(|e| format!("{id}: {e}"))
             .and_then(|b| {
                 let url = g["url"].as_str().map(str::to_string);
-                let c = Cleaner::new(Options {
-                    url,
-                    ..cleaner.options().clone()
-                })
-                .map_err(|e| e.to_string())?;
+                let c = cleaner_with(
+                    Options {
+                        url,
+                        ..cleaner.options().clone()
+                    },
+                    &flags,
+                )?;
                 c.clean_bytes(&b).map_err(|e| format!("{id}: {e}"))
             });
         let a = match a {

@@ -6,9 +6,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use newsclean::facts::EntityKind;
-use newsclean::{Cleaner, Format, Options};
+use newsclean::{Format, Options};
 
-use crate::util::{flag, norm_nfkc, prf, split_args, Half, Split};
+use crate::util::{cleaner, flag, norm_nfkc, prf, split_args, Half, Split};
 
 const LABELS: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
@@ -84,11 +84,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     .collect()
             })
             .unwrap_or_default();
-        let cleaner = Cleaner::new(Options {
-            format: Format::Text,
-            reference_date: doc["published"].as_str().map(str::to_string),
-            ..Options::default()
-        })
+        let cleaner = cleaner(
+            Options {
+                format: Format::Text,
+                reference_date: doc["published"].as_str().map(str::to_string),
+                ..Options::default()
+            },
+            &flags,
+        )
         .map_err(|e| format!("{id}: {e}"))?;
         let a = cleaner.clean(text).map_err(|e| format!("{id}: {e}"))?;
         let pred: Set = a
@@ -135,14 +138,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
             docs[h]
         )
     };
-    println!("label  precision recall f1     (correct/predicted/gold)");
+    println!("label  half   precision recall f1     (correct/predicted/gold)");
     for l in LABELS {
-        let t = tally[2].get(l).copied().unwrap_or_default();
-        let (p, r, f) = prf(t.correct, t.predicted, t.gold);
-        println!(
-            "{l:<6} {p:.3}     {r:.3}  {f:.3}  ({}/{}/{})",
-            t.correct, t.predicted, t.gold
-        );
+        for (h, name) in [(2, "all"), (0, "tune"), (1, "check")] {
+            if docs[h] == 0 {
+                continue;
+            }
+            let t = tally[h].get(l).copied().unwrap_or_default();
+            let (p, r, f) = prf(t.correct, t.predicted, t.gold);
+            println!(
+                "{l:<6} {name:<6} {p:.3}     {r:.3}  {f:.3}  ({}/{}/{})",
+                t.correct, t.predicted, t.gold
+            );
+        }
     }
     for half in Half::ALL {
         if docs[half as usize] > 0 {

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use newsclean::{Cleaner, Format, Options};
 
-use crate::util::{flag, half_flag, read_page, split_args, Half, Split};
+use crate::util::{cleaner as cleaner_with, flag, half_flag, read_page, split_args, Half, Split};
 
 fn load(path: &Path) -> Result<serde_json::Map<String, serde_json::Value>, String> {
     let v: serde_json::Value = serde_json::from_str(
@@ -59,11 +59,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
             let url = labels[id]["url"].as_str().map(str::to_string);
             let said = read_page(&dir.join("html").join(format!("{id}.html")))
                 .and_then(|b| {
-                    Cleaner::new(Options {
-                        url,
-                        ..cleaner.options().clone()
-                    })
-                    .and_then(|c| c.clean_bytes(&b))
+                    cleaner_with(
+                        Options {
+                            url,
+                            ..cleaner.options().clone()
+                        },
+                        &flags,
+                    )?
+                    .clean_bytes(&b)
                     .map_err(|e| e.to_string())
                 })
                 .map(|a| {

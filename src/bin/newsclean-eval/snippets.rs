@@ -7,9 +7,9 @@
 
 use std::path::Path;
 
-use newsclean::{Cleaner, Format, Options};
+use newsclean::{Format, Options};
 
-use crate::util::{flag, median, percentile, split_args, timed, Half, Split};
+use crate::util::{cleaner, flag, listed_half, median, percentile, split_args, timed, Half, Split};
 
 /// Collapses whitespace runs to one space and trims (Python's `re.sub(r'\s+', ' ', s).strip()`).
 pub fn norm(s: &str) -> String {
@@ -98,12 +98,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     )
     .map_err(|e| format!("{}: {e}", path.display()))?;
     let data = data.as_object().ok_or("evaldata.json is not an object")?;
-    let cleaner = Cleaner::new(Options {
-        format: Format::Html,
-        facts: false,
-        ..Options::default()
-    })
-    .map_err(|e| e.to_string())?;
+    let cleaner = cleaner(
+        Options {
+            format: Format::Html,
+            facts: false,
+            ..Options::default()
+        },
+        &flags,
+    )?;
+    let listed = listed_half(&flags)?;
+    // Per half and language group (de, en, other).
+    let mut by_half_lang = [[Counts::default(); 3]; 2];
     let mut keys: Vec<&String> = data.keys().collect();
     keys.sort();
     let (mut all, mut de, mut en, mut other) = (
@@ -143,6 +148,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         if let Some(h) = split.half(k) {
             halves[h as usize].0.add(c);
             halves[h as usize].1 += 1;
+            let g = match lang.as_deref() {
+                Some("de") => 0,
+                Some("en") => 1,
+                _ => 2,
+            };
+            by_half_lang[h as usize][g].add(c);
         }
         match lang.as_deref() {
             Some("de") => {
@@ -158,7 +169,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 n_other += 1;
             }
         }
-        rows.push((c.fn_ + c.fp, k.clone(), c));
+        if listed.is_none() || split.half(k) == listed {
+            rows.push((c.fn_ + c.fp, k.clone(), c));
+        }
     }
     rows.sort_by_key(|r| std::cmp::Reverse(r.0));
     println!("worst pages (missed with, found without, id):");
@@ -176,6 +189,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for half in Half::ALL.into_iter().filter(|_| split.is_some()) {
         let (c, n) = halves[half as usize];
         let (p, r, f, _) = c.scores();
+        let by_lang: Vec<String> = ["de", "en", "other"]
+            .iter()
+            .zip(by_half_lang[half as usize])
+            .map(|(l, c)| format!("{l}={:.3}", c.scores().2))
+            .collect();
+        println!(
+            "  half={} f1 by language: {}",
+            half.name(),
+            by_lang.join(" ")
+        );
         println!(
             "snippets half={} pages={n} precision={p:.3} recall={r:.3} f1={f:.3}",
             half.name()
@@ -189,7 +212,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     println!(
         "snippets pages={} precision={p:.3} recall={r:.3} f1={f:.3}",
-        rows.len()
+        n_de + n_en + n_other
     );
     Ok(())
 }

@@ -233,6 +233,73 @@ pub fn prf(correct: usize, predicted: usize, gold: usize) -> (f64, f64, f64) {
     (p, rec, f1(p, rec))
 }
 
+/// A cleaner with these options and the block scorer `--model FILE` names (`--model none`: the
+/// rules alone; no flag: the scorer shipped in the crate).
+pub fn cleaner(
+    options: newsclean::Options,
+    flags: &[(String, String)],
+) -> Result<newsclean::Cleaner, String> {
+    let c = newsclean::Cleaner::new(options).map_err(|e| e.to_string())?;
+    match flag(flags, "model") {
+        None => Ok(c),
+        Some("none") => c.with_block_model(None).map_err(|e| e.to_string()),
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            c.with_block_model(Some(&text)).map_err(|e| e.to_string())
+        }
+    }
+}
+
+/// `--half tune|check`: listings (`--worst`, `--show`) restricted to that half (no flag: all).
+pub fn listed_half(flags: &[(String, String)]) -> Result<Option<Half>, String> {
+    match flag(flags, "half") {
+        None | Some("all") => Ok(None),
+        Some("tune") => Ok(Some(Half::Tune)),
+        Some("check") => Ok(Some(Half::Check)),
+        Some(h) => Err(format!("--half must be tune, check or all, not {h:?}")),
+    }
+}
+
+/// The host of a URL without a leading `www.` (the site a page belongs to), or the text itself.
+pub fn site_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
+    host.strip_prefix("www.")
+        .map(str::to_string)
+        .unwrap_or(host)
+}
+
+/// The input of a page directory's `--mode` (`default` when the flag is absent): the
+/// subdirectory, the file extension and the format to clean it as.
+pub fn page_mode<'a>(
+    flags: &'a [(String, String)],
+    default: &'a str,
+) -> Result<(&'a str, &'static str, &'static str, newsclean::Format), String> {
+    let mode = flag(flags, "mode").unwrap_or(default);
+    match mode {
+        "text" => Ok((mode, "text", "txt", newsclean::Format::Text)),
+        "html" => Ok((mode, "html", "html", newsclean::Format::Html)),
+        m => Err(format!("--mode must be text or html, not {m:?}")),
+    }
+}
+
+/// `DIR/ground-truth.json`: an object of pages by id.
+pub fn ground_truth(
+    dir: &std::path::Path,
+) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let path = dir.join("ground-truth.json");
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    match serde_json::from_str(&text) {
+        Ok(serde_json::Value::Object(m)) => Ok(m),
+        Ok(_) => Err(format!("{} is not an object", path.display())),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,7 +34,8 @@ OPTIONS:
     --jsonl                     Batch mode (see above).
     --format auto|text|html     Input format (default: auto, which sniffs; .html/.htm files are
                                 HTML).
-    --reference-date YYYY-MM-DD Resolve relative dates against this date.
+    --reference-date YYYY-MM-DD Resolve relative dates against this date (default: the page's
+                                published date, else a dateline near the top of its text).
     --language CODE             The article's language (ISO 639-1); default: guessed.
     --max-input-bytes N         Refuse larger inputs (default: 67108864 = 64 MiB).
     --near-duplicate-threshold X

@@ -74,13 +74,36 @@ pub(super) fn candidates(doc: &Doc) -> Vec<Cand> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if doc.modes.get(t.line) != Some(&Mode::Normal) || !starts(t) {
+        // A dotted initial that is also a word ("I. Austin", "V. Drakes") starts a name too.
+        let initial = t.shape == Shape::Initial
+            && t.dotted
+            && doc
+                .next(i)
+                .is_some_and(|n| n.shape == Shape::Title && starts(n));
+        if doc.modes.get(t.line) != Some(&Mode::Normal)
+            || !(starts(t) || initial)
+            || doc.in_label(i)
+        {
             i += 1;
             continue;
         }
         let b = extend(doc, i);
         pieces(doc, i, b, &mut out);
         i = b + 1;
+    }
+    // Transcript speakers: a name with its colon is a person's; a lone surname ("LEE:") joins
+    // the full name, as a surname does.
+    for &(a, b) in &doc.label_names {
+        out.push(Cand {
+            a,
+            b,
+            label: Label::Per,
+            strength: if b > a { 3 } else { 2 },
+            needs_support: false,
+        });
+    }
+    if !doc.label_names.is_empty() {
+        out.sort_by_key(|c| c.a);
     }
     let quoted = quoted_names(doc);
     if !quoted.is_empty() {
@@ -259,6 +282,15 @@ fn pieces(doc: &Doc, mut a: usize, b: usize, out: &mut Vec<Cand>) {
     }
     let row = doc.sports && table_row(doc, a, b);
     if !headed && !whole_known && !row {
+        // A role word opening a sentence before a given name: "Fullback Ann Berg scored".
+        if b > a + 1
+            && toks[a].is(Cue::Role)
+            && toks[a].shape == Shape::Title
+            && lexicon::is_first_name(&toks[a + 1].key)
+        {
+            push(doc, a + 1, b, true, out);
+            return;
+        }
         // Titles: "U.S. Secretary of State Warren Christopher".
         let title_at = (a..b).rev().find(|&k| {
             is_title(&toks[k])
@@ -376,6 +408,11 @@ fn push(doc: &Doc, a: usize, b: usize, title_cue: bool, out: &mut Vec<Cand>) {
         // Without word lists for the language, a lone capitalised word is only a guess.
         needs_support = true;
     }
+    if doc.in_heading(a) && (strength < 2 || strength == 2 && label != Label::Per) {
+        // In a heading every word is capitalised: only a name the article (or a gazetteer) knows
+        // otherwise, or one with some evidence (a head word, a given name, a title), counts.
+        needs_support = true;
+    }
     if a == b && toks[a].shape == Shape::Initial && !toks[a].dotted {
         return;
     }
@@ -403,33 +440,47 @@ fn quoted_names(doc: &Doc) -> Vec<Cand> {
         let mut e = a;
         while e < toks.len()
             && e < a + 8
-            && toks[e].kind == Kind::Word
+            && (toks[e].kind == Kind::Word || toks[e].kind == Kind::Num && e > a)
             && toks[e].line == toks[i].line
         {
             e += 1;
         }
-        let closes = toks
-            .get(e)
-            .is_some_and(|t| t.is_punct('”') || t.is_punct('"') || t.is_punct('»'));
+        let closing = |t: &Tok| t.is_punct('”') || t.is_punct('"') || t.is_punct('»');
+        // American style puts the comma or full stop inside: "“The Long Night,” starring …".
+        let inner = usize::from(
+            toks.get(e)
+                .is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '.' | '!' | '?')))
+                && toks.get(e + 1).is_some_and(closing),
+        );
+        let closes = toks.get(e + inner).is_some_and(closing);
         if e == a || !closes || doc.modes.get(toks[i].line) != Some(&Mode::Normal) {
             i += 1;
             continue;
         }
         let b = e - 1;
+        let e = e + inner;
         let titled = toks[a].capish()
-            && (a..=b).all(|k| toks[k].capish() || doc.is_common_tok(&toks[k]))
+            && (a..=b).all(|k| {
+                toks[k].capish() || doc.is_common_tok(&toks[k]) || toks[k].kind == Kind::Num
+            })
             && (a..=b).filter(|k| toks[*k].capish()).count() * 2 > b - a + 1;
         let noun = doc.next(e).map(|t| t.key.as_ref());
+        // A work named before the title ("the film “…”", "songs from “…”").
+        let before = |k: usize| {
+            k.checked_sub(1)
+                .and_then(|p| doc.tok(p))
+                .filter(|t| t.seg == toks[i].seg && t.shape == Shape::Lower)
+                .is_some_and(|t| lexicon::is(Cue::WorkNoun, &t.key))
+        };
+        let work_before = before(i) || (before(i - 1) && i >= 1);
         let label = match noun {
             Some(
                 "project" | "campaign" | "initiative" | "programme" | "program" | "movement"
                 | "group" | "foundation" | "party",
             ) => Some(Label::Org),
-            Some(
-                "film" | "movie" | "book" | "novel" | "album" | "song" | "single" | "show"
-                | "series" | "app" | "game" | "play" | "documentary" | "podcast",
-            ) => Some(Label::Product),
             Some("operation" | "festival" | "summit" | "conference") => Some(Label::Event),
+            Some(n) if lexicon::is(Cue::WorkNoun, n) => Some(Label::Product),
+            _ if work_before => Some(Label::Product),
             _ => None,
         };
         if let (true, Some(label)) = (titled, label) {

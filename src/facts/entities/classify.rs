@@ -215,6 +215,11 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         if ht.is(Cue::EventHead) {
             return (Label::Event, 3);
         }
+        // "Anthony Hill": a given name and a place word that is also a common surname is a
+        // person ("Notting Hill", "Capitol Hill" start with no given name).
+        if b == a + 1 && head == b && lk == "hill" && lexicon::is_first_name(&first.key) {
+            return (Label::Per, 3);
+        }
         if ht.is(Cue::PlaceHead) {
             let team = doc.sports && matches!(lk, "city" | "town" | "county");
             return if team {
@@ -245,15 +250,33 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         return (Label::Loc, 3);
     }
     let prev_lower = doc.prev(a).filter(|p| p.shape == Shape::Lower);
+    let all_title = (a..=b).all(|m| toks[m].shape == Shape::Title || toks[m].shape == Shape::Lower);
+    // A given name and a surname outweigh a role word that more often stands before a body
+    // ("striking partner Ann Berg").
+    if b > a && all_title && lexicon::is_first_name(&first.key) {
+        return (Label::Per, 2);
+    }
     if prev_lower.is_some_and(|p| p.is(Cue::OrgRole)) {
         return (Label::Org, 2);
     }
-    let all_title = (a..=b).all(|m| toks[m].shape == Shape::Title || toks[m].shape == Shape::Lower);
-    if b > a && all_title && lexicon::is_first_name(&first.key) {
+    if b == a + 1 && first.shape == Shape::Title && east_asian_given(doc, b) {
         return (Label::Per, 2);
     }
     if prev_lower.is_some_and(|p| p.is(Cue::Role)) {
         return (Label::Per, 2);
+    }
+    // A role in apposition before the name: "the fisheries minister, Ann Berg, said".
+    let role_comma = doc
+        .prev(a)
+        .filter(|p| p.is_punct(','))
+        .and_then(|_| doc.prev(a - 1))
+        .is_some_and(|r| r.shape == Shape::Lower && (r.is(Cue::Role) || r.is(Cue::Title)));
+    if role_comma && all_title {
+        return (Label::Per, 2);
+    }
+    let person = person_context(doc, b);
+    if person > 0 {
+        return (Label::Per, person);
     }
     if after_place(doc, a) && !first.initial {
         return (Label::Loc, 3);
@@ -304,16 +327,94 @@ pub(super) fn classify(doc: &Doc, a: usize, b: usize, title_cue: bool) -> (Label
         return (Label::Org, 1);
     }
     if a == b && first.shape == Shape::Caps && (2..=6).contains(&first.key.chars().count()) {
-        return (Label::Org, 1);
+        // An acronym: most often an organisation, which the document settles.
+        return (Label::Name, 1);
     }
     if place_ctx == 1 && !lexicon::is_first_name(&first.key) {
         return (Label::Loc, 1);
     }
-    if b > a {
-        (Label::Per, 1)
-    } else {
-        (Label::Per, 0)
+    // "in the Quell Valley.", "across the Brennick Hills,": a place that ends its phrase.
+    let in_the = a >= 2
+        && doc
+            .prev(a)
+            .is_some_and(|p| p.shape == Shape::Lower && p.key == "the")
+        && doc
+            .prev(a - 1)
+            .is_some_and(|q| q.shape == Shape::Lower && q.is(Cue::PlacePrev))
+        && next.is_none_or(|t| matches!(t.kind, Kind::Punct(_)));
+    if in_the {
+        return (Label::Loc, 1);
     }
+    // Capitals and nothing else: a name of unknown kind, settled by the document.
+    if b > a {
+        (Label::Name, 1)
+    } else {
+        (Label::Name, 0)
+    }
+}
+
+/// Words between the comma after a name and the role that names it ("Ann Berg, the former
+/// editor").
+const ROLE_SKIP: [&str; 19] = [
+    "a", "an", "the", "former", "then", "acting", "its", "his", "her", "their", "our", "deputy",
+    "senior", "interim", "retired", "longtime", "local", "young", "fellow",
+];
+
+/// A romanised East Asian given name after a short surname: two syllables joined by a hyphen,
+/// the first capitalised ("Kang Young-hoon", "Li Song-ho").
+pub(super) fn east_asian_given(doc: &Doc, b: usize) -> bool {
+    let (Some(first), Some(last)) = (doc.tok(b.saturating_sub(1)), doc.tok(b)) else {
+        return false;
+    };
+    let given = doc.text.get(last.start..last.end).unwrap_or("");
+    b >= 1
+        && first.key.chars().count() <= 5
+        && last.shape == Shape::Title
+        && given.split_once('-').is_some_and(|(x, y)| {
+            let syllable = |s: &str, cap: bool| {
+                (1..=6).contains(&s.chars().count())
+                    && s.chars().enumerate().all(|(n, c)| {
+                        c.is_ascii_alphabetic() && (c.is_ascii_uppercase() == (cap && n == 0))
+                    })
+            };
+            syllable(x, true) && syllable(y, false)
+        })
+}
+
+/// Evidence from the words after tokens `a..=b` that they name a person: 3 for an age in commas
+/// or brackets ("Ann Berg, 45,"); 2 for a role in apposition ("Ann Berg, former editor of …");
+/// 0 for none.
+fn person_context(doc: &Doc, b: usize) -> u8 {
+    let toks = &doc.toks;
+    let seg = toks[b].seg;
+    let at = |i: usize| toks.get(i).filter(|t| t.seg == seg);
+    let age = |i: usize| {
+        at(i).is_some_and(|t| {
+            t.kind == Kind::Num
+                && doc.text[t.start..t.end]
+                    .parse::<u32>()
+                    .is_ok_and(|n| (1..=120).contains(&n))
+        })
+    };
+    let comma = at(b + 1).is_some_and(|t| t.is_punct(','));
+    let after_age =
+        at(b + 3).is_some_and(|t| matches!(t.kind, Kind::Punct(',' | ')' | '-' | '–' | '—')));
+    if (comma && age(b + 2) && after_age)
+        || (at(b + 1).is_some_and(|t| t.is_punct('(')) && age(b + 2))
+    {
+        return 3;
+    }
+    if comma {
+        let lower = |i: usize| at(i).filter(|t| t.shape == Shape::Lower);
+        let mut r = b + 2;
+        while lower(r).is_some_and(|t| ROLE_SKIP.contains(&t.key.as_ref())) && r < b + 5 {
+            r += 1;
+        }
+        if lower(r).is_some_and(|t| t.is(Cue::Title) || t.is(Cue::Role)) {
+            return 2;
+        }
+    }
+    0
 }
 
 /// A place name used as a team in a sports report.

@@ -59,9 +59,15 @@ pub(super) enum Cue {
     LegalForm,
     /// Endings of compound organisation names in German ("-bank", "-ministerium").
     OrgSuffix,
+    /// Words that name a work or its kind next to its title ("film", "album", "starring").
+    WorkNoun,
+    /// Lower-case nouns after a body's name or acronym ("FOMC meeting", "UN officials").
+    OrgNext,
 }
 
-const SECTIONS: [(&str, Cue); 24] = [
+const SECTIONS: [(&str, Cue); 26] = [
+    ("work", Cue::WorkNoun),
+    ("org-next", Cue::OrgNext),
     ("org-suffix", Cue::OrgSuffix),
     ("sport", Cue::Sport),
     ("sport-word", Cue::SportWord),
@@ -173,6 +179,10 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         for name in entries(file) {
             let k = key(name);
             max_len = max_len.max(k.split(' ').count());
+            // "McDonald's" is met as "McDonald" + "'s" (a possessive is its own token).
+            if let Some(stem) = k.strip_suffix("'s") {
+                gaz.entry(stem.to_string()).or_insert(kind);
+            }
             gaz.entry(k).or_insert(kind);
         }
     }
@@ -278,7 +288,11 @@ pub(super) fn entries_of(c: Cue) -> impl Iterator<Item = &'static str> {
 
 /// The gazetteer entry of a key, if any.
 pub(super) fn gazetteer(k: &str) -> Option<Gaz> {
-    TABLES.gaz.get(k).copied()
+    match TABLES.gaz.get(k) {
+        // "Disney+", "Apple TV+": the service of a known company.
+        None if k.ends_with('+') => TABLES.gaz.get(k.trim_end_matches('+')).copied(),
+        g => g.copied(),
+    }
 }
 
 /// True when the key is a common given name.

@@ -52,6 +52,9 @@ pub(super) struct Tok<'a> {
     pub key: Cow<'a, str>,
     /// Index of its line.
     pub line: usize,
+    /// Index of its segment: a line, or a cell of a table row, or the label of a "Label: text"
+    /// line and the text after it ([`super::doc::Doc::new`] sets it).
+    pub seg: usize,
     /// Opens a sentence, a line, a quotation or a clause after a colon or dash.
     pub initial: bool,
     /// Initials glued to a surname ("T.O'Gorman").
@@ -208,6 +211,7 @@ pub(super) fn tokenize<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Tok<'a>
         }
         // A word: segments joined by apostrophes, hyphens, dots of initials, "&" of "AT&T".
         let mut j = i;
+        let mut code = false;
         let mut seg_start = i;
         loop {
             while j < n && is_word_char(ch(j)) {
@@ -234,6 +238,31 @@ pub(super) fn tokenize<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Tok<'a>
                 seg_start = j;
                 continue;
             }
+            let capital = ch(i).is_uppercase();
+            let pluses = if next == '+' { 2 } else { 1 };
+            if c == '+' && capital && !is_word_char(ch(j + pluses)) && ch(j + pluses) != '+' {
+                // "Disney+", "C++": a brand's plus belongs to its name.
+                j += pluses;
+                break;
+            }
+            if c == '.' && capital && j - seg_start >= 2 && next.is_lowercase() {
+                // "Server.receiveHead", "Reader.stream": a capitalised word glued to a
+                // lower-case member by a dot is a code identifier, not a name.
+                let mut e = j;
+                while ch(e) == '.' && (ch(e + 1).alpha() || ch(e + 1) == '_') {
+                    e += 1;
+                    while e < n && (is_word_char(ch(e)) || ch(e) == '_') {
+                        e += 1;
+                    }
+                }
+                let member = &text[at(j + 1)..at(e)];
+                // A short all-lower-case ending may be a domain ("Booking.com"): left alone.
+                if member.len() > 3 || member.bytes().any(|b| !b.is_ascii_lowercase()) {
+                    code = true;
+                    j = e;
+                }
+                break;
+            }
             if c == '.' {
                 let seg = &text[at(seg_start)..at(j)];
                 if seg.chars().count() == 1 && seg.chars().all(crate::facts::chars::is_alphabetic) {
@@ -249,6 +278,12 @@ pub(super) fn tokenize<'a>(text: &'a str, lower: Option<&'a str>) -> Vec<Tok<'a>
             break;
         }
         push_word(&mut out, src, at(i), at(j), line);
+        if code {
+            // A code identifier is no name: read it as a lower-case word.
+            if let Some(t) = out.last_mut() {
+                t.shape = Shape::Lower;
+            }
+        }
         i = j.max(i + 1);
     }
     mark_initials(&mut out);
@@ -280,6 +315,7 @@ fn push<'a>(out: &mut Vec<Tok<'a>>, src: Src<'a>, s: usize, e: usize, kind: Kind
         stops,
         key,
         line,
+        seg: line,
         initial: false,
         initials_name: false,
         dotted: kind == Kind::Word && t.ends_with('.'),

@@ -45,18 +45,7 @@ impl<'e> Mentions<'e> {
             None
         };
         let hit = match pron {
-            None => {
-                // Mentions starting before the span's end; at most a few reach into it.
-                let upto = self.list.partition_point(|m| m.0 < span.end);
-                let mut best: Option<(usize, usize)> = None;
-                for &(a, b, i) in self.list[..upto].iter().rev().take(16) {
-                    let ov = b.min(span.end).saturating_sub(a.max(span.start));
-                    if ov > 0 && best.is_none_or(|(_, o)| ov > o) {
-                        best = Some((i, ov));
-                    }
-                }
-                best.map(|(i, _)| i)
-            }
+            None => return self.named(span),
             Some(class) => {
                 let upto = self.list.partition_point(|m| m.0 < span.start);
                 self.list[..upto]
@@ -69,6 +58,24 @@ impl<'e> Mentions<'e> {
                     .map(|&(_, _, i)| i)
             }
         };
+        self.entity(hit)
+    }
+
+    /// The entity mentioned inside or overlapping `span` (the longest overlap).
+    pub(super) fn named(&self, span: Span) -> (Option<usize>, Option<String>) {
+        // Mentions starting before the span's end; at most a few reach into it.
+        let upto = self.list.partition_point(|m| m.0 < span.end);
+        let mut best: Option<(usize, usize)> = None;
+        for &(a, b, i) in self.list[..upto].iter().rev().take(16) {
+            let ov = b.min(span.end).saturating_sub(a.max(span.start));
+            if ov > 0 && best.is_none_or(|(_, o)| ov > o) {
+                best = Some((i, ov));
+            }
+        }
+        self.entity(best.map(|(i, _)| i))
+    }
+
+    fn entity(&self, hit: Option<usize>) -> (Option<usize>, Option<String>) {
         match hit.and_then(|i| self.entities.get(i).map(|e| (i, e))) {
             Some((i, e)) => (Some(i), Some(e.text.clone())),
             None => (None, None),

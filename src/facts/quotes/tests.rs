@@ -10,9 +10,13 @@ fn run(text: &str, language: Option<&str>, entities: &[Entity]) -> Vec<Quote> {
         ..Context::default()
     };
     let lower = crate::normalize::lower_aligned(text);
-    let got = extract(text, lower.as_deref(), &sentences, entities, &ctx);
+    let labels = crate::facts::transcript::labels(text);
+    let got = extract(text, lower.as_deref(), &sentences, entities, &labels, &ctx);
     // The same without the shared lower-case text.
-    assert_eq!(got, extract(text, None, &sentences, entities, &ctx));
+    assert_eq!(
+        got,
+        extract(text, None, &sentences, entities, &labels, &ctx)
+    );
     got
 }
 

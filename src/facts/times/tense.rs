@@ -67,7 +67,7 @@ pub(super) fn tense(toks: &[Tok<'_>], start: usize, end: usize) -> Tense {
             w,
             "until" | "till" | "by" | "starting" | "beginning" | "effective"
         ) {
-            // A deadline after an infinitive ("asked it to respond by Oct. 31") lies ahead.
+            // A deadline after an infinitive ("told the club to reply by June 5") lies ahead.
             let infinitive = (k.saturating_sub(6)..k).any(|j| {
                 word(j) == "to"
                     && toks

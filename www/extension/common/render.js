@@ -456,6 +456,10 @@ export function renderFacts(root, article, view, { announce = () => {}, perGroup
     },
   );
 
+  // Which date "Thursday" and "last week" were resolved against, and where it came from.
+  const times = root.querySelector(".nc-facts-times");
+  if (times && "referenceDateSource" in f) times.insertBefore(referenceNote(f), times.querySelector(".nc-fact-list"));
+
   section(
     "quantities",
     "Quantities",
@@ -473,6 +477,24 @@ export function renderFacts(root, article, view, { announce = () => {}, perGroup
     root.append(h("p", { class: "nc-empty" }, article.text ? "No facts were found in this article." : "No facts: no article text."));
   }
   return total;
+}
+
+const REFERENCE_SOURCES = {
+  option: "the date you gave",
+  published: "the page's publication date",
+  dateline: "the date shown at the top of the article",
+};
+
+/** The line under "Times and dates" that says what relative dates were resolved against. */
+export function referenceNote(facts) {
+  const source = REFERENCE_SOURCES[facts.referenceDateSource];
+  return h(
+    "p",
+    { class: "nc-reference-date" },
+    facts.referenceDate && source
+      ? `Relative dates resolved against ${facts.referenceDate} (${source}).`
+      : "No date for the article was found: relative dates such as “Thursday” are left unresolved.",
+  );
 }
 
 /** A short summary of the stats for a status line. */
