@@ -98,13 +98,19 @@ pub(crate) fn url_host(url: &str) -> Option<&str> {
 
 /// The share of words two comparison keys have in common (Jaccard over word sets).
 fn overlap(a: &str, b: &str) -> f32 {
-    let wa: std::collections::BTreeSet<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
-    let wb: std::collections::BTreeSet<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
-    let union = wa.union(&wb).count();
+    // word -> 1 (in `a`), 2 (in `b`), 3 (in both). The map type of the stopword lists, so the
+    // WebAssembly modules carry no extra set code.
+    let mut words: crate::normalize::FastMap<&str, u32> = Default::default();
+    for (bit, s) in [(1, a), (2, b)] {
+        for w in s.split(' ').filter(|w| !w.is_empty()) {
+            *words.entry(w).or_insert(0) |= bit;
+        }
+    }
+    let union = words.len();
     if union == 0 {
         return 0.0;
     }
-    wa.intersection(&wb).count() as f32 / union as f32
+    words.values().filter(|&&v| v == 3).count() as f32 / union as f32
 }
 
 /// Headings sharing at most this share of words with the head's title are not its headline.
